@@ -1,0 +1,45 @@
+/** A span of the analysed text: JavaScript string indices (UTF-16 code units), `end` exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Sentence extends Span {
+  /** Stable within an article and shared by every language version: `p<paragraph>s<sentence>`, `headline`... */
+  readonly id: string;
+  /** The sentence as read: `text.slice(start, end)` with inline markup removed and whitespace collapsed. */
+  readonly text: string;
+}
+
+export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item';
+
+export interface Paragraph extends Span {
+  readonly id: string;
+  readonly kind: BlockKind;
+  readonly sentences: readonly Sentence[];
+}
+
+export interface Dateline extends Span {
+  /** ISO 8601 date (`2023-09-22`), or `undefined` when only a place was given. */
+  readonly date?: string;
+  readonly place?: string;
+}
+
+export type SourceFormat = 'text' | 'markdown' | 'html';
+
+/**
+ * An article after decoding and parsing. All offsets index `text`: for plain text it is the decoded file
+ * itself; for Markdown and HTML it is the extracted readable text.
+ */
+export interface SourceDocument {
+  readonly format: SourceFormat;
+  readonly text: string;
+  readonly headline?: Sentence;
+  readonly caption?: Sentence;
+  readonly dateline?: Dateline;
+  readonly paragraphs: readonly Paragraph[];
+}
+
+export function allSentences(document: SourceDocument): Sentence[] {
+  return document.paragraphs.flatMap((paragraph) => paragraph.sentences);
+}

@@ -1,0 +1,57 @@
+/**
+ * An article that cannot be published as it is. Its message says what is wrong and its `hint` what to do;
+ * both go into the `failed/<articleId>.json` record. Retrying does not help, so these are never retried.
+ */
+export class ArticleError extends Error {
+  override readonly name: string = 'ArticleError';
+  constructor(
+    /** Stable machine-readable reason, e.g. `empty`, `binary`, `too-large`. */
+    readonly code: string,
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ArticleTooLargeError extends ArticleError {
+  override readonly name = 'ArticleTooLargeError';
+  constructor(
+    readonly size: number,
+    readonly maxBytes: number,
+  ) {
+    super(
+      'too-large',
+      `The article is ${size} bytes, over the limit of ${maxBytes} bytes.`,
+      'Split the article, or raise the maxArticleBytes setting (the function memory and timeout grow with it).',
+    );
+  }
+}
+
+export class ArticleNotFoundError extends ArticleError {
+  override readonly name = 'ArticleNotFoundError';
+  constructor(key: string) {
+    super(
+      'not-found',
+      `The object ${key} no longer exists (it was deleted or replaced before it could be read).`,
+      'Upload the article again if it should be published.',
+    );
+  }
+}
+
+/** A translation that failed for one language. `retryable` failures are worth another delivery. */
+export class TranslationError extends Error {
+  override readonly name = 'TranslationError';
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Settings given to the pipeline that cannot work (unknown language, bad limit). */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}

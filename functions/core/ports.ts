@@ -1,0 +1,79 @@
+/**
+ * The collaborators the pipeline core is given. Adapters in `functions/adapters/` implement them for
+ * S3, the local file system, Amazon Translate and Apertium; tests implement them in memory.
+ */
+
+/** What the store knows about an object without reading it. */
+export interface ObjectInfo {
+  readonly key: string;
+  readonly size: number;
+  readonly etag?: string;
+  readonly versionId?: string;
+  readonly lastModified?: Date;
+}
+
+export interface StoredObject {
+  readonly info: ObjectInfo;
+  readonly body: Uint8Array;
+}
+
+export interface PutOptions {
+  readonly contentType: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+export interface GetOptions {
+  /** Refuse, before reading the body, an object larger than this (throws `ArticleTooLargeError`). */
+  readonly maxBytes?: number;
+  readonly versionId?: string;
+}
+
+/** A bucket (or a folder standing in for one). Keys are S3 keys, `/`-separated. */
+export interface ArticleStore {
+  /** The bucket name (or folder) recorded as provenance in manifests. */
+  readonly location: string;
+  head(key: string): Promise<ObjectInfo | undefined>;
+  /** `undefined` when the object does not exist. */
+  get(key: string, options?: GetOptions): Promise<StoredObject | undefined>;
+  put(key: string, body: Uint8Array | string, options: PutOptions): Promise<void>;
+}
+
+export interface TranslationRequest {
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+  /** Sentences or short texts; each comes back translated at the same index. None contains a line break. */
+  readonly segments: readonly string[];
+}
+
+export interface TranslationUsage {
+  /** Characters billed: everything sent to the engine, separators included. */
+  readonly characters: number;
+  readonly requests: number;
+  readonly retries: number;
+}
+
+export interface TranslationResult {
+  readonly translations: readonly string[];
+  readonly usage: TranslationUsage;
+}
+
+export interface Translator {
+  /** `apertium`, `amazon-translate`, ... recorded in outputs and part of every cache key. */
+  readonly engine: string;
+  /** Engine settings that change the output for a target language (formality, terminology...), for cache keys. */
+  settingsFor(targetLanguage: string): string;
+  translate(request: TranslationRequest): Promise<TranslationResult>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export type LogAttributes = Readonly<Record<string, unknown>>;
+
+export interface Logger {
+  debug(message: string, attributes?: LogAttributes): void;
+  info(message: string, attributes?: LogAttributes): void;
+  warn(message: string, attributes?: LogAttributes): void;
+  error(message: string, attributes?: LogAttributes): void;
+}
