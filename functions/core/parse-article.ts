@@ -1,0 +1,153 @@
+import type { Dateline, Paragraph, Sentence, SourceDocument, SourceFormat, Span } from './document.js';
+import { ArticleError } from './errors.js';
+import type { Block, ExtractedText } from './formats/blocks.js';
+import { matchDateline } from './formats/dateline.js';
+import { readHtml } from './formats/html.js';
+import { readMarkdown } from './formats/markdown.js';
+import { readPlainText } from './formats/plain-text.js';
+import { splitSentences } from './sentences.js';
+
+const extensions: Readonly<Record<string, SourceFormat>> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
+
+export const supportedExtensions = Object.keys(extensions);
+
+/** The format a file name implies; a name without an extension is read as plain text. */
+export function formatFromFileName(name: string): SourceFormat | undefined {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return 'text';
+  return extensions[base.slice(dot + 1).toLowerCase()];
+}
+
+/** Like `formatFromFileName`, but refuses unsupported extensions with an error a user can act on. */
+export function requireFormat(name: string): SourceFormat {
+  const format = formatFromFileName(name);
+  if (format) return format;
+  const extension = name.slice(name.lastIndexOf('.'));
+  throw new ArticleError(
+    'unsupported-type',
+    `Files ending in "${extension}" are not articles polybrief can read.`,
+    `Upload the article as ${supportedExtensions.map((ext) => `.${ext}`).join(', ')}.`,
+  );
+}
+
+const captionCue =
+  /\((?:left|right|centre|center|top|bottom|pictured|file|inset)\)|\b(?:photo|image|picture|pictured|credit|courtesy|getty|reuters|afp|xinhua)\b/iu;
+const finalPunctuation = /[.!?…:;"”’)]$/u;
+
+function sentence(text: string, span: Span, id: string): Sentence {
+  return {
+    id,
+    start: span.start,
+    end: span.end,
+    text: text.slice(span.start, span.end).replace(/\s+/gu, ' '),
+  };
+}
+
+function looksLikeCaption(text: string, block: Block): boolean {
+  const content = text.slice(block.start, block.end);
+  if (block.singleLine === false || content.length > 200) return false;
+  return captionCue.test(content) || (!finalPunctuation.test(content) && content.split(/\s+/u).length <= 20);
+}
+
+function looksLikeSubheading(text: string, block: Block): boolean {
+  const content = text.slice(block.start, block.end);
+  return (
+    block.singleLine === true &&
+    content.length <= 100 &&
+    !finalPunctuation.test(content) &&
+    !/^[\d\W]/u.test(content)
+  );
+}
+
+/** Works out headline, caption, dateline, paragraphs and sentences from a format reader's blocks. */
+function assemble(format: SourceFormat, extracted: ExtractedText): SourceDocument {
+  const { text } = extracted;
+  const blocks = [...extracted.blocks];
+  let headline: Sentence | undefined;
+  const first = blocks[0];
+  if (first && first.kind === 'heading') {
+    headline = sentence(text, first, 'headline');
+    blocks.shift();
+  } else if (
+    first &&
+    format !== 'text' &&
+    text.slice(first.start, first.end).length <= 160 &&
+    !finalPunctuation.test(text.slice(first.start, first.end))
+  ) {
+    headline = sentence(text, first, 'headline');
+    blocks.shift();
+  }
+
+  let caption: Sentence | undefined;
+  const captionIndex = blocks.findIndex((block) => block.kind === 'caption');
+  if (captionIndex >= 0) {
+    caption = sentence(text, blocks[captionIndex] as Block, 'caption');
+    blocks.splice(captionIndex, 1);
+  } else if (format === 'text' && blocks[0] && blocks.length > 1 && looksLikeCaption(text, blocks[0])) {
+    caption = sentence(text, blocks[0], 'caption');
+    blocks.shift();
+  }
+
+  let dateline: Dateline | undefined;
+  const paragraphs: Paragraph[] = [];
+  for (const block of blocks) {
+    const id = `p${paragraphs.length + 1}`;
+    let start = block.start;
+    if (!dateline && paragraphs.length === 0 && block.kind === 'paragraph') {
+      const match = matchDateline(text.slice(block.start, block.end));
+      if (match && match.length < block.end - block.start) {
+        dateline = {
+          start: block.start,
+          end: block.start + match.textLength,
+          ...(match.date ? { date: match.date } : {}),
+          ...(match.place ? { place: match.place } : {}),
+        };
+        start = block.start + match.length;
+      }
+    }
+    const isHeading = block.kind === 'heading' || (format === 'text' && looksLikeSubheading(text, block));
+    const spans = isHeading ? [{ start, end: block.end }] : splitSentences(text, start, block.end);
+    const sentences = spans
+      .filter((span) => /[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)))
+      .map((span, index) => sentence(text, span, `${id}s${index + 1}`));
+    if (sentences.length === 0) continue;
+    paragraphs.push({
+      id,
+      kind: isHeading ? 'heading' : block.kind === 'caption' ? 'paragraph' : block.kind,
+      start: block.start,
+      end: block.end,
+      sentences,
+    });
+  }
+
+  if (paragraphs.length === 0 && !headline) {
+    throw new ArticleError(
+      'no-sentences',
+      'The file has no sentences to publish.',
+      'Upload the article text itself: a headline line, then its paragraphs.',
+    );
+  }
+  return {
+    format,
+    text,
+    paragraphs,
+    ...(headline ? { headline } : {}),
+    ...(caption ? { caption } : {}),
+    ...(dateline ? { dateline } : {}),
+  };
+}
+
+/** Parses decoded article text of the given format into a `SourceDocument`. */
+export function parseArticle(text: string, format: SourceFormat): SourceDocument {
+  const extracted =
+    format === 'html' ? readHtml(text) : format === 'markdown' ? readMarkdown(text) : readPlainText(text);
+  return assemble(format, extracted);
+}
