@@ -22,6 +22,13 @@ export interface PutOptions {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** What the store says of an object it has just written. */
+export interface PutResult {
+  readonly etag?: string;
+  /** Set by stores that keep versions (a versioned S3 bucket). */
+  readonly versionId?: string;
+}
+
 export interface GetOptions {
   /** Refuse, before reading the body, an object larger than this (throws `ArticleTooLargeError`). */
   readonly maxBytes?: number;
@@ -35,7 +42,7 @@ export interface ArticleStore {
   head(key: string): Promise<ObjectInfo | undefined>;
   /** `undefined` when the object does not exist. */
   get(key: string, options?: GetOptions): Promise<StoredObject | undefined>;
-  put(key: string, body: Uint8Array | string, options: PutOptions): Promise<void>;
+  put(key: string, body: Uint8Array | string, options: PutOptions): Promise<PutResult>;
 }
 
 export interface TranslationRequest {
@@ -54,6 +61,8 @@ export interface TranslationUsage {
 
 export interface TranslationResult {
   readonly translations: readonly string[];
+  /** The language the engine detected, when the request's source language was `auto`. */
+  readonly detectedSourceLanguage?: string;
   readonly usage: TranslationUsage;
 }
 
