@@ -1,0 +1,170 @@
+import {
+  type TranslateClient,
+  TranslateTextCommand,
+  type TranslateTextRequest,
+} from '@aws-sdk/client-translate';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { TranslationError } from '../core/errors.js';
+import type { TranslationRequest, TranslationResult, Translator } from '../core/ports.js';
+import { joinUnits, packUnits, segmentUnits } from './segment-packing.js';
+import { toTranslationError } from './translate-errors.js';
+
+/** Amazon Translate's limit on the text of one `TranslateText` request, in UTF-8 bytes. */
+export const TRANSLATE_MAX_REQUEST_BYTES = 10_000;
+export const DEFAULT_TRANSLATE_CONCURRENCY = 10;
+
+/** Output-changing settings of one target language (see `TranslationSettings` in the Translate API). */
+export interface AmazonTranslateSettings {
+  readonly formality?: 'FORMAL' | 'INFORMAL';
+  readonly profanity?: 'MASK';
+  readonly brevity?: 'ON';
+}
+
+export interface AmazonTranslateTranslatorOptions {
+  /** Built once (see `createTranslateClient`); its retry mode, attempts and request timeout apply. */
+  readonly client: Pick<TranslateClient, 'send'>;
+  /** Requests in flight at once, shared by every `translate()` call on this instance. Default 10. */
+  readonly concurrency?: number;
+  /** Settings by target language; the key `*` applies to languages not listed. */
+  readonly settings?: Readonly<Record<string, AmazonTranslateSettings>>;
+  /** Custom terminologies applied to every request (Translate accepts one per request). */
+  readonly terminologyNames?: readonly string[];
+  /** Only lower than the service limit, for tests. */
+  readonly maxRequestBytes?: number;
+}
+
+interface MutableUsage {
+  characters: number;
+  requests: number;
+  retries: number;
+}
+
+/**
+ * Translates with Amazon Translate. Segments travel one per line, packed into requests under the byte limit;
+ * an answer whose line count differs from the request's is thrown away and its segments sent one by one.
+ */
+export class AmazonTranslateTranslator implements Translator {
+  readonly engine = 'amazon-translate';
+  readonly #client: Pick<TranslateClient, 'send'>;
+  readonly #limit: LimitFunction;
+  readonly #settings: Readonly<Record<string, AmazonTranslateSettings>>;
+  readonly #terminologyNames: readonly string[];
+  readonly #maxBytes: number;
+
+  constructor(options: AmazonTranslateTranslatorOptions) {
+    const concurrency = options.concurrency ?? DEFAULT_TRANSLATE_CONCURRENCY;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    }
+    const maxBytes = options.maxRequestBytes ?? TRANSLATE_MAX_REQUEST_BYTES;
+    if (!Number.isInteger(maxBytes) || maxBytes < 4 || maxBytes > TRANSLATE_MAX_REQUEST_BYTES) {
+      throw new RangeError(`maxRequestBytes must be an integer from 4 to ${TRANSLATE_MAX_REQUEST_BYTES}`);
+    }
+    this.#client = options.client;
+    this.#limit = pLimit(concurrency);
+    this.#settings = options.settings ?? {};
+    this.#terminologyNames = options.terminologyNames ?? [];
+    this.#maxBytes = maxBytes;
+  }
+
+  settingsFor(targetLanguage: string): string {
+    const settings = this.#languageSettings(targetLanguage);
+    const parts: string[] = [];
+    if (settings?.formality) parts.push(`formality=${settings.formality}`);
+    if (settings?.profanity) parts.push(`profanity=${settings.profanity}`);
+    if (settings?.brevity) parts.push(`brevity=${settings.brevity}`);
+    if (this.#terminologyNames.length > 0) parts.push(`terminology=${this.#terminologyNames.join(',')}`);
+    return parts.join(';');
+  }
+
+  async translate(request: TranslationRequest): Promise<TranslationResult> {
+    const usage: MutableUsage = { characters: 0, requests: 0, retries: 0 };
+    const units = segmentUnits(request.segments, this.#maxBytes);
+    const translated = new Array<string | undefined>(units.length);
+    // Once one request of this call has failed, queued ones are not sent: the language fails as a whole.
+    const abandon = new AbortController();
+
+    const sendLines = async (indexes: readonly number[]) => {
+      const text = indexes.map((index) => units[index]?.text).join('\n');
+      const answer = await this.#send(text, request, usage, abandon.signal);
+      const lines = answer.split(/\r?\n/);
+      if (indexes.length === 1) {
+        // A single line may come back broken in two; it still belongs to the one unit.
+        translated[indexes[0] as number] = lines.join(' ');
+        return true;
+      }
+      if (lines.length !== indexes.length) return false;
+      indexes.forEach((index, i) => {
+        translated[index] = lines[i];
+      });
+      return true;
+    };
+
+    try {
+      await Promise.all(
+        packUnits(units, this.#maxBytes).map(async (indexes) => {
+          if (await sendLines(indexes)) return;
+          await Promise.all(indexes.map((index) => sendLines([index])));
+        }),
+      );
+    } catch (error) {
+      abandon.abort();
+      throw error;
+    }
+    return { translations: joinUnits(request.segments.length, units, translated), usage: { ...usage } };
+  }
+
+  #languageSettings(targetLanguage: string): AmazonTranslateSettings | undefined {
+    return this.#settings[targetLanguage] ?? this.#settings['*'];
+  }
+
+  async #send(
+    text: string,
+    request: TranslationRequest,
+    usage: MutableUsage,
+    abandoned: AbortSignal,
+  ): Promise<string> {
+    const settings = this.#languageSettings(request.targetLanguage);
+    const input: TranslateTextRequest = {
+      Text: text,
+      SourceLanguageCode: request.sourceLanguage,
+      TargetLanguageCode: request.targetLanguage,
+      ...(settings && (settings.formality || settings.profanity || settings.brevity)
+        ? {
+            Settings: {
+              ...(settings.formality ? { Formality: settings.formality } : {}),
+              ...(settings.profanity ? { Profanity: settings.profanity } : {}),
+              ...(settings.brevity ? { Brevity: settings.brevity } : {}),
+            },
+          }
+        : {}),
+      ...(this.#terminologyNames.length > 0 ? { TerminologyNames: [...this.#terminologyNames] } : {}),
+    };
+    return this.#limit(async () => {
+      if (abandoned.aborted) {
+        throw new TranslationError('Abandoned after another request for this language failed.', false);
+      }
+      usage.requests += 1;
+      try {
+        const output = await this.#client.send(new TranslateTextCommand(input));
+        usage.retries += (output.$metadata.attempts ?? 1) - 1;
+        usage.characters += countCharacters(text);
+        return output.TranslatedText ?? '';
+      } catch (error) {
+        usage.retries += Math.max(0, attemptsOf(error) - 1);
+        throw toTranslationError(error, request);
+      }
+    });
+  }
+}
+
+export function countCharacters(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+function attemptsOf(error: unknown): number {
+  const attempts = (error as { $metadata?: { attempts?: unknown } } | undefined)?.$metadata?.attempts;
+  return typeof attempts === 'number' ? attempts : 1;
+}

@@ -1,0 +1,114 @@
+import { TranslationError } from '../core/errors.js';
+import type { TranslationRequest } from '../core/ports.js';
+
+interface SdkErrorShape {
+  readonly name?: string;
+  readonly message?: string;
+  readonly code?: string;
+  readonly $fault?: 'client' | 'server';
+  readonly $metadata?: { readonly httpStatusCode?: number; readonly attempts?: number };
+  readonly DetectedLanguageCode?: string;
+}
+
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'Throttling',
+  'ThrottledException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'SlowDown',
+]);
+const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Turns what the SDK threw (after its own retries) into a `TranslationError` a user can act on. Throttling,
+ * server errors, timeouts and network failures are `retryable`; everything the request itself caused is not.
+ */
+export function toTranslationError(error: unknown, request: TranslationRequest): TranslationError {
+  if (error instanceof TranslationError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const name = e.name ?? 'Error';
+  const detail = e.message ? ` (${name}: ${e.message})` : ` (${name})`;
+  const pair = `${request.sourceLanguage} to ${request.targetLanguage}`;
+  const attempts = e.$metadata?.attempts;
+  const afterAttempts = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+  const status = e.$metadata?.httpStatusCode;
+  const options = { cause: error };
+
+  switch (name) {
+    case 'UnsupportedLanguagePairException':
+      return new TranslationError(
+        `Amazon Translate cannot translate ${pair}${detail}. Remove "${request.targetLanguage}" from the target languages or set a supported source language.`,
+        false,
+        options,
+      );
+    case 'DetectedLanguageLowConfidenceException':
+      return new TranslationError(
+        `Amazon Translate could not tell the article's language with confidence${e.DetectedLanguageCode ? ` (best guess: ${e.DetectedLanguageCode})` : ''}. Set the source language explicitly instead of "auto".`,
+        false,
+        options,
+      );
+    case 'TextSizeLimitExceededException':
+      return new TranslationError(
+        `A request to Amazon Translate for ${pair} was over its size limit${detail}. This is a bug in polybrief's request packing: please report it with the article.`,
+        false,
+        options,
+      );
+    case 'ResourceNotFoundException':
+      return new TranslationError(
+        `An Amazon Translate resource for ${pair} was not found${detail}. Check that the configured terminology exists in this account and region (aws translate list-terminologies), or remove it from the settings.`,
+        false,
+        options,
+      );
+    case 'InvalidRequestException':
+    case 'ValidationException':
+      return new TranslationError(
+        `Amazon Translate rejected the request for ${pair}${detail}. Check the language codes and the formality/profanity settings for "${request.targetLanguage}" (not every language supports them).`,
+        false,
+        options,
+      );
+    case 'AccessDeniedException':
+    case 'UnrecognizedClientException':
+    case 'InvalidSignatureException':
+    case 'CredentialsProviderError':
+      return new TranslationError(
+        `Amazon Translate refused the credentials${detail}. Check the AWS credentials and that the role may call translate:TranslateText.`,
+        false,
+        options,
+      );
+  }
+
+  if (THROTTLING.has(name) || status === 429) {
+    return new TranslationError(
+      `Amazon Translate kept throttling the requests for ${pair}${afterAttempts}${detail}. The article can be retried later; lower the translation concurrency or ask for a higher quota if it persists.`,
+      true,
+      options,
+    );
+  }
+  if (TRANSIENT.has(name) || (e.code !== undefined && NETWORK_CODES.has(e.code))) {
+    return new TranslationError(
+      `Amazon Translate did not answer in time for ${pair}${afterAttempts}${detail}. The article can be retried later.`,
+      true,
+      options,
+    );
+  }
+  if (e.$fault === 'server' || (status !== undefined && status >= 500)) {
+    return new TranslationError(
+      `Amazon Translate failed with a server error for ${pair}${afterAttempts}${detail}. The article can be retried later.`,
+      true,
+      options,
+    );
+  }
+  return new TranslationError(`Amazon Translate refused the request for ${pair}${detail}.`, false, options);
+}
