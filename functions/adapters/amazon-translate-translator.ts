@@ -39,6 +39,11 @@ interface MutableUsage {
   retries: number;
 }
 
+interface Answer {
+  readonly text: string;
+  readonly sourceLanguage: string | undefined;
+}
+
 /**
  * Translates with Amazon Translate. Segments travel one per line, packed into requests under the byte limit;
  * an answer whose line count differs from the request's is thrown away and its segments sent one by one.
@@ -83,11 +88,16 @@ export class AmazonTranslateTranslator implements Translator {
     const translated = new Array<string | undefined>(units.length);
     // Once one request of this call has failed, queued ones are not sent: the language fails as a whole.
     const abandon = new AbortController();
+    // With `auto`, each request is detected on its own: the language of most characters wins.
+    const detected = new Map<string, number>();
 
     const sendLines = async (indexes: readonly number[]) => {
       const text = indexes.map((index) => units[index]?.text).join('\n');
       const answer = await this.#send(text, request, usage, abandon.signal);
-      const lines = answer.split(/\r?\n/);
+      if (answer.sourceLanguage) {
+        detected.set(answer.sourceLanguage, (detected.get(answer.sourceLanguage) ?? 0) + text.length);
+      }
+      const lines = answer.text.split(/\r?\n/);
       if (indexes.length === 1) {
         // A single line may come back broken in two; it still belongs to the one unit.
         translated[indexes[0] as number] = lines.join(' ');
@@ -111,7 +121,13 @@ export class AmazonTranslateTranslator implements Translator {
       abandon.abort();
       throw error;
     }
-    return { translations: joinUnits(request.segments.length, units, translated), usage: { ...usage } };
+    const translations = joinUnits(request.segments.length, units, translated);
+    const detectedSourceLanguage = [...detected].sort((a, b) => b[1] - a[1])[0]?.[0];
+    return {
+      translations,
+      ...(request.sourceLanguage === 'auto' && detectedSourceLanguage ? { detectedSourceLanguage } : {}),
+      usage: { ...usage },
+    };
   }
 
   #languageSettings(targetLanguage: string): AmazonTranslateSettings | undefined {
@@ -123,7 +139,7 @@ export class AmazonTranslateTranslator implements Translator {
     request: TranslationRequest,
     usage: MutableUsage,
     abandoned: AbortSignal,
-  ): Promise<string> {
+  ): Promise<Answer> {
     const settings = this.#languageSettings(request.targetLanguage);
     const input: TranslateTextRequest = {
       Text: text,
@@ -149,7 +165,7 @@ export class AmazonTranslateTranslator implements Translator {
         const output = await this.#client.send(new TranslateTextCommand(input));
         usage.retries += (output.$metadata.attempts ?? 1) - 1;
         usage.characters += countCharacters(text);
-        return output.TranslatedText ?? '';
+        return { text: output.TranslatedText ?? '', sourceLanguage: output.SourceLanguageCode };
       } catch (error) {
         usage.retries += Math.max(0, attemptsOf(error) - 1);
         throw toTranslationError(error, request);

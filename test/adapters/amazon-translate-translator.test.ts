@@ -65,6 +65,7 @@ describe('AmazonTranslateTranslator', () => {
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.text).toBe(segments.join('\n'));
     expect(result.usage).toEqual({ characters: segments.join('\n').length, requests: 1, retries: 0 });
+    expect(result.detectedSourceLanguage).toBeUndefined();
   });
 
   it('packs multi-byte text by UTF-8 bytes, never over 10,000 bytes per request', async () => {
@@ -324,6 +325,7 @@ describe('AmazonTranslateTranslator', () => {
     });
 
     expect(result.translations).toEqual(['[de formal masked] Hello.']);
+    expect(result.detectedSourceLanguage).toBe('en');
     expect(server.requests[0]).toMatchObject({
       sourceLanguage: 'auto',
       settings: { Formality: 'FORMAL', Profanity: 'MASK' },
