@@ -1,0 +1,341 @@
+import {
+  demonymSuffixes,
+  functionWords,
+  months,
+  organisationHeads,
+  personTitles,
+  placeHeads,
+  placePrepositions,
+  reportingVerbs,
+  roleModifiers,
+  surnameSuffixes,
+  weekdays,
+} from '../cues.js';
+import { type Lexicon, lexicon } from '../lexicon.js';
+import type { Token } from '../tokens.js';
+
+/**
+ * Features of tokens for the entity tagger. They describe a token by its shape, by which gazetteers and closed
+ * word classes it belongs to, and by how the rest of the document writes it — never by the word itself, except for
+ * the hand-written closed classes in `cues.ts`. That keeps the fitted weights small and free of memorised names.
+ */
+
+/** What the whole document says about words, gathered before tagging any sentence. */
+export interface DocumentEvidence {
+  /** Lower-cased words seen written in lower case somewhere in the document. */
+  readonly lowerCase: ReadonlySet<string>;
+  /** Words seen capitalised away from the start of a mixed-case sentence. */
+  readonly capitalisedInside: ReadonlySet<string>;
+  /** Tokens of the document's first line (upper-cased), to tell sports reports and tables apart. */
+  readonly sports: boolean;
+}
+
+const sportsWords = new Set([
+  'SOCCER',
+  'FOOTBALL',
+  'CRICKET',
+  'TENNIS',
+  'GOLF',
+  'BASEBALL',
+  'BASKETBALL',
+  'RUGBY',
+  'ATHLETICS',
+  'CYCLING',
+  'MOTOR',
+  'MOTORCYCLING',
+  'HOCKEY',
+  'BOXING',
+  'SKIING',
+  'SWIMMING',
+  'HORSE',
+  'RACING',
+  'SQUASH',
+  'BADMINTON',
+  'VOLLEYBALL',
+  'HANDBALL',
+  'NFL',
+  'NBA',
+  'NHL',
+  'OLYMPICS',
+  'ROWING',
+  'SAILING',
+  'CHESS',
+  'FORMULA',
+]);
+
+const isLetter = /\p{L}/u;
+const startsUpper = /^\p{Lu}/u;
+const hasLower = /\p{Ll}/u;
+
+export function isCapitalised(text: string): boolean {
+  return startsUpper.test(text);
+}
+
+/** Shape of a word: runs of upper, lower, digit and other characters, each run written once (`Xx`, `X.X.`). */
+export function shape(text: string): string {
+  let out = '';
+  let last = '';
+  for (const char of text) {
+    let kind: string;
+    if (/\p{Lu}/u.test(char)) kind = 'X';
+    else if (/\p{Ll}/u.test(char)) kind = 'x';
+    else if (/\p{N}/u.test(char)) kind = 'd';
+    else kind = char;
+    if (kind !== last) out += kind;
+    last = kind;
+    if (out.length > 6) break;
+  }
+  return out;
+}
+
+const connectors = new Set(['of', '&', 'de', 'for', "'s", '’s', 'du', 'van', 'von', 'der', 'la', 'di']);
+const runTags = new Set([
+  'first',
+  'name',
+  'city',
+  'city-big',
+  'country',
+  'demonym',
+  'title',
+  'role-mod',
+  'org-head',
+  'place-head',
+  'upper-usual',
+  'lf-hi',
+  'lf-mid',
+  'doc-lower',
+  'opening',
+  'month',
+  'weekday',
+]);
+const isNameWord = (text: string): boolean => startsUpper.test(text) || /^\p{Lu}/u.test(text);
+
+const titleCase = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
+
+/** A sentence written in capitals (a headline or a table heading), where case tells nothing. */
+export function isAllCaps(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let upper = 0;
+  for (const token of tokens) {
+    if (!isLetter.test(token.text)) continue;
+    words++;
+    if (!hasLower.test(token.text)) upper++;
+  }
+  return words >= 2 && upper / words > 0.8;
+}
+
+export function gatherEvidence(sentences: readonly (readonly Token[])[]): DocumentEvidence {
+  const lowerCase = new Set<string>();
+  const capitalisedInside = new Set<string>();
+  for (const tokens of sentences) {
+    const caps = isAllCaps(tokens);
+    tokens.forEach((token, index) => {
+      if (!isLetter.test(token.text)) return;
+      if (!startsUpper.test(token.text)) lowerCase.add(token.text.toLowerCase());
+      else if (!caps && index > 0 && hasLower.test(token.text) && !isOpening(tokens, index)) {
+        capitalisedInside.add(token.text);
+      }
+    });
+  }
+  const first = sentences[0] ?? [];
+  const sports = first.some((token) => sportsWords.has(token.text.toUpperCase()));
+  return { lowerCase, capitalisedInside, sports };
+}
+
+/** The token opens its sentence, or opens a quotation or clause right after `"`, `:` or `-` at the start. */
+function isOpening(tokens: readonly Token[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const text = tokens[i]?.text ?? '';
+    if (/^[\p{L}\p{N}]/u.test(text)) return false;
+    if (/^["“‘'(:\-–—]$/u.test(text)) return true;
+  }
+  return true;
+}
+
+const bucket = (value: number | undefined): string =>
+  value === undefined ? 'none' : value >= 12 ? 'hi' : value >= 8 ? 'mid' : 'lo';
+
+/** Closed-class tags of one token, used for the token and as context for its neighbours. */
+function wordClasses(
+  token: Token,
+  caps: boolean,
+  opening: boolean,
+  lex: Lexicon,
+  evidence: DocumentEvidence,
+): string[] {
+  const text = token.text;
+  const lower = text.toLowerCase();
+  const tags: string[] = [];
+  if (!isLetter.test(text)) {
+    if (/\p{N}/u.test(text)) tags.push('num');
+    return tags;
+  }
+  const form = caps && !hasLower.test(text) && text.length > 1 ? titleCase(text) : text;
+  const bare = form.replace(/\.$/, '');
+  if (lex.firstNames.has(bare)) tags.push('first');
+  if (lex.names.has(bare)) tags.push('name');
+  const city = lex.cities.get(bare);
+  if (city !== undefined) tags.push(city >= 5 ? 'city-big' : 'city');
+  if (lex.countryNames.has(text) || lex.countryNames.has(bare)) tags.push('country');
+  if (lex.demonyms.has(bare)) tags.push('demonym');
+  const lowerFrequency = lex.wordFrequency.get(lower);
+  const upperFrequency = lex.wordFrequency.get(titleCase(lower));
+  tags.push(`lf-${bucket(lowerFrequency)}`);
+  tags.push(`uf-${bucket(upperFrequency)}`);
+  if ((upperFrequency ?? -1) > (lowerFrequency ?? -1)) tags.push('upper-usual');
+  if (personTitles.has(lower)) tags.push('title');
+  if (roleModifiers.has(lower)) tags.push('role-mod');
+  if (organisationHeads.has(lower)) tags.push('org-head');
+  if (placeHeads.has(lower)) tags.push('place-head');
+  if (placePrepositions.has(lower)) tags.push('prep');
+  if (reportingVerbs.has(lower)) tags.push('report');
+  if (months.has(lower)) tags.push('month');
+  if (weekdays.has(lower)) tags.push('weekday');
+  if (demonymSuffixes.some((suffix) => lower.endsWith(suffix))) tags.push('sfx-dem');
+  if (surnameSuffixes.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2)) {
+    tags.push('sfx-surname');
+  }
+  if (startsUpper.test(text)) {
+    if (evidence.lowerCase.has(lower)) tags.push('doc-lower');
+    if (evidence.capitalisedInside.has(form)) tags.push('doc-cap');
+    if (opening) tags.push('opening');
+  }
+  return tags;
+}
+
+interface PhraseTag {
+  readonly kinds: readonly string[];
+  readonly position: 'B' | 'I' | 'L' | 'U';
+}
+
+/** Longest gazetteer phrase starting at each capitalised token: `B`egin, `I`nside, `L`ast or `U`nit tags. */
+function phraseTags(tokens: readonly Token[], lex: Lexicon): (PhraseTag | undefined)[] {
+  const tags: (PhraseTag | undefined)[] = new Array(tokens.length).fill(undefined);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsUpper.test(tokens[i]?.text ?? '')) continue;
+    for (let length = Math.min(lex.maxPhraseWords, tokens.length - i); length >= 1; length--) {
+      const last = tokens[i + length - 1];
+      if (!last || !/^[\p{L}.]/u.test(last.text)) continue;
+      const phrase = tokens
+        .slice(i, i + length)
+        .map((token) => token.text)
+        .join(' ')
+        .toLowerCase();
+      const kinds = lex.phrases.get(phrase);
+      if (!kinds) continue;
+      for (let k = 0; k < length; k++) {
+        const position = length === 1 ? 'U' : k === 0 ? 'B' : k === length - 1 ? 'L' : 'I';
+        tags[i + k] = { kinds: [...kinds], position };
+      }
+      i += length - 1;
+      break;
+    }
+  }
+  return tags;
+}
+
+/** A sentence made mostly of numbers and names: a results table or a list of scores. */
+function isTable(tokens: readonly Token[]): boolean {
+  let numbers = 0;
+  let lowerWords = 0;
+  for (const token of tokens) {
+    if (/^\p{N}/u.test(token.text)) numbers++;
+    else if (/^\p{Ll}/u.test(token.text)) lowerWords++;
+  }
+  return numbers >= 2 && lowerWords <= Math.max(1, tokens.length * 0.15);
+}
+
+/**
+ * Feature names for every token of a sentence. `hints` are, per lower-cased word, what a first tagging pass
+ * made of the word elsewhere in the document (`ORG`, `PER-last`...): names keep one type within an article.
+ */
+export function sentenceFeatures(
+  tokens: readonly Token[],
+  evidence: DocumentEvidence,
+  hints?: ReadonlyMap<string, readonly string[]>,
+): string[][] {
+  const lex = lexicon();
+  const caps = isAllCaps(tokens);
+  const table = isTable(tokens);
+  const classes = tokens.map((token, index) =>
+    wordClasses(token, caps, isOpening(tokens, index), lex, evidence),
+  );
+  const shapes = tokens.map((token) => shape(token.text));
+  const phrases = phraseTags(tokens, lex);
+  const cue = (index: number): string | undefined => {
+    const lower = tokens[index]?.text.toLowerCase();
+    return lower !== undefined && functionWords.has(lower) ? lower : undefined;
+  };
+  // Runs of capitalised words (joined by `of`, `and`, `&`, `de`, `'s` when a capital follows): the run's length,
+  // the token's place in it, and what its first and last words are.
+  const runFeatures: string[][] = tokens.map(() => []);
+  for (let i = 0; i < tokens.length; ) {
+    if (!isNameWord(tokens[i]?.text ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      if (isNameWord(tokens[j]?.text ?? '')) j++;
+      else if (connectors.has(tokens[j]?.text.toLowerCase() ?? '') && isNameWord(tokens[j + 1]?.text ?? ''))
+        j += 2;
+      else break;
+    }
+    const length = Math.min(j - i, 5);
+    const firstTags = (classes[i] ?? []).filter((tag) => runTags.has(tag));
+    const lastTags = (classes[j - 1] ?? []).filter((tag) => runTags.has(tag));
+    for (let k = i; k < j; k++) {
+      const position = j - i === 1 ? 'U' : k === i ? 'B' : k === j - 1 ? 'L' : 'I';
+      const out = runFeatures[k] as string[];
+      out.push(`run=${length}${position}`);
+      for (const tag of firstTags) out.push(`runF=${tag}`, `runF|pos=${tag}|${position}`);
+      for (const tag of lastTags) out.push(`runL=${tag}`, `runL|pos=${tag}|${position}`);
+      const gzFirst = phrases[i];
+      if (gzFirst && k !== i) for (const kind of gzFirst.kinds) out.push(`runFgz=${kind}|${position}`);
+    }
+    i = j;
+  }
+
+  return tokens.map((_, i) => {
+    const features = ['bias', `sh=${shapes[i]}`];
+    const own = classes[i] ?? [];
+    const mode = caps ? 'C' : table ? 'T' : 'N';
+    features.push(`mode=${mode}`, `sh|mode=${shapes[i]}|${mode}`);
+    if (evidence.sports) features.push('sports');
+    for (const tag of own) {
+      features.push(`w=${tag}`, `w|mode=${tag}|${mode}`);
+      if (evidence.sports) features.push(`w|sports=${tag}`);
+    }
+    const ownCue = cue(i);
+    if (ownCue) features.push(`cue=${ownCue}`);
+    features.push(...(runFeatures[i] ?? []));
+    for (const hint of hints?.get(tokens[i]?.text.toLowerCase() ?? '') ?? []) {
+      features.push(`doc=${hint}`, `doc|mode=${hint}|${mode}`);
+    }
+    const phrase = phrases[i];
+    if (phrase) {
+      for (const kind of phrase.kinds) {
+        features.push(`gz=${kind}-${phrase.position}`, `gz|mode=${kind}|${mode}`);
+        if (evidence.sports) features.push(`gz|sports=${kind}`);
+      }
+    }
+    for (const offset of [-2, -1, 1, 2]) {
+      const j = i + offset;
+      const name = offset < 0 ? `p${-offset}` : `n${offset}`;
+      if (j < 0 || j >= tokens.length) {
+        features.push(`${name}=edge`);
+        continue;
+      }
+      features.push(`${name}sh=${shapes[j]}`);
+      const word = cue(j);
+      if (word) features.push(`${name}w=${word}`);
+      if (offset === -1 || offset === 1) {
+        for (const tag of classes[j] ?? []) features.push(`${name}=${tag}`);
+        const near = phrases[j];
+        if (near) for (const kind of near.kinds) features.push(`${name}gz=${kind}`);
+      }
+    }
+    features.push(`sh3=${shapes[i - 1] ?? '^'}_${shapes[i]}_${shapes[i + 1] ?? '$'}`);
+    return features;
+  });
+}
