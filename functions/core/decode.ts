@@ -22,6 +22,20 @@ const signatures: readonly { readonly name: string; readonly bytes: readonly num
 /** Windows-1252 leaves these five bytes undefined, so text containing them is not Windows-1252. */
 const undefinedIn1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1). Spelled out because Node's TextDecoder
+ * decodes the `windows-1252` label as Latin-1, turning curly quotes and dashes into control characters.
+ */
+const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) {
+    text += byte >= 0x80 && byte <= 0x9f ? windows1252High.charAt(byte - 0x80) : String.fromCharCode(byte);
+  }
+  return text;
+}
+
 const plainTextHint =
   'Save the article as plain text (UTF-8), Markdown or HTML and upload it again under incoming/.';
 
@@ -82,7 +96,7 @@ export function decodeArticle(bytes: Uint8Array): DecodedText {
 
   // Mixed valid and broken UTF-8 means a damaged file; only text with no UTF-8 at all can be Windows-1252.
   const legacy = !hasUtf8Sequence(bytes) && !bytes.some((byte) => undefinedIn1252.has(byte));
-  if (legacy) return checked(new TextDecoder('windows-1252').decode(bytes), 'windows-1252', false);
+  if (legacy) return checked(decodeWindows1252(bytes), 'windows-1252', false);
   throw new ArticleError(
     'invalid-encoding',
     'The file is not valid UTF-8 text (some bytes do not form UTF-8 characters).',

@@ -60,6 +60,7 @@ function looksLikeCaption(text: string, block: Block): boolean {
 function looksLikeSubheading(text: string, block: Block): boolean {
   const content = text.slice(block.start, block.end);
   return (
+    block.kind === 'paragraph' &&
     block.singleLine === true &&
     content.length <= 100 &&
     !finalPunctuation.test(content) &&

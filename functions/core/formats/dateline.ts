@@ -62,6 +62,12 @@ const forms: readonly { pattern: RegExp; datePosition: number; placePosition: nu
   { pattern: new RegExp(`^${datePattern}${dash}\\(${place}\\)`, 'u'), datePosition: 1, placePosition: 10 },
   // 22 September 2023, Moscow – ...
   { pattern: new RegExp(`^${datePattern},\\s*${place}${dash}`, 'u'), datePosition: 1, placePosition: 10 },
+  // Halifax, 4 March 2024 (Agency) – ...
+  {
+    pattern: new RegExp(`^${place},\\s*${datePattern}(?:\\s*\\([^)]{1,30}\\))?${dash}`, 'u'),
+    datePosition: 2,
+    placePosition: 1,
+  },
   // MOSCOW, September 22, 2023 (Reuters) – ... / MOSCOW (AP) — ...
   {
     pattern: new RegExp(
@@ -89,9 +95,13 @@ export function matchDateline(paragraph: string): DatelineMatch | undefined {
     const match = form.pattern.exec(paragraph);
     if (!match) continue;
     const date = isoDate(match, form.datePosition);
+    const hasDate = match
+      .slice(form.datePosition, form.datePosition + 9)
+      .some((group) => group !== undefined);
+    if (hasDate && !date) continue;
     const rawPlace = match[form.placePosition]?.trim();
     if (!date && !rawPlace) continue;
-    if (form.placePosition === 1 && rawPlace && rawPlace !== rawPlace.toUpperCase()) continue;
+    if (form.placePosition === 1 && !date && rawPlace && rawPlace !== rawPlace.toUpperCase()) continue;
     const textLength = match[0].replace(/[\s–—-]+$/u, '').length;
     let length = match[0].length;
     while (length < paragraph.length && /\s/u.test(paragraph[length] ?? '')) length++;

@@ -1,0 +1,104 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { pipelineVersion } from '../version.js';
+import { factsCommand } from './facts-command.js';
+import { InputError } from './inputs.js';
+import { runCommand } from './run-command.js';
+import { translatorNames } from './translator-choice.js';
+import { UsageError } from './usage-error.js';
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0)
+    throw new InvalidArgumentError('expected a positive whole number');
+  return number;
+}
+
+function languageList(value: string): string[] {
+  const languages = value
+    .split(',')
+    .map((language) => language.trim())
+    .filter((language) => language !== '');
+  if (languages.length === 0) throw new InvalidArgumentError('expected language codes such as es,ca');
+  return languages;
+}
+
+const io = { stdout: process.stdout, stderr: process.stderr };
+
+const program = new Command('polybrief')
+  .description('Key facts and translations of news articles, as JSON and HTML in every language.')
+  .version(pipelineVersion)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+program
+  .command('run')
+  .summary('process article files into an output folder, as the deployed pipeline would')
+  .description(
+    'Process each article as if it had been uploaded to the bucket under incoming/<file name>, writing\n' +
+      'published/<articleId>/<lang>.json, <lang>.html and manifest.json (last), or failed/<articleId>.json,\n' +
+      'under the output folder. A folder argument means every .txt, .md and .html file directly inside it.\n\n' +
+      'Exit status: 0 all published, 1 at least one article failed (the others are still published), 2 usage error.',
+  )
+  .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
+  .option('-o, --out <dir>', 'output folder standing in for the bucket', 'out')
+  .option(
+    '-l, --languages <codes>',
+    'target languages, comma-separated (apertium default: es,ca, plus gl,eo when installed; aws default: es,fr,de,ru,zh,ar)',
+    languageList,
+  )
+  .addOption(
+    new Option('-t, --translator <name>', 'translation engine').choices(translatorNames).default('apertium'),
+  )
+  .option('-s, --source-language <code>', 'language the articles are written in', 'en')
+  .addOption(
+    new Option('--scope <scope>', 'translate everything, or only headline, summary and facts')
+      .choices(['full', 'brief'])
+      .default('full'),
+  )
+  .option('--max-article-bytes <n>', 'refuse larger articles before reading them', positiveInteger, 2_097_152)
+  .option('-c, --concurrency <n>', 'articles processed at once', positiveInteger, 4)
+  .option(
+    '--install-missing',
+    'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',
+    false,
+  )
+  .addOption(
+    new Option('--log-format <format>', 'log lines for people or machines')
+      .choices(['text', 'json'])
+      .default('text'),
+  )
+  .option('-v, --verbose', 'log every step, not only errors', false)
+  .action(async (paths: string[], options) => {
+    process.exitCode = await runCommand(paths, { ...options, pipelineVersion }, io);
+  });
+
+program
+  .command('facts')
+  .summary('print the key facts of article files as JSON Lines')
+  .description(
+    'Print one JSON object per file, one per line, in the order given: headline, dateline, summary and facts\n' +
+      '(people, organisations, places, dates, quotes, figures) with offsets into the text. A file that cannot be\n' +
+      'read gets {"file": ..., "error": ...} on its line, and the exit status is 1 after the others are printed.',
+  )
+  .argument('<files...>', 'article files (.txt, .md, .html)')
+  .action(async (files: string[]) => {
+    process.exitCode = await factsCommand(files, io);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode =
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+        ? 0
+        : 2;
+  } else if (error instanceof UsageError || error instanceof InputError) {
+    process.stderr.write(`polybrief: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

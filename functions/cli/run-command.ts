@@ -1,0 +1,142 @@
+import { relative } from 'node:path';
+import pLimit from 'p-limit';
+import { FsArticleStore } from '../adapters/fs-article-store.js';
+import { StreamLogger } from '../adapters/stream-logger.js';
+import { systemClock } from '../adapters/system-clock.js';
+import type { TranslationScope } from '../core/contract.js';
+import { type ArticleOutcome, processArticle } from '../core/pipeline.js';
+import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
+import { collectInputs } from './inputs.js';
+import { chooseTranslator, type TranslatorName } from './translator-choice.js';
+
+export interface RunOptions {
+  readonly out: string;
+  readonly languages: readonly string[] | undefined;
+  readonly translator: TranslatorName;
+  readonly sourceLanguage: string;
+  readonly installMissing: boolean;
+  readonly concurrency: number;
+  readonly maxArticleBytes: number;
+  readonly scope: TranslationScope;
+  readonly logFormat: 'text' | 'json';
+  readonly verbose: boolean;
+  readonly pipelineVersion: string;
+}
+
+export interface CommandIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/**
+ * `polybrief run`: each file is processed as if uploaded under `incoming/<file name>`; outputs land in the
+ * output folder under exactly the keys the deployed pipeline writes. Exit status 0 when every article published,
+ * 1 when any failed.
+ */
+export async function runCommand(
+  paths: readonly string[],
+  options: RunOptions,
+  io: CommandIo,
+): Promise<number> {
+  const say = (line: string): void => {
+    io.stderr.write(`${line}\n`);
+  };
+  const inputs = await collectInputs(paths, defaultPrefixes.incomingPrefix);
+  const choice = await chooseTranslator({
+    name: options.translator,
+    sourceLanguage: options.sourceLanguage,
+    languages: options.languages,
+    installMissing: options.installMissing,
+    say,
+  });
+  if (choice.warning) say(`warn  ${choice.warning}`);
+
+  const settings: PipelineSettings = {
+    ...defaultPrefixes,
+    sourceLanguage: options.sourceLanguage,
+    targetLanguages: choice.languages,
+    maxArticleBytes: options.maxArticleBytes,
+    pipelineVersion: options.pipelineVersion,
+    translationScope: options.scope,
+    pricePerMillionCharacters: choice.pricePerMillionCharacters,
+  };
+  const store = new FsArticleStore({
+    root: options.out,
+    sources: new Map(inputs.map((input) => [input.key, input.path])),
+  });
+  const logger = new StreamLogger({
+    stream: io.stderr,
+    format: options.logFormat,
+    level: options.verbose ? 'debug' : 'error',
+  });
+  const deps = { store, translator: choice.translator, clock: systemClock, logger };
+
+  say(
+    `Processing ${inputs.length} article${inputs.length === 1 ? '' : 's'} into ${options.out}/ (${[options.sourceLanguage, ...choice.languages].join(', ')}; ${choice.translator.engine})`,
+  );
+  const limit = pLimit(options.concurrency);
+  let done = 0;
+  let failures = 0;
+  const outcomes = await Promise.all(
+    inputs.map((input) =>
+      limit(async (): Promise<ArticleOutcome | undefined> => {
+        const started = Date.now();
+        let outcome: ArticleOutcome | undefined;
+        let line: string;
+        try {
+          outcome = await processArticle({ key: input.key }, settings, deps);
+          line = describe(outcome);
+        } catch (error) {
+          line = `${input.path} could not be processed: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        if (!outcome || outcome.status === 'failed' || outcome.status === 'partial') failures++;
+        done++;
+        say(`[${done}/${inputs.length}] ${line} (${seconds(Date.now() - started)})`);
+        return outcome;
+      }),
+    ),
+  );
+
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
+    if (outcome.status === 'published' || outcome.status === 'partial') {
+      const html = outcome.htmlKeys[outcome.languages[0] ?? ''] ?? '';
+      io.stdout.write(
+        `${outcome.articleId}\t${outcome.languages.join(',')}\t${relative(process.cwd(), `${store.location}/${html}`)}\n`,
+      );
+    } else if (outcome.status === 'unchanged') {
+      io.stdout.write(
+        `${outcome.articleId}\tunchanged\t${relative(process.cwd(), `${store.location}/${outcome.manifestKey}`)}\n`,
+      );
+    } else if (outcome.status === 'failed') {
+      io.stdout.write(
+        `${outcome.articleId}\tfailed\t${relative(process.cwd(), `${store.location}/${outcome.failedKey}`)}\n`,
+      );
+    }
+  }
+  say(
+    failures === 0
+      ? `Done: all ${inputs.length} published.`
+      : `Done: ${failures} of ${inputs.length} not fully published.`,
+  );
+  return failures === 0 ? 0 : 1;
+}
+
+function describe(outcome: ArticleOutcome): string {
+  switch (outcome.status) {
+    case 'published':
+      return `${outcome.articleId} published (${outcome.languages.join(', ')})`;
+    case 'partial':
+      return `${outcome.articleId} partially published (${outcome.languages.join(', ')}); failed: ${outcome.errors.map((error) => `${error.language}: ${error.message}`).join('; ')}`;
+    case 'unchanged':
+      return `${outcome.articleId} unchanged since it was last published`;
+    case 'failed':
+      return `${outcome.articleId} failed: ${outcome.error.message} ${outcome.error.hint}`;
+    case 'ignored':
+      return `${outcome.key} ignored: ${outcome.reason}`;
+  }
+}

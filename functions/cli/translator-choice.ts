@@ -1,0 +1,84 @@
+import { AmazonTranslateTranslator } from '../adapters/amazon-translate-translator.js';
+import { ApertiumTranslator, apertiumPackages } from '../adapters/apertium-translator.js';
+import { createTranslateClient } from '../adapters/aws-clients.js';
+import type { Translator } from '../core/ports.js';
+import {
+  describeAmazonTranslateLanguages,
+  isAmazonTranslateLanguageCode,
+} from '../shared/amazon-translate-languages.js';
+import { setUpApertium } from './apertium-setup.js';
+import { UsageError } from './usage-error.js';
+
+export type TranslatorName = 'apertium' | 'aws';
+export const translatorNames: readonly TranslatorName[] = ['apertium', 'aws'];
+
+export const defaultAwsLanguages = ['es', 'fr', 'de', 'ru', 'zh', 'ar'];
+/** Amazon Translate's list price for standard text translation, USD per million characters. */
+export const amazonTranslatePrice = 15;
+
+export interface TranslatorChoice {
+  readonly translator: Translator;
+  /** The target languages that will be published. */
+  readonly languages: readonly string[];
+  readonly pricePerMillionCharacters: number;
+  /** Said once to the user when some requested languages cannot be published. */
+  readonly warning?: string;
+}
+
+export interface TranslatorChoiceOptions {
+  readonly name: TranslatorName;
+  readonly sourceLanguage: string;
+  /** As given with `--languages`, or `undefined` for the translator's defaults. */
+  readonly languages: readonly string[] | undefined;
+  readonly installMissing: boolean;
+  readonly say: (line: string) => void;
+}
+
+/** Builds the translator a command asked for and settles which languages it can publish. */
+export async function chooseTranslator(options: TranslatorChoiceOptions): Promise<TranslatorChoice> {
+  const { sourceLanguage } = options;
+  if (options.name === 'aws') {
+    const languages = options.languages ?? defaultAwsLanguages;
+    const unknown = languages.filter((language) => !isAmazonTranslateLanguageCode(language));
+    if (unknown.length > 0) {
+      throw new UsageError(
+        `Amazon Translate does not support ${unknown.join(', ')}. Supported: ${describeAmazonTranslateLanguages()}`,
+      );
+    }
+    const translator = new AmazonTranslateTranslator({ client: createTranslateClient() });
+    return { translator, languages, pricePerMillionCharacters: amazonTranslatePrice };
+  }
+
+  if (sourceLanguage !== 'en') {
+    throw new UsageError(
+      `The apertium translator translates from English (en) only; got --source-language ${sourceLanguage}.`,
+    );
+  }
+  const supported = Object.keys(apertiumPackages);
+  const requested = options.languages ?? supported;
+  const unknown = requested.filter((language) => !supported.includes(language));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `Apertium cannot translate English into ${unknown.join(', ')}. Supported: ${supported.join(', ')}.`,
+    );
+  }
+  // By default es and ca are wanted; gl and eo join only where their pairs are already installed.
+  const wanted = options.languages ?? ['es', 'ca'];
+  const setup = await setUpApertium({
+    sourceLanguage,
+    languages: wanted,
+    install: options.installMissing,
+    say: options.say,
+  });
+  const optional = options.languages ? [] : requested.filter((language) => !wanted.includes(language));
+  const extra = (
+    await setUpApertium({ sourceLanguage, languages: optional, install: false, say: () => undefined })
+  ).ready;
+  const languages = [...setup.ready, ...extra];
+  const translator = new ApertiumTranslator({ modes: setup.modes ?? [] });
+  if (setup.missing.length === 0) return { translator, languages, pricePerMillionCharacters: 0 };
+  const warning =
+    `Apertium ${setup.modes === undefined ? 'is not installed' : `has no English→${setup.missing.join('/')} pair installed`}, ` +
+    `so ${setup.missing.join(', ')} will not be published. Install it with: sudo apt-get install ${setup.packages.join(' ')}`;
+  return { translator, languages, pricePerMillionCharacters: 0, warning };
+}

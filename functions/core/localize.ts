@@ -1,0 +1,149 @@
+import {
+  type ArticleJson,
+  type FactsJson,
+  type LanguageLinkJson,
+  SCHEMA_VERSION,
+  type TextSpanJson,
+  type TranslationScope,
+} from './contract.js';
+import { allSentences, type Sentence, type SourceDocument } from './document.js';
+import type { Facts, SummarySentence } from './facts/types.js';
+import { directionOf } from './languages.js';
+import { type Lookup, SegmentSet } from './segments.js';
+
+/** Everything known about an article in its source language, ready to be turned into each language version. */
+export interface AnalysedArticle {
+  readonly articleId: string;
+  readonly key: string;
+  readonly document: SourceDocument;
+  readonly facts: Facts;
+  readonly summary: readonly SummarySentence[];
+}
+
+/** The headline, or the first sentence when the article has no headline of its own. */
+export function headlineOf(document: SourceDocument): Sentence {
+  const headline = document.headline ?? allSentences(document)[0];
+  if (!headline) throw new Error('A parsed document always has a headline or a sentence.');
+  return headline;
+}
+
+function overlapping(sentences: readonly Sentence[], start: number, end: number): Sentence[] {
+  return sentences.filter((sentence) => sentence.start < end && sentence.end > start);
+}
+
+/**
+ * The distinct texts a language version needs translated, in reading order: headline, caption, body sentences
+ * (or, in `brief` scope, only the sentences the summary and quotes use), then the names in the facts. Summary,
+ * quotes and facts reuse these translations; nothing is sent twice.
+ */
+export function segmentsToTranslate(article: AnalysedArticle, scope: TranslationScope): string[] {
+  const { document, facts } = article;
+  const segments = new SegmentSet();
+  segments.add(headlineOf(document).text);
+  if (document.caption) segments.add(document.caption.text);
+  const sentences = allSentences(document);
+  if (scope === 'full') {
+    segments.addAll(sentences.map((sentence) => sentence.text));
+  } else {
+    const ids = new Set(article.summary.map((item) => item.sentenceId));
+    for (const quote of facts.quotes) {
+      for (const sentence of overlapping(sentences, quote.start, quote.end)) ids.add(sentence.id);
+    }
+    segments.addAll(sentences.filter((sentence) => ids.has(sentence.id)).map((sentence) => sentence.text));
+  }
+  segments.addAll(nameSegments(article));
+  return segments.list();
+}
+
+/** Names and roles, translated in the same batch as the sentences. */
+export function nameSegments(article: AnalysedArticle): string[] {
+  const { facts, document } = article;
+  return [
+    ...facts.people.flatMap((person) => [person.name, ...person.roles]),
+    ...facts.organisations.map((organisation) => organisation.name),
+    ...facts.places.map((place) => place.name),
+    ...(document.dateline?.place ? [document.dateline.place] : []),
+  ];
+}
+
+function span(sentence: Sentence, lookup: Lookup): TextSpanJson {
+  return { id: sentence.id, text: lookup(sentence.text), start: sentence.start, end: sentence.end };
+}
+
+function localizeFacts(article: AnalysedArticle, lookup: Lookup, sourceLookup: boolean): FactsJson {
+  const { facts, document } = article;
+  const sentences = allSentences(document);
+  return {
+    people: facts.people.map((person) => ({
+      ...person,
+      name: lookup(person.name),
+      sourceName: person.name,
+      roles: person.roles.map(lookup),
+    })),
+    organisations: facts.organisations.map((item) => ({
+      ...item,
+      name: lookup(item.name),
+      sourceName: item.name,
+    })),
+    places: facts.places.map((item) => ({ ...item, name: lookup(item.name), sourceName: item.name })),
+    dates: facts.dates,
+    quotes: sourceLookup
+      ? facts.quotes
+      : facts.quotes.map((quote) => {
+          const within = overlapping(sentences, quote.start, quote.end);
+          return within.length === 0
+            ? quote
+            : { ...quote, text: within.map((item) => lookup(item.text)).join(' ') };
+        }),
+    figures: facts.figures,
+  };
+}
+
+export interface LocalizeOptions {
+  readonly language: string;
+  readonly sourceLanguage: string;
+  /** `undefined` for the source language. */
+  readonly translation?: { readonly engine: string; readonly scope: TranslationScope };
+  readonly lookup: Lookup;
+  readonly languages: readonly LanguageLinkJson[];
+}
+
+/** One language version of the article, as published in `<lang>.json`. */
+export function localize(article: AnalysedArticle, options: LocalizeOptions): ArticleJson {
+  const { document } = article;
+  const { lookup, translation } = options;
+  const brief = translation?.scope === 'brief';
+  const sentencesById = new Map(allSentences(document).map((sentence) => [sentence.id, sentence]));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    articleId: article.articleId,
+    language: options.language,
+    sourceLanguage: options.sourceLanguage,
+    direction: directionOf(options.language),
+    translation: translation ?? null,
+    source: { key: article.key, format: document.format },
+    headline: span(headlineOf(document), lookup),
+    caption: document.caption ? span(document.caption, lookup) : null,
+    dateline: document.dateline
+      ? {
+          date: document.dateline.date ?? null,
+          place: document.dateline.place ? lookup(document.dateline.place) : null,
+          start: document.dateline.start,
+          end: document.dateline.end,
+        }
+      : null,
+    summary: article.summary.map((item) => ({
+      ...item,
+      text: lookup(sentencesById.get(item.sentenceId)?.text ?? item.text),
+    })),
+    facts: localizeFacts(article, lookup, translation === undefined),
+    body: brief
+      ? []
+      : document.paragraphs.map((paragraph) => ({
+          id: paragraph.id,
+          kind: paragraph.kind,
+          sentences: paragraph.sentences.map((sentence) => span(sentence, lookup)),
+        })),
+    languages: options.languages,
+  };
+}

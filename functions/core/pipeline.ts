@@ -1,0 +1,364 @@
+import { articleIdFor } from './article-id.js';
+import type {
+  ArtefactJson,
+  FailedRecordJson,
+  LanguageErrorJson,
+  LanguageLinkJson,
+  ManifestJson,
+  TranslationAccountingJson,
+} from './contract.js';
+import { SCHEMA_VERSION } from './contract.js';
+import { decodeArticle } from './decode.js';
+import { ArticleError, ArticleNotFoundError, TranslationError } from './errors.js';
+import { extractFacts, summarize } from './facts/index.js';
+import { sha256Hex } from './hashing.js';
+import { type AnalysedArticle, localize, segmentsToTranslate } from './localize.js';
+import { parseArticle, requireFormat } from './parse-article.js';
+import type { ArticleStore, Clock, Logger, ObjectInfo, TranslationUsage, Translator } from './ports.js';
+import { renderArticleHtml } from './render/article-html.js';
+import { identity, lookupFrom, segmentKey } from './segments.js';
+import type { PipelineSettings } from './settings.js';
+
+export interface PipelineDependencies {
+  readonly store: ArticleStore;
+  readonly translator: Translator;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** An object to process, as an S3 event names it (key already URL-decoded). */
+export interface ArticleRef {
+  readonly key: string;
+  readonly versionId?: string;
+  readonly etag?: string;
+}
+
+export interface PublishedOutcome {
+  readonly status: 'published' | 'partial';
+  readonly articleId: string;
+  readonly key: string;
+  readonly manifestKey: string;
+  readonly languages: readonly string[];
+  readonly htmlKeys: Readonly<Record<string, string>>;
+  readonly errors: readonly LanguageErrorJson[];
+  /** True when a failed language may succeed on another delivery (throttling, timeouts). */
+  readonly retryable: boolean;
+  readonly usage: Readonly<Record<string, TranslationAccountingJson>>;
+}
+
+export interface UnchangedOutcome {
+  readonly status: 'unchanged';
+  readonly articleId: string;
+  readonly key: string;
+  readonly manifestKey: string;
+}
+
+export interface FailedOutcome {
+  readonly status: 'failed';
+  readonly articleId: string;
+  readonly key: string;
+  readonly failedKey: string;
+  readonly error: FailedRecordJson['error'];
+}
+
+export interface IgnoredOutcome {
+  readonly status: 'ignored';
+  readonly key: string;
+  readonly reason: string;
+}
+
+export type ArticleOutcome = PublishedOutcome | UnchangedOutcome | FailedOutcome | IgnoredOutcome;
+
+const JSON_TYPE = 'application/json';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+function elapsed(clock: Clock, since: Date): number {
+  return clock.now().getTime() - since.getTime();
+}
+
+async function readJson<T>(store: ArticleStore, key: string): Promise<T | undefined> {
+  try {
+    const object = await store.get(key);
+    return object ? (JSON.parse(new TextDecoder().decode(object.body)) as T) : undefined;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+/** Identifies everything besides the source that shapes a published set. */
+function settingsFingerprint(settings: PipelineSettings, translator: Translator): string {
+  const languages = [...settings.targetLanguages].sort();
+  return sha256Hex(
+    JSON.stringify({
+      pipelineVersion: settings.pipelineVersion,
+      sourceLanguage: settings.sourceLanguage,
+      scope: settings.translationScope,
+      engine: translator.engine,
+      languages: languages.map((language) => [language, translator.settingsFor(language)]),
+    }),
+  ).slice(0, 16);
+}
+
+function unexpectedAnalysisError(error: unknown): ArticleError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ArticleError(
+    'analysis-failed',
+    `polybrief could not analyse this article (${detail}).`,
+    'This is a fault in polybrief, not in the article: report it with this record. The upload is kept as it was.',
+  );
+}
+
+/**
+ * Processes one uploaded article: read, decode, parse, extract facts, translate into every target language, and
+ * publish each language's JSON and HTML with the manifest last. An article that cannot be published gets a
+ * `failed/` record instead; the upload is never modified. Storage and translation faults that another attempt
+ * may cure are thrown (whole article) or reported as retryable (per language).
+ */
+export async function processArticle(
+  ref: ArticleRef,
+  settings: PipelineSettings,
+  deps: PipelineDependencies,
+): Promise<ArticleOutcome> {
+  const { store, translator, clock, logger } = deps;
+  const { key } = ref;
+  if (!key.startsWith(settings.incomingPrefix) || key.endsWith('/')) {
+    return { status: 'ignored', key, reason: `not an article under ${settings.incomingPrefix}` };
+  }
+  const started = clock.now();
+  const articleId = articleIdFor(key, settings.incomingPrefix);
+  const manifestKey = `${settings.publishedPrefix}${articleId}/manifest.json`;
+  const failedKey = `${settings.failedPrefix}${articleId}.json`;
+  const log = { articleId, key };
+  const stagesMs: Record<string, number> = {};
+
+  let info: ObjectInfo | undefined = ref.versionId ? { key, size: 0, versionId: ref.versionId } : undefined;
+  let body: Uint8Array | undefined;
+  const fail = async (error: ArticleError): Promise<FailedOutcome> => {
+    const record: FailedRecordJson = {
+      schemaVersion: SCHEMA_VERSION,
+      articleId,
+      status: 'failed',
+      failedAt: clock.now().toISOString(),
+      pipelineVersion: settings.pipelineVersion,
+      input: key.slice(key.lastIndexOf('/') + 1),
+      source: {
+        bucket: store.location,
+        key,
+        versionId: info?.versionId ?? ref.versionId ?? null,
+        etag: info?.etag ?? ref.etag ?? null,
+        sha256: body ? sha256Hex(body) : null,
+        bytes: body ? body.length : null,
+      },
+      error: { code: error.code, message: error.message, hint: error.hint },
+    };
+    await store.put(failedKey, `${JSON.stringify(record, null, 2)}\n`, { contentType: JSON_TYPE });
+    logger.warn('article failed', { ...log, code: error.code, reason: error.message });
+    return { status: 'failed', articleId, key, failedKey, error: record.error };
+  };
+
+  let analysed: AnalysedArticle;
+  let encoding: string;
+  let sourceSha: string;
+  let fingerprint: string;
+  try {
+    const format = requireFormat(key);
+    const object = await store.get(key, {
+      maxBytes: settings.maxArticleBytes,
+      ...(ref.versionId ? { versionId: ref.versionId } : {}),
+    });
+    if (!object) throw new ArticleNotFoundError(key);
+    info = object.info;
+    body = object.body;
+    stagesMs.read = elapsed(clock, started);
+    sourceSha = sha256Hex(body);
+    fingerprint = settingsFingerprint(settings, translator);
+
+    const previous = await readJson<ManifestJson>(store, manifestKey);
+    if (
+      previous?.status === 'complete' &&
+      previous.source.sha256 === sourceSha &&
+      previous.source.key === key &&
+      previous.settingsFingerprint === fingerprint
+    ) {
+      logger.info('article unchanged, already published', { ...log, manifestKey });
+      return { status: 'unchanged', articleId, key, manifestKey };
+    }
+
+    const analysisStarted = clock.now();
+    try {
+      const decoded = decodeArticle(body);
+      encoding = decoded.encoding;
+      const document = parseArticle(decoded.text, format);
+      const referenceDate = (info.lastModified ?? clock.now()).toISOString().slice(0, 10);
+      const facts = extractFacts(document, { referenceDate });
+      analysed = { articleId, key, document, facts, summary: summarize(document, facts) };
+    } catch (error) {
+      if (error instanceof ArticleError) throw error;
+      logger.error('article analysis failed', { ...log, error: String(error) });
+      throw unexpectedAnalysisError(error);
+    }
+    stagesMs.analyse = elapsed(clock, analysisStarted);
+  } catch (error) {
+    if (error instanceof ArticleError) return fail(error);
+    throw error;
+  }
+
+  const translateStarted = clock.now();
+  const segments = segmentsToTranslate(analysed, settings.translationScope);
+  const targets = settings.targetLanguages.filter((language) => language !== settings.sourceLanguage);
+  const languagesMs: Record<string, number> = {};
+  const errors: LanguageErrorJson[] = [];
+  const usage: Record<string, TranslationAccountingJson> = {};
+  let detectedSource: string | undefined;
+  const translated = new Map<string, ReadonlyMap<string, string>>();
+  await Promise.all(
+    targets.map(async (language) => {
+      const languageStarted = clock.now();
+      try {
+        const result = await translator.translate({
+          sourceLanguage: settings.sourceLanguage,
+          targetLanguage: language,
+          segments,
+        });
+        detectedSource ??= result.detectedSourceLanguage;
+        translated.set(
+          language,
+          new Map(
+            segments.map((segment, index) => [segmentKey(segment), result.translations[index] ?? segment]),
+          ),
+        );
+        usage[language] = accounting(translator.engine, result.usage, settings.pricePerMillionCharacters);
+      } catch (error) {
+        if (!(error instanceof TranslationError)) throw error;
+        errors.push({ language, message: error.message, retryable: error.retryable });
+        logger.warn('language failed', {
+          ...log,
+          language,
+          reason: error.message,
+          retryable: error.retryable,
+        });
+      }
+      languagesMs[language] = elapsed(clock, languageStarted);
+    }),
+  );
+  stagesMs.translate = elapsed(clock, translateStarted);
+
+  const writeStarted = clock.now();
+  const sourceLanguage =
+    settings.sourceLanguage === 'auto' ? (detectedSource ?? 'und') : settings.sourceLanguage;
+  const published = [sourceLanguage, ...targets.filter((language) => translated.has(language))];
+  const links: LanguageLinkJson[] = published.map((language) => ({
+    language,
+    json: `${language}.json`,
+    html: `${language}.html`,
+  }));
+  const folder = `${settings.publishedPrefix}${articleId}/`;
+  const artefacts = await Promise.all(
+    published.flatMap((language) => {
+      const translations = translated.get(language);
+      const article = localize(analysed, {
+        language,
+        sourceLanguage,
+        lookup: translations ? lookupFrom(translations) : identity,
+        languages: links,
+        ...(translations
+          ? { translation: { engine: translator.engine, scope: settings.translationScope } }
+          : {}),
+      });
+      return [
+        write(
+          store,
+          `${folder}${language}.json`,
+          `${JSON.stringify(article, null, 2)}\n`,
+          JSON_TYPE,
+          language,
+        ),
+        write(store, `${folder}${language}.html`, renderArticleHtml(article), HTML_TYPE, language),
+      ];
+    }),
+  );
+  stagesMs.publish = elapsed(clock, writeStarted);
+
+  const manifest: ManifestJson = {
+    schemaVersion: SCHEMA_VERSION,
+    articleId,
+    status: errors.length === 0 ? 'complete' : 'partial',
+    publishedAt: clock.now().toISOString(),
+    pipelineVersion: settings.pipelineVersion,
+    settingsFingerprint: fingerprint,
+    source: {
+      bucket: store.location,
+      key,
+      versionId: info.versionId ?? null,
+      etag: info.etag ?? null,
+      sha256: sourceSha,
+      bytes: body.length,
+      format: analysed.document.format,
+      encoding,
+    },
+    sourceLanguage,
+    languages: published,
+    artefacts,
+    errors: errors.sort((a, b) => a.language.localeCompare(b.language)),
+    timings: { totalMs: elapsed(clock, started), stagesMs, languagesMs },
+    translation: {
+      scope: settings.translationScope,
+      pricePerMillionCharactersUsd: settings.pricePerMillionCharacters,
+      languages: usage,
+    },
+  };
+  // Last: until the manifest exists the new set is not published.
+  await store.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: JSON_TYPE });
+  logger.info(manifest.status === 'complete' ? 'article published' : 'article partially published', {
+    ...log,
+    languages: published,
+    failedLanguages: errors.map((error) => error.language),
+    totalMs: manifest.timings.totalMs,
+  });
+  return {
+    status: manifest.status === 'complete' ? 'published' : 'partial',
+    articleId,
+    key,
+    manifestKey,
+    languages: published,
+    htmlKeys: Object.fromEntries(published.map((language) => [language, `${folder}${language}.html`])),
+    errors: manifest.errors,
+    retryable: errors.some((error) => error.retryable),
+    usage,
+  };
+}
+
+function accounting(
+  engine: string,
+  usage: TranslationUsage,
+  pricePerMillion: number,
+): TranslationAccountingJson {
+  return {
+    engine,
+    charactersSent: usage.characters,
+    charactersFromMemory: 0,
+    requests: usage.requests,
+    retries: usage.retries,
+    estimatedCostUsd: Math.round((usage.characters / 1_000_000) * pricePerMillion * 1e6) / 1e6,
+  };
+}
+
+async function write(
+  store: ArticleStore,
+  key: string,
+  content: string,
+  contentType: string,
+  language: string,
+): Promise<ArtefactJson> {
+  const bytes = new TextEncoder().encode(content);
+  const result = await store.put(key, bytes, { contentType });
+  return {
+    key,
+    language,
+    contentType,
+    bytes: bytes.length,
+    sha256: sha256Hex(bytes),
+    ...(result.versionId ? { versionId: result.versionId } : {}),
+  };
+}

@@ -1,0 +1,35 @@
+/** The form a text is translated and remembered under: Unicode NFC, whitespace collapsed, trimmed. */
+export function segmentKey(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** An ordered set of distinct segments: each text is translated once however often it occurs. */
+export class SegmentSet {
+  readonly #keys = new Map<string, number>();
+
+  add(text: string): void {
+    const key = segmentKey(text);
+    if (key !== '' && !this.#keys.has(key)) this.#keys.set(key, this.#keys.size);
+  }
+
+  addAll(texts: Iterable<string>): void {
+    for (const text of texts) this.add(text);
+  }
+
+  get size(): number {
+    return this.#keys.size;
+  }
+
+  list(): string[] {
+    return [...this.#keys.keys()];
+  }
+}
+
+/** Looks up the translation of a text by its segment key; the source text itself when there is none. */
+export type Lookup = (text: string) => string;
+
+export function lookupFrom(translations: ReadonlyMap<string, string>): Lookup {
+  return (text) => translations.get(segmentKey(text)) ?? text;
+}
+
+export const identity: Lookup = (text) => text;

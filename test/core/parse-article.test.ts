@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allSentences } from '../../functions/core/document.js';
+import { ArticleError } from '../../functions/core/errors.js';
+import { formatFromFileName, parseArticle, requireFormat } from '../../functions/core/parse-article.js';
+
+const sample = (name: string): string =>
+  readFileSync(new URL(`../../samples/articles/${name}`, import.meta.url), 'utf8');
+
+describe('parseArticle', () => {
+  describe('plain text', () => {
+    it('reads the seed article: headline, caption, dateline and sentences with exact offsets', () => {
+      const text = sample('wang-yi-moscow-visit.txt');
+      const document = parseArticle(text, 'text');
+      expect(document.headline?.text).toBe(
+        'Top Chinese diplomat concludes Russia visit, meeting with Putin highlights stability and cooperation in China',
+      );
+      expect(document.caption?.text).toBe('Wang Yi (left) and Putin (right).');
+      expect(document.dateline).toMatchObject({ date: '2023-09-22', place: 'Moscow' });
+      expect(text.slice(document.dateline?.start, document.dateline?.end)).toBe(
+        '22nd September 2023 – (Moscow)',
+      );
+      expect(document.paragraphs).toHaveLength(8);
+      const sentences = allSentences(document);
+      expect(sentences[0]?.text).toMatch(/^Chinese experts have highlighted/u);
+      expect(sentences.map((sentence) => sentence.id).slice(0, 3)).toEqual(['p1s1', 'p1s2', 'p2s1']);
+      for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    });
+
+    it('keeps offsets into CRLF and lone-CR text and joins wrapped lines', () => {
+      const text = 'Headline here\r\n\r\nFirst sentence is\r\nwrapped. Second one.\r\rThird paragraph.\r';
+      const document = parseArticle(text, 'text');
+      expect(document.headline?.text).toBe('Headline here');
+      const sentences = allSentences(document);
+      expect(sentences.map((sentence) => sentence.text)).toEqual([
+        'First sentence is wrapped.',
+        'Second one.',
+        'Third paragraph.',
+      ]);
+      expect(text.slice(sentences[0]?.start, sentences[0]?.end)).toBe('First sentence is\r\nwrapped.');
+    });
+
+    it('reads a short second line without final punctuation as a caption, not a sentence', () => {
+      const document = parseArticle(
+        'Big news today\n\nThe minister at the podium\n\nThe minister spoke. Then left.',
+        'text',
+      );
+      expect(document.caption?.text).toBe('The minister at the podium');
+      expect(allSentences(document).map((sentence) => sentence.text)).toEqual([
+        'The minister spoke.',
+        'Then left.',
+      ]);
+    });
+
+    it('keeps list lines as items of their own', () => {
+      const document = parseArticle('Title\n\nIt includes:\n- one thing\n- another thing\n', 'text');
+      expect(document.paragraphs.map((paragraph) => paragraph.kind)).toEqual([
+        'paragraph',
+        'list-item',
+        'list-item',
+      ]);
+    });
+
+    it('refuses an article with no sentences', () => {
+      expect(() => parseArticle('\n\n  \n', 'text')).toThrow(ArticleError);
+    });
+  });
+
+  describe('Markdown', () => {
+    it('understands headings, emphasis, lists and quotes without printing their syntax', () => {
+      const document = parseArticle(sample('city-budget-vote.md'), 'markdown');
+      expect(document.headline?.text).toBe(
+        'Valencia council approves €1.1 billion budget with more money for buses',
+      );
+      expect(document.caption?.text).toBe('Councillors voted 17 to 16 after a four-hour debate');
+      expect(document.dateline).toMatchObject({ date: '2023-12-21', place: 'Valencia' });
+      expect(document.text).not.toMatch(/[*#]|^- /mu);
+      const kinds = document.paragraphs.map((paragraph) => paragraph.kind);
+      expect(kinds).toContain('heading');
+      expect(kinds.filter((kind) => kind === 'list-item')).toHaveLength(3);
+      for (const sentence of allSentences(document)) {
+        expect(document.text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+      }
+    });
+  });
+
+  describe('HTML', () => {
+    it('takes the article text with a real parser and drops scripts, styles, navigation and asides', () => {
+      const document = parseArticle(sample('wind-farm-approval.html'), 'html');
+      expect(document.headline?.text).toBe('Offshore wind farm off Aberdeen wins government approval');
+      expect(document.caption?.text).toBe('Turbines at the existing Aberdeen Bay site (file photo)');
+      expect(document.dateline).toMatchObject({ date: '2024-04-12', place: 'Aberdeen' });
+      expect(document.text).not.toMatch(
+        /dataLayer|trackArticleView|injected|Subscribe|Related stories|Weather|All rights/u,
+      );
+      expect(allSentences(document).map((sentence) => sentence.text)).toContain(
+        "The Scottish Fishermen's Federation (SFF) said it would seek talks with the developers next month.",
+      );
+    });
+
+    it('decodes entities and uses the title when the page has no heading', () => {
+      const document = parseArticle(
+        '<title>Fish &amp; chips</title><p>Prices rose &gt; 5%. Buyers&nbsp;complained.</p>',
+        'html',
+      );
+      expect(document.headline?.text).toBe('Fish & chips');
+      expect(allSentences(document).map((sentence) => sentence.text)).toEqual([
+        'Prices rose > 5%.',
+        'Buyers complained.',
+      ]);
+    });
+
+    it('never turns markup or hidden content into text', () => {
+      const document = parseArticle(
+        '<article><h1>T</h1><p>Safe <img src=x onerror=alert(1)>text.</p><iframe src="javascript:alert(1)">frame text</iframe><p hidden>secret</p><template><p>tpl</p></template></article>',
+        'html',
+      );
+      expect(document.text).toBe('T\n\nSafe text.');
+    });
+  });
+
+  describe('file names', () => {
+    it.each([
+      ['a.txt', 'text'],
+      ['a.MD', 'markdown'],
+      ['dir/a.htm', 'html'],
+      ['README', 'text'],
+    ])('reads %s as %s', (name, format) => {
+      expect(formatFromFileName(name)).toBe(format);
+    });
+
+    it('refuses an unsupported extension with the supported ones listed', () => {
+      expect(() => requireFormat('incoming/report.docx')).toThrow(/\.docx.*\n?/u);
+      try {
+        requireFormat('incoming/report.docx');
+      } catch (error) {
+        expect((error as ArticleError).code).toBe('unsupported-type');
+        expect((error as ArticleError).hint).toContain('.md');
+      }
+    });
+  });
+});
