@@ -1,0 +1,244 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  EventType,
+  type IBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import {
+  acknowledgeBucketNotificationsHandler,
+  acknowledgeWildcardResources,
+} from './nag-acknowledgements.js';
+import { pipelineEnvironment } from './pipeline-environment.js';
+import { PipelineFunction } from './pipeline-function.js';
+import { type PipelineGrant, pipelineGrants } from './pipeline-permissions.js';
+import {
+  PipelineConfigError,
+  type PipelineOptions,
+  type PipelineSettings,
+  resolvePipelineSettings,
+} from './pipeline-settings.js';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * aws-cdk-lib's classes declare optional members as `T | undefined`, which exactOptionalPropertyTypes rejects
+ * against the library's own interfaces; a `Bucket` is an `IBucket`.
+ */
+function asIBucket(bucket: Bucket): IBucket {
+  return bucket as IBucket;
+}
+
+export interface ArticlePipelineProps extends PipelineOptions {
+  /**
+   * The bucket articles are uploaded to and published in. The pipeline adds an `s3:ObjectCreated:*`
+   * notification for the incoming prefix and grants the function access to its prefixes; the bucket's own
+   * settings (encryption, versioning, lifecycle, logging) stay yours.
+   * @default - a new bucket: private, SSL only, S3-managed encryption, versioned, old versions expiring
+   */
+  readonly bucket?: IBucket;
+  /**
+   * Override the memory the sizing formula gives (see `function-sizing.ts`), in MiB.
+   * @default - sized from maxArticleBytes and the number of languages
+   */
+  readonly memorySize?: number;
+  /**
+   * Override the timeout the sizing formula gives. The queue visibility timeout is six times it.
+   * @default - sized from maxArticleBytes, the number of languages and batchSize
+   */
+  readonly timeout?: Duration;
+  /**
+   * Retention of the function's log group.
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Email address subscribed to the dead-letter alarm (it must confirm the subscription).
+   * @default - no subscription
+   */
+  readonly alarmEmail?: string;
+  /**
+   * Topic the dead-letter alarm notifies.
+   * @default - a new topic that only accepts publishing over TLS
+   */
+  readonly alarmTopic?: ITopic;
+  /**
+   * How long replaced and deleted object versions are kept in a bucket the pipeline creates.
+   * @default Duration.days(30)
+   */
+  readonly noncurrentVersionExpiration?: Duration;
+  /**
+   * Whether a bucket the pipeline creates logs server access to a dedicated log bucket.
+   * @default true
+   */
+  readonly serverAccessLogs?: boolean;
+  /**
+   * What happens to buckets the pipeline creates when they leave the stack. CloudFormation cannot delete a
+   * bucket that still holds objects (or object versions), so `DESTROY` needs the bucket emptied first.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Newsroom articles dropped under `incoming/` in an S3 bucket come back as facts and translations under
+ * `published/` (or a record under `failed/`): S3 notifies an SQS queue for `incoming/` only, a Lambda function
+ * consumes it with partial batch responses and bounded concurrency, messages that keep failing go to a
+ * dead-letter queue, and a CloudWatch alarm reports them.
+ */
+export class ArticlePipeline extends Construct {
+  readonly bucket: IBucket;
+  /** The server access log bucket, when the pipeline created the bucket and logging is on. */
+  readonly accessLogsBucket: Bucket | undefined;
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly lambdaFunction: PipelineFunction;
+  readonly deadLetterAlarm: Alarm;
+  readonly alarmTopic: ITopic;
+  readonly settings: PipelineSettings;
+  /** The statements granted to the function, with their reasons. */
+  readonly grants: readonly PipelineGrant[];
+
+  constructor(scope: Construct, id: string, props: ArticlePipelineProps = {}) {
+    super(scope, id);
+    const settings = resolvePipelineSettings(props);
+    if (props.alarmEmail !== undefined && !EMAIL_PATTERN.test(props.alarmEmail)) {
+      throw new PipelineConfigError('alarmEmail', `"${props.alarmEmail}" is not an email address.`);
+    }
+    this.settings = settings;
+    const { prefixes, sizing } = settings;
+    const timeout = props.timeout ?? Duration.seconds(sizing.timeoutSeconds);
+
+    if (props.bucket) {
+      this.bucket = props.bucket;
+      this.accessLogsBucket = undefined;
+    } else {
+      const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+      this.accessLogsBucket =
+        props.serverAccessLogs === false ? undefined : this.createAccessLogsBucket(removalPolicy);
+      const bucket = new Bucket(this, 'Bucket', {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        enforceSSL: true,
+        minimumTLSVersion: 1.2,
+        encryption: BucketEncryption.S3_MANAGED,
+        versioned: true,
+        lifecycleRules: [
+          {
+            id: 'expire-old-versions',
+            noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(30),
+            expiredObjectDeleteMarker: true,
+            abortIncompleteMultipartUploadAfter: Duration.days(7),
+          },
+        ],
+        removalPolicy,
+        ...(this.accessLogsBucket
+          ? { serverAccessLogsBucket: asIBucket(this.accessLogsBucket), serverAccessLogsPrefix: 'articles/' }
+          : {}),
+      });
+      if (!this.accessLogsBucket) {
+        Validations.of(bucket).acknowledge({
+          id: 'AwsSolutions-S1',
+          reason: 'Server access logging was turned off with serverAccessLogs: false.',
+        });
+      }
+      this.bucket = asIBucket(bucket);
+    }
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // A message keeps its original enqueue time in the dead-letter queue, so the source queue keeps messages
+    // for less time than the dead-letter queue does.
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(4),
+      visibilityTimeout: Duration.seconds(6 * timeout.toSeconds()),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: settings.maxReceiveCount },
+    });
+    // s3:ObjectCreated:* covers PUT, POST, COPY and CompleteMultipartUpload; only keys under incoming/ notify,
+    // and the function never writes there, so it cannot trigger itself.
+    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
+      prefix: prefixes.incoming,
+    });
+    acknowledgeBucketNotificationsHandler(this);
+
+    this.lambdaFunction = new PipelineFunction(this, 'Function', {
+      description: `polybrief: key facts and translations of the articles under ${prefixes.incoming}`,
+      memorySize: props.memorySize ?? sizing.memorySizeMiB,
+      timeout,
+      logGroupRetention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      environment: pipelineEnvironment(settings),
+      ...(settings.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: settings.reservedConcurrency }),
+    });
+    this.lambdaFunction.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: settings.batchSize,
+        maxConcurrency: settings.maxConcurrency,
+        reportBatchItemFailures: true,
+      }),
+    );
+
+    this.grants = pipelineGrants(this, this.bucket, settings);
+    for (const { statement } of this.grants) {
+      this.lambdaFunction.addToRolePolicy(statement);
+    }
+    this.bucket.encryptionKey?.grantEncryptDecrypt(this.lambdaFunction);
+    acknowledgeWildcardResources(this.lambdaFunction.executionRole, this.grants);
+
+    this.alarmTopic = props.alarmTopic ?? new Topic(this, 'AlarmTopic', { enforceSSL: true });
+    if (props.alarmEmail !== undefined) {
+      this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    }
+    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription:
+        `Articles failed ${settings.maxReceiveCount} times and are in the dead-letter queue. Read the function's ` +
+        'logs, fix the cause, then move them back with: aws sqs start-message-move-task --source-arn ' +
+        '<dead-letter queue ARN>',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: Stats.MAXIMUM,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.deadLetterAlarm.addAlarmAction(new SnsAction(this.alarmTopic));
+  }
+
+  private createAccessLogsBucket(removalPolicy: RemovalPolicy): Bucket {
+    // Object ownership is left to CDK: with @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy (cdk.json) log
+    // delivery is granted by bucket policy; without it CDK needs ACLs and sets ObjectWriter itself.
+    const logs = new Bucket(this, 'AccessLogsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      // S3 server access logging only delivers to buckets with SSE-S3.
+      encryption: BucketEncryption.S3_MANAGED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(90) }],
+      removalPolicy,
+    });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the server access log destination; logging its own access would log the logging.',
+    });
+    return logs;
+  }
+}

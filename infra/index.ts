@@ -1,0 +1,43 @@
+export { ArticlePipeline, type ArticlePipelineProps } from './article-pipeline.js';
+export {
+  type FunctionSizing,
+  FunctionSizingError,
+  SIZING_ASSUMPTIONS,
+  sizeFunction,
+} from './function-sizing.js';
+export {
+  CONTEXT_KEYS,
+  ContextError,
+  type ParsedPipelineContext,
+  parsePipelineContext,
+} from './pipeline-context.js';
+export {
+  POWERTOOLS_METRICS_NAMESPACE,
+  POWERTOOLS_SERVICE_NAME,
+  pipelineEnvironment,
+} from './pipeline-environment.js';
+export {
+  PIPELINE_BUNDLING,
+  PIPELINE_HANDLER_ENTRY,
+  PIPELINE_RUNTIME,
+  PipelineFunction,
+  type PipelineFunctionProps,
+} from './pipeline-function.js';
+export { type PipelineGrant, pipelineGrants } from './pipeline-permissions.js';
+export {
+  DEFAULT_PIPELINE_PREFIXES,
+  InvalidPrefixError,
+  type PipelinePrefixes,
+  validatePipelinePrefixes,
+} from './pipeline-prefixes.js';
+export {
+  type Formality,
+  PipelineConfigError,
+  type PipelineLogLevel,
+  type PipelineOptions,
+  type PipelineSettings,
+  type Profanity,
+  resolvePipelineSettings,
+  type TranslationSetting,
+} from './pipeline-settings.js';
+export { PolybriefStack, type PolybriefStackProps } from './polybrief-stack.js';

@@ -1,0 +1,109 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
+import { outputPrefixes } from './pipeline-prefixes.js';
+import { detectsSourceLanguage, type PipelineSettings } from './pipeline-settings.js';
+
+/** One statement of the function's policy, with a sentence saying why it is needed (cdk-nag acknowledgements quote it). */
+export interface PipelineGrant {
+  readonly statement: PolicyStatement;
+  readonly reason: string;
+}
+
+/**
+ * Everything the pipeline function may do, and nothing with a `*` action. Object grants are scoped to the
+ * prefixes; Translate and Comprehend actions take `*` as resource because those actions have no resource types
+ * (Service Authorization Reference), while terminologies are named by ARN. Add a grant here to give the function
+ * a new permission (e.g. `events:PutEvents` on the default bus).
+ */
+export function pipelineGrants(
+  scope: IConstruct,
+  bucket: IBucket,
+  settings: PipelineSettings,
+): PipelineGrant[] {
+  const { incoming } = settings.prefixes;
+  const outputs = outputPrefixes(settings.prefixes);
+  const objectsUnder = (prefixes: readonly string[]) =>
+    prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+
+  const grants: PipelineGrant[] = [
+    {
+      reason: `Reads the exact version of each article uploaded under ${incoming} that the S3 event names.`,
+      statement: new PolicyStatement({
+        sid: 'ReadIncomingArticles',
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: objectsUnder([incoming]),
+      }),
+    },
+    {
+      reason: `Reads back its own outputs under ${outputs.join(', ')}: the previous manifest (idempotency), failure records and the translation memory.`,
+      statement: new PolicyStatement({
+        sid: 'ReadOwnOutputs',
+        actions: ['s3:GetObject'],
+        resources: objectsUnder(outputs),
+      }),
+    },
+    {
+      reason: `Writes translations, manifests, failure records and translation memory under ${outputs.join(', ')} only, never under ${incoming}.`,
+      statement: new PolicyStatement({
+        sid: 'WriteOutputs',
+        actions: ['s3:PutObject'],
+        resources: objectsUnder(outputs),
+      }),
+    },
+    {
+      // Without s3:ListBucket S3 answers 403 for a missing key; S3 evaluates the grant with the requested key as
+      // s3:prefix, so this condition yields 404 for missing keys under these prefixes and lists nothing else.
+      reason: 'Lets S3 answer 404 rather than 403 for a missing key under the prefixes the function reads.',
+      statement: new PolicyStatement({
+        sid: 'NotFoundUnderReadPrefixes',
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [incoming, ...outputs].map((prefix) => `${prefix}*`) } },
+      }),
+    },
+    {
+      reason:
+        'Calls translate:TranslateText, an action with no resource types: IAM only accepts "*" as its resource.',
+      statement: new PolicyStatement({
+        sid: 'TranslateText',
+        actions: ['translate:TranslateText'],
+        resources: ['*'],
+      }),
+    },
+  ];
+
+  if (settings.terminologyNames.length > 0) {
+    const stack = Stack.of(scope);
+    grants.push({
+      reason: 'Reads the custom terminologies named in the configuration, by ARN.',
+      statement: new PolicyStatement({
+        sid: 'ReadTerminologies',
+        actions: ['translate:GetTerminology'],
+        resources: settings.terminologyNames.map((name) =>
+          stack.formatArn({
+            service: 'translate',
+            resource: 'terminology',
+            resourceName: name,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ),
+      }),
+    });
+  }
+
+  if (detectsSourceLanguage(settings)) {
+    grants.push({
+      reason:
+        'sourceLanguage is auto, so Amazon Translate calls comprehend:DetectDominantLanguage as the caller; the action has no resource types, so IAM only accepts "*".',
+      statement: new PolicyStatement({
+        sid: 'DetectSourceLanguage',
+        actions: ['comprehend:DetectDominantLanguage'],
+        resources: ['*'],
+      }),
+    });
+  }
+
+  return grants;
+}
