@@ -1,0 +1,151 @@
+import {
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { ArticleTooLargeError } from '../core/errors.js';
+import type {
+  ArticleStore,
+  GetOptions,
+  ObjectInfo,
+  PutOptions,
+  PutResult,
+  StoredObject,
+} from '../core/ports.js';
+
+export interface S3ArticleStoreOptions {
+  /** Built once (see `createS3Client`). */
+  readonly client: Pick<S3Client, 'send'>;
+  readonly bucket: string;
+  /**
+   * `Cache-Control` of a written object, from its key and content type; `undefined` sets none. By default
+   * JSON and HTML get `no-cache`: they are republished in place, so caches must revalidate (cheap with ETags).
+   */
+  readonly cacheControl?: (key: string, contentType: string) => string | undefined;
+}
+
+export function defaultCacheControl(_key: string, contentType: string): string | undefined {
+  return /^(application\/json|text\/html)\b/.test(contentType) ? 'no-cache' : undefined;
+}
+
+// A missing key or version; a missing bucket (`NoSuchBucket`) is a configuration error and propagates.
+const MISSING = new Set(['NoSuchKey', 'NotFound', 'NoSuchVersion']);
+
+/** The article store over one S3 bucket. */
+export class S3ArticleStore implements ArticleStore {
+  readonly location: string;
+  readonly #client: Pick<S3Client, 'send'>;
+  readonly #cacheControl: (key: string, contentType: string) => string | undefined;
+
+  constructor(options: S3ArticleStoreOptions) {
+    this.#client = options.client;
+    this.location = options.bucket;
+    this.#cacheControl = options.cacheControl ?? defaultCacheControl;
+  }
+
+  async head(key: string): Promise<ObjectInfo | undefined> {
+    try {
+      const output = await this.#client.send(new HeadObjectCommand({ Bucket: this.location, Key: key }));
+      return objectInfo(key, output.ContentLength ?? 0, output);
+    } catch (error) {
+      if (isMissing(error, false)) return undefined;
+      throw error;
+    }
+  }
+
+  async get(key: string, options: GetOptions = {}): Promise<StoredObject | undefined> {
+    let output: GetObjectCommandOutput;
+    try {
+      output = await this.#client.send(
+        new GetObjectCommand({
+          Bucket: this.location,
+          Key: key,
+          ...(options.versionId === undefined ? {} : { VersionId: options.versionId }),
+        }),
+      );
+    } catch (error) {
+      if (isMissing(error, options.versionId !== undefined)) return undefined;
+      throw error;
+    }
+    const { maxBytes } = options;
+    const declared = output.ContentLength;
+    if (maxBytes !== undefined && declared !== undefined && declared > maxBytes) {
+      // Refused on the declared length: the body is dropped unread and its connection closed.
+      discard(output.Body);
+      throw new ArticleTooLargeError(declared, maxBytes);
+    }
+    const body = await readBody(output.Body, maxBytes);
+    return { info: objectInfo(key, body.byteLength, output), body };
+  }
+
+  async put(key: string, body: Uint8Array | string, options: PutOptions): Promise<PutResult> {
+    const cacheControl = this.#cacheControl(key, options.contentType);
+    const output = await this.#client.send(
+      new PutObjectCommand({
+        Bucket: this.location,
+        Key: key,
+        Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+        ContentType: options.contentType,
+        ...(cacheControl === undefined ? {} : { CacheControl: cacheControl }),
+        ...(options.metadata === undefined ? {} : { Metadata: { ...options.metadata } }),
+      }),
+    );
+    return {
+      ...(output.ETag === undefined ? {} : { etag: unquote(output.ETag) }),
+      ...(output.VersionId === undefined ? {} : { versionId: output.VersionId }),
+    };
+  }
+}
+
+function objectInfo(
+  key: string,
+  size: number,
+  output: { ETag?: string | undefined; VersionId?: string | undefined; LastModified?: Date | undefined },
+): ObjectInfo {
+  return {
+    key,
+    size,
+    ...(output.ETag === undefined ? {} : { etag: unquote(output.ETag) }),
+    ...(output.VersionId === undefined || output.VersionId === 'null' ? {} : { versionId: output.VersionId }),
+    ...(output.LastModified === undefined ? {} : { lastModified: output.LastModified }),
+  };
+}
+
+/** S3 quotes ETags in headers; notifications carry them bare. Bare everywhere keeps them comparable. */
+function unquote(etag: string): string {
+  return etag.replace(/^"(.*)"$/, '$1');
+}
+
+function isMissing(error: unknown, versioned: boolean): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  const name = e?.name ?? '';
+  if (MISSING.has(name)) return true;
+  const status = e?.$metadata?.httpStatusCode;
+  // A version that is a delete marker answers 405 to a GET.
+  if (versioned && status === 405) return true;
+  return status === 404 && name !== 'NoSuchBucket';
+}
+
+function discard(body: unknown): void {
+  const stream = body as { destroy?: () => void } | undefined;
+  stream?.destroy?.();
+}
+
+/** Reads the body, still refusing it past `maxBytes` when the length was not declared. */
+async function readBody(body: unknown, maxBytes: number | undefined): Promise<Uint8Array> {
+  if (body === undefined || body === null) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += bytes.byteLength;
+    if (maxBytes !== undefined && size > maxBytes) {
+      discard(body);
+      throw new ArticleTooLargeError(size, maxBytes);
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
+}
