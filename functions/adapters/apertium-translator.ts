@@ -151,7 +151,11 @@ export class ApertiumTranslator implements Translator {
     usage.requests++;
     let output: string;
     try {
-      output = await this.#limit(() => run(this.#command, ['-u', mode], input, 60_000 + input.length));
+      // `apertium` reads /dev/stdin, which cannot be opened when stdin is the socket Node gives a child
+      // process; `cat |` turns it into a real pipe.
+      output = await this.#limit(() =>
+        run('sh', ['-c', 'cat | exec "$0" -u "$1"', this.#command, mode], input, 60_000 + input.length),
+      );
     } catch (error) {
       throw new TranslationError(
         `Apertium (${mode}) failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
+import { TranslationError } from '../../functions/core/errors.js';
+import { processArticle } from '../../functions/core/pipeline.js';
+import type { Logger } from '../../functions/core/ports.js';
+import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import { sha256Hex } from '../../functions/core/hashing.js';
+import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { TaggingTranslator } from '../doubles/tagging-translator.js';
+
+const seed = readFileSync(new URL('../../samples/articles/wang-yi-moscow-visit.txt', import.meta.url));
+const seedKey = 'incoming/wang-yi-moscow-visit.txt';
+const folder = 'published/wang-yi-moscow-visit/';
+
+const settings: PipelineSettings = {
+  ...defaultPrefixes,
+  sourceLanguage: 'en',
+  targetLanguages: ['es', 'ca'],
+  maxArticleBytes: 100_000,
+  pipelineVersion: '0.0.0-test',
+  translationScope: 'full',
+  pricePerMillionCharacters: 15,
+};
+
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const clock = { now: () => new Date('2024-01-01T00:00:00Z') };
+
+describe('processArticle', () => {
+  let store: MemoryArticleStore;
+  let translator: TaggingTranslator;
+  const deps = () => ({ store, translator, clock, logger: silent });
+
+  beforeEach(() => {
+    store = new MemoryArticleStore();
+    translator = new TaggingTranslator();
+  });
+
+  it('publishes JSON and HTML for the source and every target language, manifest last', async () => {
+    const upload = store.upload(seedKey, seed);
+
+    const outcome = await processArticle({ key: seedKey, versionId: upload.versionId ?? '' }, settings, deps());
+
+    expect(outcome.status).toBe('published');
+    expect(store.keys('published/')).toEqual(
+      ['ca.html', 'ca.json', 'en.html', 'en.json', 'es.html', 'es.json', 'manifest.json'].map((name) => folder + name),
+    );
+    expect(store.writes.at(-1)).toBe(`${folder}manifest.json`);
+    const manifest = store.json<ManifestJson>(`${folder}manifest.json`);
+    expect(manifest.status).toBe('complete');
+    expect(manifest.languages).toEqual(['en', 'es', 'ca']);
+    expect(manifest.source).toMatchObject({ key: seedKey, versionId: upload.versionId, sha256: sha256Hex(seed), bytes: seed.length });
+    for (const artefact of manifest.artefacts) {
+      expect(sha256Hex(store.objects.get(artefact.key)?.body ?? new Uint8Array())).toBe(artefact.sha256);
+    }
+    expect(store.objects.get(`${folder}es.html`)?.contentType).toBe('text/html; charset=utf-8');
+    expect(store.objects.get(`${folder}es.json`)?.contentType).toBe('application/json');
+  });
+
+  it('aligns sentence ids across languages and reuses the body translations for summary and facts', async () => {
+    store.upload(seedKey, seed);
+
+    await processArticle({ key: seedKey }, settings, deps());
+
+    const en = store.json<ArticleJson>(`${folder}en.json`);
+    const es = store.json<ArticleJson>(`${folder}es.json`);
+    const ids = (article: ArticleJson) => article.body.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.id));
+    expect(ids(es)).toEqual(ids(en));
+    expect(es.headline.text).toBe(`[es] ${en.headline.text}`);
+    expect(es.translation).toEqual({ engine: 'tagging', scope: 'full' });
+    expect(en.translation).toBeNull();
+    for (const item of es.summary) {
+      const sentence = es.body.flatMap((paragraph) => paragraph.sentences).find((candidate) => candidate.id === item.sentenceId);
+      expect(item.text).toBe(sentence?.text);
+    }
+    expect(es.languages.map((link) => link.language)).toEqual(['en', 'es', 'ca']);
+  });
+
+  it('sends each distinct text once per language, in one request', async () => {
+    store.upload('incoming/repeat.txt', 'Repeats\n\nThe same sentence. The same sentence.\n\nThe same sentence. Another one.');
+
+    await processArticle({ key: 'incoming/repeat.txt' }, settings, deps());
+
+    expect(translator.requests.map((request) => request.targetLanguage).sort()).toEqual(['ca', 'es']);
+    for (const request of translator.requests) {
+      expect(new Set(request.segments).size).toBe(request.segments.length);
+      expect(request.segments.filter((segment) => segment === 'The same sentence.')).toHaveLength(1);
+    }
+  });
+
+  it('records a bad upload under failed/ with what to do, and leaves the upload untouched', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    store.upload('incoming/photo.txt', png);
+
+    const outcome = await processArticle({ key: 'incoming/photo.txt' }, settings, deps());
+
+    expect(outcome.status).toBe('failed');
+    const record = store.json<FailedRecordJson>('failed/photo.json');
+    expect(record.error.code).toBe('binary');
+    expect(record.error.message).toContain('PNG');
+    expect(record.error.hint).not.toBe('');
+    expect(record.input).toBe('photo.txt');
+    expect(store.objects.get('incoming/photo.txt')?.body).toEqual(png);
+    expect(store.keys('published/')).toEqual([]);
+    expect(translator.requests).toEqual([]);
+  });
+
+  it('refuses an article over the size limit before reading it', async () => {
+    store.upload('incoming/big.txt', `Big\n\n${'word '.repeat(30_000)}`);
+
+    const outcome = await processArticle({ key: 'incoming/big.txt' }, settings, deps());
+
+    expect(outcome.status).toBe('failed');
+    expect(store.json<FailedRecordJson>('failed/big.json').error.code).toBe('too-large');
+  });
+
+  it('records an upload that vanished before it was read', async () => {
+    const outcome = await processArticle({ key: 'incoming/gone.txt' }, settings, deps());
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
+  });
+
+  it('does nothing for a duplicate delivery of a version already published', async () => {
+    store.upload(seedKey, seed);
+    await processArticle({ key: seedKey }, settings, deps());
+    const writes = store.writes.length;
+    const requests = translator.requests.length;
+
+    const outcome = await processArticle({ key: seedKey }, settings, deps());
+
+    expect(outcome.status).toBe('unchanged');
+    expect(store.writes.length).toBe(writes);
+    expect(translator.requests.length).toBe(requests);
+  });
+
+  it('publishes the other languages when one fails, and says which failed and whether to retry', async () => {
+    store.upload(seedKey, seed);
+    translator.failing.set('ca', new TranslationError('Throttled for too long.', true));
+
+    const outcome = await processArticle({ key: seedKey }, settings, deps());
+
+    expect(outcome).toMatchObject({ status: 'partial', retryable: true, languages: ['en', 'es'] });
+    const manifest = store.json<ManifestJson>(`${folder}manifest.json`);
+    expect(manifest.status).toBe('partial');
+    expect(manifest.errors).toEqual([{ language: 'ca', message: 'Throttled for too long.', retryable: true }]);
+    expect(store.keys(folder)).not.toContain(`${folder}ca.json`);
+  });
+
+  it('ignores keys outside the incoming prefix, so its own outputs never trigger it', async () => {
+    const outcome = await processArticle({ key: `${folder}en.json` }, settings, deps());
+    expect(outcome.status).toBe('ignored');
+    expect(store.writes).toEqual([]);
+  });
+});
