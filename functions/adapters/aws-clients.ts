@@ -63,8 +63,8 @@ export function createS3Client(options: S3ClientOptions = {}): S3Client {
   return new S3Client({
     ...commonConfig(options, DEFAULT_S3_REQUEST_TIMEOUT_MS),
     ...(options.forcePathStyle === undefined ? {} : { forcePathStyle: options.forcePathStyle }),
-    // The SDK's default (CRC32 trailers with aws-chunked framing) is not understood by S3-compatible local
-    // endpoints such as s3rver; real S3 still gets checksums whenever an operation requires them.
+    // The SDK's default (CRC32 trailers with aws-chunked framing) is not understood by many S3-compatible
+    // endpoints (s3rver among them); real S3 still gets checksums whenever an operation requires them.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { S3EventRecord } from 'aws-lambda';
+import { decodeChunkedRequest, hasChunkedTrailer } from './aws-chunked-decoder.js';
 
 export type ObjectCreatedEventName =
   | 'ObjectCreated:Put'
@@ -163,9 +164,10 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
       return;
     }
     undoDoubleEscaping(response);
-    requests.run({ method: request.method ?? 'GET', url: request.url ?? '/' }, () =>
-      handle(request, response),
-    );
+    // SDKs stream uploads as aws-chunked with checksum trailers by default; s3rver only reads plain bodies.
+    const readable = hasChunkedTrailer(request) ? decodeChunkedRequest(request) : request;
+    const context = { method: request.method ?? 'GET', url: request.url ?? '/' };
+    requests.run(context, () => handle(readable, response));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

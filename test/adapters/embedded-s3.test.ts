@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import {
   CompleteMultipartUploadCommand,
@@ -12,6 +13,7 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
+  S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +22,7 @@ import {
   type ObjectCreatedEvent,
   toS3EventRecord,
 } from '../../functions/local/embedded-s3.js';
+import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
 import { s3Client, startTestS3, type TestS3 } from '../support/embedded-s3-fixture.js';
 
 const run = promisify(execFile);
@@ -158,6 +161,36 @@ describe('embedded S3 endpoint', () => {
     ]);
     expect(events[1]?.eTag).toBe(md5('copy me'));
     expect(events[2]?.size).toBe('single part'.length);
+  });
+
+  it('accepts streamed uploads from an SDK client left on its default checksum settings', async () => {
+    const { until, stop } = collect(test);
+    const plain = new S3Client({
+      endpoint: test.s3.endpoint,
+      region: DUMMY_REGION,
+      credentials: DUMMY_CREDENTIALS,
+      forcePathStyle: true,
+    });
+
+    await plain.send(
+      new PutObjectCommand({
+        Bucket: 'newsroom',
+        Key: 'incoming/streamed.txt',
+        Body: Readable.from([Buffer.from('streamed '), Buffer.from('naïve body')]),
+        ContentLength: Buffer.byteLength('streamed naïve body'),
+      }),
+    );
+    const [event] = await until(1);
+    stop();
+    const read = await plain.send(new GetObjectCommand({ Bucket: 'newsroom', Key: 'incoming/streamed.txt' }));
+
+    expect(await read.Body?.transformToString()).toBe('streamed naïve body');
+    expect(read.ContentEncoding).toBeUndefined();
+    expect(event).toMatchObject({
+      size: Buffer.byteLength('streamed naïve body'),
+      eTag: md5('streamed naïve body'),
+    });
+    plain.destroy();
   });
 
   it('refuses keys with dot segments, which would reach outside the data folder', async () => {
