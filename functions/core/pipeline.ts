@@ -44,6 +44,8 @@ export interface PublishedOutcome {
   /** True when a failed language may succeed on another delivery (throttling, timeouts). */
   readonly retryable: boolean;
   readonly usage: Readonly<Record<string, TranslationAccountingJson>>;
+  /** Translation time per language, for latency metrics. */
+  readonly languagesMs: Readonly<Record<string, number>>;
 }
 
 export interface UnchangedOutcome {
@@ -326,6 +328,7 @@ export async function processArticle(
     errors: manifest.errors,
     retryable: errors.some((error) => error.retryable),
     usage,
+    languagesMs,
   };
 }
 

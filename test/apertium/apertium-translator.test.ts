@@ -4,9 +4,11 @@ import { ApertiumTranslator, listApertiumModes } from '../../functions/adapters/
 import { TranslationError } from '../../functions/core/errors.js';
 
 const modes = await listApertiumModes();
-const hasPairs = modes !== undefined && modes.includes('eng-spa') && modes.includes('eng-cat');
+const hasPairs = modes?.includes('eng-spa') === true && modes.includes('eng-cat');
 if (!hasPairs) {
-  console.warn('Skipping real Apertium tests: apertium with the eng-spa and eng-cat pairs is not installed (sudo apt-get install apertium apertium-eng-spa apertium-eng-cat).');
+  console.warn(
+    'Skipping real Apertium tests: apertium with the eng-spa and eng-cat pairs is not installed (sudo apt-get install apertium apertium-eng-spa apertium-eng-cat).',
+  );
 }
 const mergingApertium = fileURLToPath(new URL('./merging-apertium.sh', import.meta.url));
 
@@ -23,7 +25,9 @@ describe('ApertiumTranslator', () => {
       ];
 
       const [es, ca] = await Promise.all(
-        ['es', 'ca'].map((targetLanguage) => translator.translate({ sourceLanguage: 'en', targetLanguage, segments })),
+        ['es', 'ca'].map((targetLanguage) =>
+          translator.translate({ sourceLanguage: 'en', targetLanguage, segments }),
+        ),
       );
 
       expect(es?.translations).toHaveLength(segments.length);
@@ -42,7 +46,9 @@ describe('ApertiumTranslator', () => {
       const result = await translator.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments });
 
       expect(result.usage.requests).toBeGreaterThan(1);
-      expect(result.translations.map((text) => /\d+/u.exec(text)?.[0])).toEqual(segments.map((_, index) => String(index + 1)));
+      expect(result.translations.map((text) => /\d+/u.exec(text)?.[0])).toEqual(
+        segments.map((_, index) => String(index + 1)),
+      );
     });
   });
 
@@ -58,7 +64,11 @@ describe('ApertiumTranslator', () => {
 
   it('names the Debian package to install when a pair is missing', async () => {
     const translator = new ApertiumTranslator({ modes: [] });
-    const attempt = translator.translate({ sourceLanguage: 'en', targetLanguage: 'gl', segments: ['Hello.'] });
+    const attempt = translator.translate({
+      sourceLanguage: 'en',
+      targetLanguage: 'gl',
+      segments: ['Hello.'],
+    });
     await expect(attempt).rejects.toBeInstanceOf(TranslationError);
     await expect(attempt).rejects.toThrow(/apertium-en-gl/u);
   });

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import { TranslationError } from '../../functions/core/errors.js';
+import { sha256Hex } from '../../functions/core/hashing.js';
 import { processArticle } from '../../functions/core/pipeline.js';
 import type { Logger } from '../../functions/core/ports.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
-import { sha256Hex } from '../../functions/core/hashing.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
@@ -23,7 +23,12 @@ const settings: PipelineSettings = {
   pricePerMillionCharacters: 15,
 };
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const clock = { now: () => new Date('2024-01-01T00:00:00Z') };
 
 describe('processArticle', () => {
@@ -39,17 +44,28 @@ describe('processArticle', () => {
   it('publishes JSON and HTML for the source and every target language, manifest last', async () => {
     const upload = store.upload(seedKey, seed);
 
-    const outcome = await processArticle({ key: seedKey, versionId: upload.versionId ?? '' }, settings, deps());
+    const outcome = await processArticle(
+      { key: seedKey, versionId: upload.versionId ?? '' },
+      settings,
+      deps(),
+    );
 
     expect(outcome.status).toBe('published');
     expect(store.keys('published/')).toEqual(
-      ['ca.html', 'ca.json', 'en.html', 'en.json', 'es.html', 'es.json', 'manifest.json'].map((name) => folder + name),
+      ['ca.html', 'ca.json', 'en.html', 'en.json', 'es.html', 'es.json', 'manifest.json'].map(
+        (name) => folder + name,
+      ),
     );
     expect(store.writes.at(-1)).toBe(`${folder}manifest.json`);
     const manifest = store.json<ManifestJson>(`${folder}manifest.json`);
     expect(manifest.status).toBe('complete');
     expect(manifest.languages).toEqual(['en', 'es', 'ca']);
-    expect(manifest.source).toMatchObject({ key: seedKey, versionId: upload.versionId, sha256: sha256Hex(seed), bytes: seed.length });
+    expect(manifest.source).toMatchObject({
+      key: seedKey,
+      versionId: upload.versionId,
+      sha256: sha256Hex(seed),
+      bytes: seed.length,
+    });
     for (const artefact of manifest.artefacts) {
       expect(sha256Hex(store.objects.get(artefact.key)?.body ?? new Uint8Array())).toBe(artefact.sha256);
     }
@@ -64,20 +80,26 @@ describe('processArticle', () => {
 
     const en = store.json<ArticleJson>(`${folder}en.json`);
     const es = store.json<ArticleJson>(`${folder}es.json`);
-    const ids = (article: ArticleJson) => article.body.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.id));
+    const ids = (article: ArticleJson) =>
+      article.body.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.id));
     expect(ids(es)).toEqual(ids(en));
     expect(es.headline.text).toBe(`[es] ${en.headline.text}`);
     expect(es.translation).toEqual({ engine: 'tagging', scope: 'full' });
     expect(en.translation).toBeNull();
     for (const item of es.summary) {
-      const sentence = es.body.flatMap((paragraph) => paragraph.sentences).find((candidate) => candidate.id === item.sentenceId);
+      const sentence = es.body
+        .flatMap((paragraph) => paragraph.sentences)
+        .find((candidate) => candidate.id === item.sentenceId);
       expect(item.text).toBe(sentence?.text);
     }
     expect(es.languages.map((link) => link.language)).toEqual(['en', 'es', 'ca']);
   });
 
   it('sends each distinct text once per language, in one request', async () => {
-    store.upload('incoming/repeat.txt', 'Repeats\n\nThe same sentence. The same sentence.\n\nThe same sentence. Another one.');
+    store.upload(
+      'incoming/repeat.txt',
+      'Repeats\n\nThe same sentence. The same sentence.\n\nThe same sentence. Another one.',
+    );
 
     await processArticle({ key: 'incoming/repeat.txt' }, settings, deps());
 
@@ -141,7 +163,9 @@ describe('processArticle', () => {
     expect(outcome).toMatchObject({ status: 'partial', retryable: true, languages: ['en', 'es'] });
     const manifest = store.json<ManifestJson>(`${folder}manifest.json`);
     expect(manifest.status).toBe('partial');
-    expect(manifest.errors).toEqual([{ language: 'ca', message: 'Throttled for too long.', retryable: true }]);
+    expect(manifest.errors).toEqual([
+      { language: 'ca', message: 'Throttled for too long.', retryable: true },
+    ]);
     expect(store.keys(folder)).not.toContain(`${folder}ca.json`);
   });
 

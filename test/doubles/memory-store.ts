@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ArticleTooLargeError } from '../../functions/core/errors.js';
-import type { ArticleStore, GetOptions, ObjectInfo, PutOptions, PutResult, StoredObject } from '../../functions/core/ports.js';
+import type {
+  ArticleStore,
+  GetOptions,
+  ObjectInfo,
+  PutOptions,
+  PutResult,
+  StoredObject,
+} from '../../functions/core/ports.js';
 
 interface Entry {
   readonly body: Uint8Array;
@@ -17,9 +24,10 @@ export class MemoryArticleStore implements ArticleStore {
   #version = 0;
 
   /** Put an upload in place, as a user would. */
-  upload(key: string, body: string | Uint8Array): ObjectInfo {
+  upload(key: string, body: string | Uint8Array, versionId?: string): ObjectInfo {
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-    const entry = this.#entry(bytes, 'application/octet-stream');
+    const created = this.#entry(bytes, 'application/octet-stream');
+    const entry = versionId ? { ...created, versionId } : created;
     this.objects.set(key, entry);
     return { key, size: bytes.length, etag: entry.etag, versionId: entry.versionId };
   }
@@ -40,7 +48,12 @@ export class MemoryArticleStore implements ArticleStore {
 
   #entry(body: Uint8Array, contentType: string): Entry {
     this.#version++;
-    return { body, contentType, versionId: `v${this.#version}`, etag: `"${createHash('md5').update(body).digest('hex')}"` };
+    return {
+      body,
+      contentType,
+      versionId: `v${this.#version}`,
+      etag: `"${createHash('md5').update(body).digest('hex')}"`,
+    };
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
@@ -54,7 +67,10 @@ export class MemoryArticleStore implements ArticleStore {
     if (options.maxBytes !== undefined && entry.body.length > options.maxBytes) {
       throw new ArticleTooLargeError(entry.body.length, options.maxBytes);
     }
-    return { info: { key, size: entry.body.length, etag: entry.etag, versionId: entry.versionId }, body: entry.body };
+    return {
+      info: { key, size: entry.body.length, etag: entry.etag, versionId: entry.versionId },
+      body: entry.body,
+    };
   }
 
   async put(key: string, body: Uint8Array | string, options: PutOptions): Promise<PutResult> {

@@ -1,4 +1,4 @@
-import { TranslationError } from '../../functions/core/errors.js';
+import type { TranslationError } from '../../functions/core/errors.js';
 import type { TranslationRequest, TranslationResult, Translator } from '../../functions/core/ports.js';
 
 /**

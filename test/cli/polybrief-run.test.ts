@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listApertiumModes } from '../../functions/adapters/apertium-translator.js';
+import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/polybrief.mjs');
+const samples = join(root, 'samples/articles');
+
+interface Result {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function polybrief(args: readonly string[], cwd = root): Promise<Result> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd,
+      maxBuffer: 1 << 24,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+const modes = await listApertiumModes();
+const hasPairs = modes?.includes('eng-spa') === true && modes.includes('eng-cat');
+if (!hasPairs) {
+  console.warn(
+    'Skipping polybrief run end-to-end tests: apertium with eng-spa and eng-cat is not installed (sudo apt-get install apertium apertium-eng-spa apertium-eng-cat).',
+  );
+}
+
+const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(path, 'utf8')) as T;
+const sentenceIds = (article: ArticleJson) =>
+  article.body.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.id));
+
+const work = await mkdtemp(join(tmpdir(), 'polybrief-run-'));
+
+describe('polybrief run', () => {
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  describe.skipIf(!hasPairs)('on the samples with real Apertium', () => {
+    let result: Result;
+    let out: string;
+    beforeAll(async () => {
+      out = join(work, 'samples-out');
+      result = await polybrief(['run', samples, '--out', out, '--languages', 'es,ca']);
+    }, 120_000);
+
+    it('publishes every sample in en, es and ca and exits 0', async () => {
+      expect(result.code, result.stderr).toBe(0);
+      const articles = (await readdir(samples)).length;
+      const lines = result.stdout.trim().split('\n');
+      expect(lines).toHaveLength(articles);
+      for (const line of lines) {
+        const [id, languages, html] = line.split('\t');
+        expect(languages).toBe('en,es,ca');
+        expect(resolve(root, html ?? '')).toBe(join(out, 'published', id ?? '', 'en.html'));
+        const manifest = await readJson<ManifestJson>(join(out, 'published', id ?? '', 'manifest.json'));
+        expect(manifest.status).toBe('complete');
+        expect(manifest.artefacts).toHaveLength(6);
+      }
+      expect(result.stderr).toMatch(/\[5\/5\]/u);
+    });
+
+    it('translates the seed: ids aligned with the source, headline translated and keeping Putin, lang set', async () => {
+      const folder = join(out, 'published', 'wang-yi-moscow-visit');
+      const en = await readJson<ArticleJson>(join(folder, 'en.json'));
+      for (const language of ['es', 'ca']) {
+        const translated = await readJson<ArticleJson>(join(folder, `${language}.json`));
+        expect(translated.language).toBe(language);
+        expect(sentenceIds(translated)).toEqual(sentenceIds(en));
+        expect(translated.headline.text).not.toBe(en.headline.text);
+        expect(translated.headline.text).toContain('Putin');
+        expect(translated.translation?.engine).toBe('apertium');
+        const html = await readFile(join(folder, `${language}.html`), 'utf8');
+        expect(html).toMatch(new RegExp(`<html lang="${language}" dir="ltr">`, 'u'));
+      }
+    });
+  });
+
+  it('records a bad file under failed/, still publishes the others and exits 1', async () => {
+    const inputs = join(work, 'mixed');
+    const out = join(work, 'mixed-out');
+    await mkdir(inputs, { recursive: true });
+    await writeFile(
+      join(inputs, 'good.txt'),
+      'A good headline\n\nThe council met on Monday. It approved the plan.\n',
+    );
+    await writeFile(join(inputs, 'empty.txt'), '');
+
+    const result = await polybrief([
+      'run',
+      join(inputs, 'good.txt'),
+      join(inputs, 'empty.txt'),
+      '--out',
+      out,
+      '--languages',
+      'es',
+    ]);
+
+    expect(result.code).toBe(1);
+    const record = await readJson<FailedRecordJson>(join(out, 'failed', 'empty.json'));
+    expect(record.error.code).toBe('empty');
+    expect(record.input).toBe('empty.txt');
+    const manifest = await readJson<ManifestJson>(join(out, 'published', 'good', 'manifest.json'));
+    expect(manifest.languages[0]).toBe('en');
+    expect(await readFile(join(inputs, 'empty.txt'), 'utf8')).toBe('');
+  }, 60_000);
+
+  it('rejects unknown languages as a usage error listing the supported ones', async () => {
+    const result = await polybrief(['run', samples, '--languages', 'xx', '--out', join(work, 'unused')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Supported: es, ca, gl, eo/u);
+  });
+
+  it('describes every command with --help', async () => {
+    for (const args of [['--help'], ['run', '--help'], ['facts', '--help']]) {
+      const result = await polybrief(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Usage: polybrief/u);
+    }
+  });
+});
