@@ -1,6 +1,6 @@
-import { Annotations, App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { Annotations, App } from 'aws-cdk-lib';
 import { UnsupportedLanguageError } from '../functions/shared/amazon-translate-languages.js';
+import { addAwsSolutionsChecks } from './cdk-nag.js';
 import { FunctionSizingError } from './function-sizing.js';
 import { CONTEXT_KEYS, ContextError, parsePipelineContext } from './pipeline-context.js';
 import { InvalidPrefixError } from './pipeline-prefixes.js';
@@ -35,4 +35,4 @@ try {
   throw error;
 }
 // Any unacknowledged AwsSolutions finding fails the synth.
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+addAwsSolutionsChecks(app);

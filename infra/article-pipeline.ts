@@ -199,7 +199,9 @@ export class ArticlePipeline extends Construct {
     for (const { statement } of this.grants) {
       this.lambdaFunction.addToRolePolicy(statement);
     }
-    this.bucket.encryptionKey?.grantEncryptDecrypt(this.lambdaFunction);
+    // A bucket encrypted with a KMS key of its own: reading needs kms:Decrypt, writing kms:GenerateDataKey
+    // (grantEncryptDecrypt would add kms:ReEncrypt* and kms:GenerateDataKey*, wildcard actions).
+    this.bucket.encryptionKey?.grant(this.lambdaFunction, 'kms:Decrypt', 'kms:GenerateDataKey');
     acknowledgeWildcardResources(this.lambdaFunction.executionRole, this.grants);
 
     this.alarmTopic = props.alarmTopic ?? new Topic(this, 'AlarmTopic', { enforceSSL: true });

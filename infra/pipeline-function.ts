@@ -5,6 +5,7 @@ import { type IRole, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import {
   type BundlingOptions,
+  LogLevel,
   NodejsFunction,
   type NodejsFunctionProps,
   OutputFormat,
@@ -38,6 +39,8 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   sourcesContent: false,
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   forceDockerBundling: false,
+  // esbuild's per-file size summary adds nothing to `cdk synth` output; warnings and errors still show.
+  logLevel: LogLevel.WARNING,
 };
 
 export interface PipelineFunctionProps

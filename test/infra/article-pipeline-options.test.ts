@@ -1,0 +1,212 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ArticlePipeline } from '../../infra/article-pipeline.js';
+import { asArray, flattenCfn, logicalId, synthesize, synthesizePolybrief } from './support.js';
+
+// These syntheses skip esbuild (article-pipeline.test.ts bundles the handler); they still run cdk-nag.
+
+interface Statement {
+  Sid?: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+function statementsOf(template: Template, roleId: string): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => policy.Properties.Roles.some((role: { Ref?: string }) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+function grantsBySid(template: Template): Record<string, { actions: string[]; resources: string[] }> {
+  const role = logicalId(template, 'AWS::IAM::Role', 'PipelineFunctionRole');
+  return Object.fromEntries(
+    statementsOf(template, role)
+      .filter((statement) => statement.Sid !== undefined)
+      .map((statement) => [
+        statement.Sid,
+        {
+          actions: asArray(statement.Action).sort(),
+          resources: asArray(statement.Resource)
+            .map((resource) => flattenCfn(resource as string))
+            .sort(),
+        },
+      ]),
+  );
+}
+
+function environmentOf(template: Template): Record<string, string> {
+  const fn = logicalId(template, 'AWS::Lambda::Function', 'PipelineFunction');
+  return template.findResources('AWS::Lambda::Function')[fn]?.Properties.Environment.Variables;
+}
+
+describe('ArticlePipeline with every option of the app set', () => {
+  let template: Template;
+
+  beforeAll(() => {
+    template = synthesizePolybrief(
+      {
+        languages: ['de', 'es', 'zh-TW'],
+        sourceLanguage: 'auto',
+        translationSettings: { de: { formality: 'FORMAL' }, es: { profanity: 'MASK' } },
+        terminologyNames: ['newsroom-names'],
+        maxArticleBytes: 524_288,
+        reservedConcurrency: 10,
+        alarmEmail: 'desk@example.org',
+      },
+      { bundle: false },
+    ).template;
+  });
+
+  it('lets the function detect the source language, and only then', () => {
+    expect(grantsBySid(template).DetectSourceLanguage).toEqual({
+      actions: ['comprehend:DetectDominantLanguage'],
+      resources: ['*'],
+    });
+  });
+
+  it('lets the function read the named terminology and no other', () => {
+    expect(grantsBySid(template).ReadTerminologies).toEqual({
+      actions: ['translate:GetTerminology'],
+      resources: ['arn:<AWS::Partition>:translate:<AWS::Region>:<AWS::AccountId>:terminology/newsroom-names'],
+    });
+  });
+
+  it('passes the translation settings to the function', () => {
+    expect(environmentOf(template)).toMatchObject({
+      SOURCE_LANGUAGE: 'auto',
+      TARGET_LANGUAGES: 'de,es,zh-TW',
+      MAX_ARTICLE_BYTES: '524288',
+      TERMINOLOGY_NAMES: 'newsroom-names',
+    });
+    expect(JSON.parse(environmentOf(template).TRANSLATE_SETTINGS as string)).toEqual({
+      de: { formality: 'FORMAL' },
+      es: { profanity: 'MASK' },
+    });
+  });
+
+  it('reserves the concurrency and subscribes the email to the alarm topic', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 10 });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'desk@example.org',
+      TopicArn: { Ref: logicalId(template, 'AWS::SNS::Topic', 'PipelineAlarmTopic') },
+    });
+  });
+
+  it('sizes the function for the smaller article', () => {
+    // 3 languages × ceil(524288 / 5000) = 315 requests, 10 at a time: 30 + 32 s, rounded up to a minute.
+    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Timeout: 120 });
+    template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 720 });
+  });
+});
+
+describe('ArticlePipeline defaults', () => {
+  it('does not let the function call Comprehend or read terminologies unless asked', () => {
+    const { template } = synthesizePolybrief({ sourceLanguage: 'fr' }, { bundle: false });
+
+    expect(Object.keys(grantsBySid(template)).sort()).toEqual([
+      'NotFoundUnderReadPrefixes',
+      'ReadIncomingArticles',
+      'ReadOwnOutputs',
+      'TranslateText',
+      'WriteOutputs',
+    ]);
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { ReservedConcurrentExecutions: Match.anyValue() },
+      0,
+    );
+  });
+
+  it('acknowledges S1 on the bucket itself when server access logs are turned off', () => {
+    const { template, app } = synthesizePolybrief({ serverAccessLogs: false }, { bundle: false });
+    const bucket = app.node
+      .findAll()
+      .find((construct) => construct.node.path === 'Polybrief/Pipeline/Bucket');
+
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    expect(
+      bucket?.node.metadata.some(
+        (entry) =>
+          entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY &&
+          Object.keys(entry.data as object).includes('Annotation::AwsSolutions-S1'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('ArticlePipeline in a stack of your own', () => {
+  it('uses an existing bucket by name, creating no bucket and granting only its prefixes', () => {
+    const { template } = synthesize(
+      (app) => {
+        const stack = new Stack(app, 'Newsroom');
+        new ArticlePipeline(stack, 'Pipeline', {
+          bucket: Bucket.fromBucketName(stack, 'Articles', 'newsroom-articles'),
+          languages: ['es'],
+        });
+        return stack;
+      },
+      { bundle: false },
+    );
+
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: 'newsroom-articles',
+      Managed: false,
+      NotificationConfiguration: {
+        QueueConfigurations: [Match.objectLike({ Events: ['s3:ObjectCreated:*'] })],
+      },
+    });
+    expect(grantsBySid(template).WriteOutputs?.resources).toEqual([
+      'arn:<AWS::Partition>:s3:::newsroom-articles/cache/*',
+      'arn:<AWS::Partition>:s3:::newsroom-articles/failed/*',
+      'arn:<AWS::Partition>:s3:::newsroom-articles/published/*',
+    ]);
+  });
+
+  it('decrypts and encrypts with the key of a KMS-encrypted bucket, with named actions only', () => {
+    const { template } = synthesize(
+      (app) => {
+        const stack = new Stack(app, 'Newsroom');
+        const key = new Key(stack, 'ArticlesKey', { enableKeyRotation: true });
+        const bucket = new Bucket(stack, 'Articles', {
+          encryption: BucketEncryption.KMS,
+          encryptionKey: key,
+          enforceSSL: true,
+        });
+        Validations.of(bucket).acknowledge({
+          id: 'AwsSolutions-S1',
+          reason:
+            'A test fixture standing in for a newsroom bucket; its access logging is the owner’s choice.',
+        });
+        new ArticlePipeline(stack, 'Pipeline', {
+          // aws-cdk-lib's classes fail their own interfaces under exactOptionalPropertyTypes.
+          bucket: bucket as IBucket,
+          languages: ['es'],
+          prefixes: { incoming: 'inbox/' },
+        });
+        return stack;
+      },
+      { bundle: false },
+    );
+    const role = logicalId(template, 'AWS::IAM::Role', 'PipelineFunctionRole');
+    const key = logicalId(template, 'AWS::KMS::Key', 'ArticlesKey');
+    const kms = statementsOf(template, role).filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('kms:')),
+    );
+
+    expect(
+      kms.map((statement) => [asArray(statement.Action).sort(), flattenCfn(statement.Resource as string)]),
+    ).toEqual([[['kms:Decrypt', 'kms:GenerateDataKey'], `<${key}.Arn>`]]);
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          Match.objectLike({ Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbox/' }] } } }),
+        ],
+      },
+    });
+  });
+});

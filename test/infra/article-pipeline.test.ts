@@ -1,0 +1,369 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PIPELINE_BUNDLING } from '../../infra/pipeline-function.js';
+import { prefixesOverlap } from '../../infra/pipeline-prefixes.js';
+import type { PolybriefStack } from '../../infra/polybrief-stack.js';
+import {
+  acknowledgements,
+  asArray,
+  flattenCfn,
+  logicalId,
+  type Synthesized,
+  synthesizePolybrief,
+} from './support.js';
+
+// One synthesis, as `cdk synth` does it (cdk.json's context, the AwsSolutions checks, the handler bundled by the
+// local esbuild), shared by every test: it throws if cdk-nag finds anything unacknowledged.
+let synthesized: Synthesized<PolybriefStack>;
+let template: Template;
+let ids: { bucket: string; queue: string; deadLetterQueue: string; fn: string; role: string; topic: string };
+
+beforeAll(() => {
+  synthesized = synthesizePolybrief(undefined, { bundle: true });
+  template = synthesized.template;
+  ids = {
+    bucket: logicalId(template, 'AWS::S3::Bucket', 'PipelineBucket'),
+    queue: logicalId(template, 'AWS::SQS::Queue', 'PipelineQueue'),
+    deadLetterQueue: logicalId(template, 'AWS::SQS::Queue', 'PipelineDeadLetterQueue'),
+    fn: logicalId(template, 'AWS::Lambda::Function', 'PipelineFunction'),
+    role: logicalId(template, 'AWS::IAM::Role', 'PipelineFunctionRole'),
+    topic: logicalId(template, 'AWS::SNS::Topic', 'PipelineAlarmTopic'),
+  };
+});
+
+function functionProperties(): Record<string, unknown> & {
+  Environment: { Variables: Record<string, string> };
+} {
+  return template.findResources('AWS::Lambda::Function')[ids.fn]?.Properties;
+}
+
+interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+function functionStatements(): Statement[] {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+    policy.Properties.Roles.some((role: { Ref?: string }) => role.Ref === ids.role),
+  );
+  return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+describe('ArticlePipeline bucket', () => {
+  it('blocks public access, requires SSL, encrypts, versions and expires old versions', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+        ]),
+      },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: ids.bucket },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('keeps the data when the stack is deleted', () => {
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(template.findResources('AWS::S3::Bucket')[ids.bucket]?.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('ArticlePipeline notification', () => {
+  it('sends every s3:ObjectCreated event (multipart included) under incoming/ only to the queue', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: ids.bucket },
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+            QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+          },
+        ],
+      },
+    });
+    expect(template.findResources('Custom::S3BucketNotifications')).toSatisfy(
+      (resources: object) => Object.keys(resources).length === 1,
+    );
+  });
+
+  it('lets only this bucket send to the queue, over TLS', () => {
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: ids.queue }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Principal: { Service: 's3.amazonaws.com' },
+            Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [ids.bucket, 'Arn'] } } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('never lets the function write where it is notified from', () => {
+    const env = functionProperties().Environment.Variables;
+    const incoming = env.INCOMING_PREFIX as string;
+    const outputs = [env.PUBLISHED_PREFIX, env.FAILED_PREFIX, env.CACHE_PREFIX] as string[];
+    const writes = functionStatements()
+      .filter((statement) => asArray(statement.Action).includes('s3:PutObject'))
+      .flatMap((statement) => asArray(statement.Resource).map((resource) => flattenCfn(resource as string)));
+
+    expect(incoming).toBe('incoming/');
+    for (const output of outputs) {
+      expect(prefixesOverlap(output, incoming), `${output} overlaps ${incoming}`).toBe(false);
+    }
+    expect(writes.sort()).toEqual(outputs.map((prefix) => `<${ids.bucket}.Arn>/${prefix}*`).sort());
+  });
+});
+
+describe('ArticlePipeline queues', () => {
+  it('moves a message to a dead-letter queue after 3 receives and keeps it 14 days there', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetterQueue, 'Arn'] },
+        maxReceiveCount: 3,
+      },
+      SqsManagedSseEnabled: true,
+    });
+    const deadLetterQueue = template.findResources('AWS::SQS::Queue')[ids.deadLetterQueue]?.Properties;
+    expect(deadLetterQueue).toEqual({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+  });
+
+  it('hides a received message for six times the function timeout', () => {
+    const queue = template.findResources('AWS::SQS::Queue')[ids.queue]?.Properties;
+    expect(queue.VisibilityTimeout).toBe(6 * (functionProperties().Timeout as number));
+  });
+
+  it('feeds the function with partial batch responses and at most 5 concurrent invocations', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+      FunctionName: { Ref: ids.fn },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+      BatchSize: 1,
+    });
+  });
+
+  it('alarms through the topic as soon as a message reaches the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids.deadLetterQueue, 'QueueName'] } }],
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      AlarmActions: [{ Ref: ids.topic }],
+    });
+    // No alarmEmail in cdk.json: nobody is subscribed yet.
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
+
+describe('ArticlePipeline function', () => {
+  it('runs the bundled ESM handler on Node.js 22 or newer on ARM64 with source maps', () => {
+    const properties = functionProperties();
+    const runtime = /^nodejs(\d+)\.x$/.exec(properties.Runtime as string);
+
+    expect(Number(runtime?.[1])).toBeGreaterThanOrEqual(22);
+    expect(properties.Architectures).toEqual(['arm64']);
+    expect(properties.Handler).toBe('index.handler');
+    expect(properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
+  it('bundles the handler as minified ESM that can require CommonJS, with a source map and no AWS SDK', () => {
+    const assetHash = /^([0-9a-f]{64})\.zip$/.exec(
+      (functionProperties().Code as { S3Key: string }).S3Key,
+    )?.[1];
+    const assetDirectory = join(synthesized.app.outdir, `asset.${assetHash}`);
+    const bundle = readFileSync(join(assetDirectory, 'index.mjs'), 'utf8');
+
+    expect(readdirSync(assetDirectory).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(bundle.startsWith(PIPELINE_BUNDLING.banner as string)).toBe(true);
+    expect(bundle).toMatch(/export\s*\{[^}]*\bhandler\s*\}/);
+    expect(bundle).toContain('//# sourceMappingURL=index.mjs.map');
+    expect(bundle).not.toMatch(/@aws-sdk\/client-[a-z0-9-]+\/dist-/);
+  });
+
+  it('is sized for a 2 MiB article in six languages', () => {
+    const properties = functionProperties();
+
+    expect(properties.MemorySize).toBe(1024);
+    expect(properties.Timeout).toBe(300);
+  });
+
+  it('logs to its own log group with a retention', () => {
+    const logGroup = logicalId(synthesized.template, 'AWS::Logs::LogGroup', 'PipelineFunctionLogGroup');
+
+    expect(functionProperties().LoggingConfig).toEqual({ LogGroup: { Ref: logGroup } });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('gets exactly the environment the handler reads', () => {
+    expect(functionProperties().Environment.Variables).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      SOURCE_LANGUAGE: 'en',
+      TARGET_LANGUAGES: 'es,fr,de,ru,zh,ar',
+      MAX_ARTICLE_BYTES: '2097152',
+      TRANSLATE_SETTINGS: '{}',
+      TERMINOLOGY_NAMES: '',
+      INCOMING_PREFIX: 'incoming/',
+      PUBLISHED_PREFIX: 'published/',
+      FAILED_PREFIX: 'failed/',
+      CACHE_PREFIX: 'cache/',
+      TRANSLATE_CONCURRENCY: '10',
+      PRICE_PER_MILLION_CHARACTERS: '15',
+      POWERTOOLS_SERVICE_NAME: 'polybrief',
+      POWERTOOLS_METRICS_NAMESPACE: 'Polybrief',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    });
+  });
+});
+
+describe('ArticlePipeline permissions', () => {
+  it('grants the function exactly these actions on these resources', () => {
+    const bucket = `<${ids.bucket}.Arn>`;
+    const granted = functionStatements().map((statement) => ({
+      effect: statement.Effect,
+      actions: asArray(statement.Action).sort(),
+      resources: asArray(statement.Resource)
+        .map((resource) => flattenCfn(resource as string))
+        .sort(),
+      condition: statement.Condition,
+    }));
+
+    expect(granted).toEqual([
+      {
+        effect: 'Allow',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`<${logicalId(template, 'AWS::Logs::LogGroup', 'PipelineFunctionLogGroup')}.Arn>`],
+        condition: undefined,
+      },
+      {
+        effect: 'Allow',
+        actions: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+        ],
+        resources: [`<${ids.queue}.Arn>`],
+        condition: undefined,
+      },
+      {
+        effect: 'Allow',
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [`${bucket}/incoming/*`],
+        condition: undefined,
+      },
+      {
+        effect: 'Allow',
+        actions: ['s3:GetObject'],
+        resources: [`${bucket}/cache/*`, `${bucket}/failed/*`, `${bucket}/published/*`],
+        condition: undefined,
+      },
+      {
+        effect: 'Allow',
+        actions: ['s3:PutObject'],
+        resources: [`${bucket}/cache/*`, `${bucket}/failed/*`, `${bucket}/published/*`],
+        condition: undefined,
+      },
+      {
+        effect: 'Allow',
+        actions: ['s3:ListBucket'],
+        resources: [bucket],
+        condition: { StringLike: { 's3:prefix': ['incoming/*', 'published/*', 'failed/*', 'cache/*'] } },
+      },
+      { effect: 'Allow', actions: ['translate:TranslateText'], resources: ['*'], condition: undefined },
+    ]);
+  });
+
+  it('uses no AWS managed policy for the function role', () => {
+    expect(template.findResources('AWS::IAM::Role')[ids.role]?.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('grants no action with a wildcard anywhere in the stack', () => {
+    const actions = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap((statement) =>
+        asArray(statement.Action),
+      ),
+    );
+
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+  });
+});
+
+describe('ArticlePipeline cdk-nag', () => {
+  it('has no unacknowledged AwsSolutions finding', () => {
+    const report = new AwsSolutionsChecks(synthesized.app).validateScope(synthesized.app);
+    const findings = report.violations.map(
+      (violation) => `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath)}`,
+    );
+
+    expect(findings).toEqual([]);
+  });
+
+  it('acknowledges only these findings, each with its own reason', () => {
+    const all = acknowledgements(synthesized.app);
+    const bucket = `<${ids.bucket}.Arn>`;
+    const handler = synthesized.stack.node.children.find((child) =>
+      child.node.id.startsWith('BucketNotificationsHandler'),
+    );
+
+    expect(all.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(
+      [
+        'Polybrief/Pipeline/AccessLogsBucket Annotation::AwsSolutions-S1',
+        ...['incoming', 'published', 'failed', 'cache'].map(
+          (prefix) =>
+            `Polybrief/Pipeline/FunctionRole Annotation::AwsSolutions-IAM5[Resource::${bucket}/${prefix}/*]`,
+        ),
+        'Polybrief/Pipeline/FunctionRole Annotation::AwsSolutions-IAM5[Resource::*]',
+        `${handler?.node.path} Annotation::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]`,
+      ].sort(),
+    );
+    for (const { id, reason } of all) {
+      expect(reason.length, `reason for ${id}`).toBeGreaterThan(60);
+    }
+  });
+
+  it('fails the synthesis on a finding nobody acknowledged', () => {
+    const withUncheckedBucket = () =>
+      synthesizePolybrief(undefined, { bundle: false }, (stack) => new Bucket(stack, 'UncheckedBucket'));
+
+    expect(withUncheckedBucket).toThrow(/AwsSolutions-S10/);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { ContextError, parsePipelineContext } from '../../infra/pipeline-context.js';
+import { resolvePipelineSettings } from '../../infra/pipeline-settings.js';
+import { cdkJsonContext } from './support.js';
+
+describe('parsePipelineContext', () => {
+  it("reads cdk.json's defaults as the pipeline's own defaults", () => {
+    const { props, unknownKeys } = parsePipelineContext(cdkJsonContext());
+
+    expect(props).toEqual({
+      languages: ['es', 'fr', 'de', 'ru', 'zh', 'ar'],
+      sourceLanguage: 'en',
+      maxArticleBytes: 2_097_152,
+    });
+    expect(unknownKeys).toEqual([]);
+    expect(resolvePipelineSettings(props)).toEqual(resolvePipelineSettings({}));
+  });
+
+  it('reads the strings `cdk -c key=value` passes', () => {
+    const { props } = parsePipelineContext({
+      languages: 'es, fr-ca,ZH-TW',
+      sourceLanguage: 'auto',
+      formality: 'es=informal,fr-CA:FORMAL',
+      profanity: 'es',
+      terminology: 'newsroom-names',
+      maxArticleBytes: '1048576',
+      reservedConcurrency: '8',
+      alarmEmail: 'desk@example.org',
+      maxConcurrency: '4',
+      translateConcurrency: '6',
+      batchSize: '2',
+      logLevel: 'debug',
+      pricePerMillionCharacters: '15.5',
+    });
+
+    expect(props).toEqual({
+      languages: ['es', 'fr-CA', 'zh-TW'],
+      sourceLanguage: 'auto',
+      translationSettings: {
+        es: { formality: 'INFORMAL', profanity: 'MASK' },
+        'fr-CA': { formality: 'FORMAL' },
+      },
+      terminologyNames: ['newsroom-names'],
+      maxArticleBytes: 1_048_576,
+      reservedConcurrency: 8,
+      alarmEmail: 'desk@example.org',
+      maxConcurrency: 4,
+      translateConcurrency: 6,
+      batchSize: 2,
+      logLevel: 'DEBUG',
+      pricePerMillionCharacters: 15.5,
+    });
+  });
+
+  it('reads JSON lists and maps, from cdk.json or a JSON string', () => {
+    const { props } = parsePipelineContext({
+      languages: '["de","es"]',
+      formality: { de: 'FORMAL' },
+      profanity: { es: 'MASK' },
+    });
+
+    expect(props.translationSettings).toEqual({ de: { formality: 'FORMAL' }, es: { profanity: 'MASK' } });
+  });
+
+  it('treats empty strings and null as unset, so -c alarmEmail= clears a default', () => {
+    expect(
+      parsePipelineContext({ alarmEmail: '', reservedConcurrency: null, terminology: ' ' }).props,
+    ).toEqual({});
+  });
+
+  it('names the key and lists Amazon Translate codes for an unknown language', () => {
+    const attempt = () => parsePipelineContext({ languages: 'es,fr,xx' });
+
+    expect(attempt).toThrow(ContextError);
+    expect(attempt).toThrow(
+      /^Invalid CDK context "languages": Unknown language code "xx" in context "languages"\. Amazon Translate supports: af \(Afrikaans\),/,
+    );
+  });
+
+  it('names the key of a setting for a language that is not translated into', () => {
+    expect(() => parsePipelineContext({ languages: 'es', formality: 'de=FORMAL' })).toThrow(
+      'Invalid CDK context "formality": de is not one of the target languages (es).',
+    );
+    expect(() => parsePipelineContext({ profanity: 'it' })).toThrow(
+      'Invalid CDK context "profanity": it is not one of the target languages (es, fr, de, ru, zh, ar).',
+    );
+  });
+
+  it('names the key of a malformed value', () => {
+    expect(() => parsePipelineContext({ formality: 'de=POLITE' })).toThrow(
+      'Invalid CDK context "formality": de must be FORMAL or INFORMAL, got "POLITE".',
+    );
+    expect(() => parsePipelineContext({ maxArticleBytes: '2MB' })).toThrow(
+      'Invalid CDK context "maxArticleBytes": expected a whole number of at least 1, got "2MB".',
+    );
+    expect(() => parsePipelineContext({ alarmEmail: 'desk' })).toThrow(/^Invalid CDK context "alarmEmail"/);
+    expect(() => parsePipelineContext({ languages: '["es"' })).toThrow(
+      /"languages": \["es" is not valid JSON/,
+    );
+  });
+
+  it('reports keys that look like settings but are not read', () => {
+    const { unknownKeys } = parsePipelineContext({
+      language: 'es',
+      '@aws-cdk/core:checkSecretUsage': true,
+      'cli-telemetry': false,
+    });
+
+    expect(unknownKeys).toEqual(['language']);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { UnsupportedLanguageError } from '../../functions/shared/amazon-translate-languages.js';
+import {
+  DEFAULT_PIPELINE_PREFIXES,
+  InvalidPrefixError,
+  prefixesOverlap,
+  validatePipelinePrefixes,
+} from '../../infra/pipeline-prefixes.js';
+import { PipelineConfigError, resolvePipelineSettings } from '../../infra/pipeline-settings.js';
+
+describe('resolvePipelineSettings', () => {
+  it('fills in the documented defaults', () => {
+    const settings = resolvePipelineSettings({});
+
+    expect(settings).toMatchObject({
+      languages: ['es', 'fr', 'de', 'ru', 'zh', 'ar'],
+      sourceLanguage: 'en',
+      translationSettings: {},
+      terminologyNames: [],
+      maxArticleBytes: 2_097_152,
+      translateConcurrency: 10,
+      pricePerMillionCharacters: 15,
+      logLevel: 'INFO',
+      batchSize: 1,
+      maxConcurrency: 5,
+      reservedConcurrency: undefined,
+      maxReceiveCount: 3,
+      prefixes: { incoming: 'incoming/', published: 'published/', failed: 'failed/', cache: 'cache/' },
+    });
+  });
+
+  it('canonicalizes and de-duplicates the languages', () => {
+    expect(resolvePipelineSettings({ languages: ['ES', 'zh-tw', 'es'] }).languages).toEqual(['es', 'zh-TW']);
+  });
+
+  it('rejects an unknown language with the list of Amazon Translate codes', () => {
+    expect(() => resolvePipelineSettings({ languages: ['es', 'klingon'] })).toThrow(UnsupportedLanguageError);
+    expect(() => resolvePipelineSettings({ sourceLanguage: 'xx' })).toThrow(
+      /in sourceLanguage\. .*auto \(detect\)/,
+    );
+  });
+
+  it('rejects settings for a language that is not translated into', () => {
+    expect(() =>
+      resolvePipelineSettings({ languages: ['es'], translationSettings: { fr: { formality: 'FORMAL' } } }),
+    ).toThrow('Invalid translationSettings: fr is not one of the target languages (es).');
+  });
+
+  it('rejects formality where Amazon Translate would ignore it', () => {
+    expect(() => resolvePipelineSettings({ translationSettings: { ru: { formality: 'FORMAL' } } })).toThrow(
+      /ignores formality for ru; it applies to nl, fr, fr-CA, de/,
+    );
+  });
+
+  it('rejects a reserved concurrency below the event source maximum concurrency', () => {
+    expect(() => resolvePipelineSettings({ reservedConcurrency: 3 })).toThrow(PipelineConfigError);
+    expect(() => resolvePipelineSettings({ reservedConcurrency: 3 })).toThrow(/below maxConcurrency \(5\)/);
+    expect(resolvePipelineSettings({ reservedConcurrency: 5 }).reservedConcurrency).toBe(5);
+  });
+
+  it('rejects an event source concurrency Lambda does not accept', () => {
+    expect(() => resolvePipelineSettings({ maxConcurrency: 1 })).toThrow(
+      'Invalid maxConcurrency: expected a whole number from 2 to 1000, got 1.',
+    );
+  });
+
+  it('rejects a terminology name Amazon Translate would not accept', () => {
+    expect(() => resolvePipelineSettings({ terminologyNames: ['newsroom names'] })).toThrow(
+      /Invalid terminologyNames: "newsroom names" is not an Amazon Translate terminology name/,
+    );
+  });
+
+  it('sizes the function from the resolved settings', () => {
+    expect(resolvePipelineSettings({ languages: ['es'], maxArticleBytes: 50_000 }).sizing).toEqual({
+      translateRequestsPerArticle: 10,
+      timeoutSeconds: 60,
+      memorySizeMiB: 1024,
+      visibilityTimeoutSeconds: 360,
+    });
+  });
+});
+
+describe('validatePipelinePrefixes', () => {
+  it('accepts the defaults, none of which overlaps another', () => {
+    expect(() => validatePipelinePrefixes(DEFAULT_PIPELINE_PREFIXES)).not.toThrow();
+  });
+
+  it('rejects an output prefix inside incoming/, which would make the function trigger itself', () => {
+    expect(() =>
+      validatePipelinePrefixes({ ...DEFAULT_PIPELINE_PREFIXES, cache: 'incoming/cache/' }),
+    ).toThrow('The incoming prefix "incoming/" and the cache prefix "incoming/cache/" overlap');
+    expect(() => resolvePipelineSettings({ prefixes: { published: 'incoming/out/' } })).toThrow(
+      InvalidPrefixError,
+    );
+  });
+
+  it('rejects a prefix that is not a folder', () => {
+    expect(() => validatePipelinePrefixes({ ...DEFAULT_PIPELINE_PREFIXES, failed: 'failed' })).toThrow(
+      /The failed prefix "failed" must be a relative folder ending with "\/"/,
+    );
+    expect(() => validatePipelinePrefixes({ ...DEFAULT_PIPELINE_PREFIXES, incoming: '/incoming/' })).toThrow(
+      InvalidPrefixError,
+    );
+  });
+
+  it('treats prefixes as overlapping when one starts with the other', () => {
+    expect(prefixesOverlap('in/', 'in/x/')).toBe(true);
+    expect(prefixesOverlap('in/', 'inbox/')).toBe(false);
+  });
+});
