@@ -87,8 +87,8 @@ export interface FaultPlan {
 export interface TranslateProtocolServerOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   readonly port?: number;
-  /** Delay before every answer, in ms. */
-  readonly latencyMs?: number;
+  /** Delay before every answer, in ms, fixed or computed per request (e.g. growing with its size). */
+  readonly latencyMs?: number | ((request: TranslateTextBody) => number);
   readonly maxTextBytes?: number;
   /** Terminology names that exist; others give `ResourceNotFoundException`. */
   readonly terminologies?: readonly string[];
@@ -147,7 +147,13 @@ export async function startTranslateProtocolServer(
     return true;
   };
 
-  const answer = (response: ServerResponse, entry: LoggedRequest, status: number, body: unknown) => {
+  const answer = (
+    request: TranslateTextBody,
+    response: ServerResponse,
+    entry: LoggedRequest,
+    status: number,
+    body: unknown,
+  ) => {
     const json = JSON.stringify(body);
     const finish = () => {
       entry.finishedAt = Date.now();
@@ -161,11 +167,14 @@ export async function startTranslateProtocolServer(
       });
       response.end(json);
     };
-    if (options.latencyMs) setTimeout(finish, options.latencyMs);
+    const latency =
+      typeof options.latencyMs === 'function' ? options.latencyMs(request) : (options.latencyMs ?? 0);
+    if (latency > 0) setTimeout(finish, latency);
     else finish();
   };
 
   const fail = (
+    request: TranslateTextBody,
     response: ServerResponse,
     entry: LoggedRequest,
     outcome: RequestOutcome,
@@ -173,7 +182,11 @@ export async function startTranslateProtocolServer(
   ) => {
     entry.outcome = outcome;
     entry.errorType = error.type;
-    answer(response, entry, error.status, { __type: error.type, Message: error.message, ...error.fields });
+    answer(request, response, entry, error.status, {
+      __type: error.type,
+      Message: error.message,
+      ...error.fields,
+    });
   };
 
   const handle = (request: TranslateTextBody, response: ServerResponse) => {
@@ -204,7 +217,7 @@ export async function startTranslateProtocolServer(
     const throttled = takeCounter('throttleNext') || random() < (plan.throttleFraction ?? 0);
     if (throttled) {
       const type = plan.throttleError ?? 'ThrottlingException';
-      return fail(response, entry, 'throttled', {
+      return fail(request, response, entry, 'throttled', {
         status: plan.throttleStatus ?? 429,
         type,
         message: 'Rate exceeded',
@@ -213,7 +226,11 @@ export async function startTranslateProtocolServer(
     if (takeCounter('serverErrorNext')) {
       const status = plan.serverErrorStatus ?? 500;
       const type = status === 503 ? 'ServiceUnavailableException' : 'InternalServerException';
-      return fail(response, entry, 'server-error', { status, type, message: 'An internal error occurred.' });
+      return fail(request, response, entry, 'server-error', {
+        status,
+        type,
+        message: 'An internal error occurred.',
+      });
     }
     const clientError = validate(request, maxTextBytes, terminologies, plan) ?? plan.custom?.(request);
     if (clientError) {
@@ -223,7 +240,7 @@ export async function startTranslateProtocolServer(
           : clientError.status === 429
             ? 'throttled'
             : 'client-error';
-      return fail(response, entry, outcome, clientError);
+      return fail(request, response, entry, outcome, clientError);
     }
 
     let lines = text.split('\n').map((line) => (line.trim() === '' ? line : translateLine(line, request)));
@@ -231,7 +248,7 @@ export async function startTranslateProtocolServer(
     if (lines.length > 1 && takeCounter('mergeLinesNext'))
       lines = [`${lines[0]} ${lines[1]}`, ...lines.slice(2)];
     entry.outcome = 'ok';
-    answer(response, entry, 200, {
+    answer(request, response, entry, 200, {
       TranslatedText: lines.join('\n'),
       SourceLanguageCode:
         request.SourceLanguageCode === 'auto'
