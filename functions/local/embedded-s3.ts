@@ -55,7 +55,10 @@ export interface EmbeddedS3 {
   readonly bucket: string;
   readonly region: string;
   readonly dataDir: string;
-  /** Calls `listener` for every object created; returns a function that unsubscribes it. */
+  /**
+   * Calls `listener` for every object created, once the upload is stored; returns a function that
+   * unsubscribes it. A listener handles its own errors (one it throws is an uncaught exception).
+   */
   onObjectCreated(listener: ObjectCreatedListener): () => void;
   close(): Promise<void>;
 }
@@ -119,6 +122,8 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
   await app.configureBuckets();
 
   const events = new EventEmitter();
+  // Delivered after the upload is answered, as S3 notifications are; a failing listener cannot fail the upload.
+  const deliver = (event: ObjectCreatedEvent) => setImmediate(() => events.emit('created', event));
   const requests = new AsyncLocalStorage<RequestContext>();
   const nextSequencer = sequencerGenerator();
 
@@ -142,12 +147,12 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
         sourceIp: record.requestParameters.sourceIPAddress,
       };
       if (object.eTag !== undefined) {
-        events.emit('created', { ...base, eTag: object.eTag });
+        deliver({ ...base, eTag: object.eTag });
         continue;
       }
       app.store.getMetadata(bucket.name, object.key).then(
-        ({ etag }) => events.emit('created', { ...base, eTag: etag.replaceAll('"', '') }),
-        () => events.emit('created', { ...base, eTag: '' }),
+        ({ etag }) => deliver({ ...base, eTag: etag.replaceAll('"', '') }),
+        () => deliver({ ...base, eTag: '' }),
       );
     }
   });

@@ -110,14 +110,17 @@ describe('embedded S3 endpoint', () => {
   });
 
   it('stops calling a listener once unsubscribed', async () => {
-    const { events, stop } = collect(test);
-    stop();
+    const unsubscribed = collect(test);
+    const subscribed = collect(test);
+    unsubscribed.stop();
 
     await test.client.send(
       new PutObjectCommand({ Bucket: 'newsroom', Key: 'incoming/quiet.txt', Body: 'q' }),
     );
+    await subscribed.until(1);
+    subscribed.stop();
 
-    expect(events).toHaveLength(0);
+    expect(unsubscribed.events).toHaveLength(0);
   });
 
   it('names copies and multipart uploads as S3 does, with their ETags', async () => {
