@@ -212,7 +212,7 @@ export class ArticlePipeline extends Construct {
       alarmDescription:
         `Articles failed ${settings.maxReceiveCount} times and are in the dead-letter queue. Read the function's ` +
         'logs, fix the cause, then move them back with: aws sqs start-message-move-task --source-arn ' +
-        '<dead-letter queue ARN>',
+        this.deadLetterQueue.queueArn,
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: Stats.MAXIMUM,

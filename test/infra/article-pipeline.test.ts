@@ -190,6 +190,14 @@ describe('ArticlePipeline queues', () => {
     // No alarmEmail in cdk.json: nobody is subscribed yet.
     template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
+
+  it('tells whoever is alarmed how to redrive the dead-letter queue', () => {
+    const alarm = Object.values(template.findResources('AWS::CloudWatch::Alarm'))[0];
+
+    expect(flattenCfn(alarm?.Properties.AlarmDescription)).toContain(
+      `aws sqs start-message-move-task --source-arn <${ids.deadLetterQueue}.Arn>`,
+    );
+  });
 });
 
 describe('ArticlePipeline function', () => {
