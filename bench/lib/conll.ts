@@ -28,7 +28,7 @@ export function hasConll(): boolean {
 /** Reads the IOB2 file into documents with character spans for sentences and gold entities. */
 export function readConll(path: URL = conllPath()): ConllDocument[] {
   const documents: ConllDocument[] = [];
-  let lines: string[][] = [];
+  let lines: string[][][] = [];
   let sentence: string[][] = [];
   const flushSentence = (): void => {
     if (sentence.length > 0) lines.push(sentence);

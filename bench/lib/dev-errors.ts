@@ -6,7 +6,7 @@ import { fitDocuments, readConll } from './conll.js';
 const docs = readConll().filter((d) => fitDocuments(d.number) && d.number > 54);
 const type = process.argv[2] ?? 'ORG';
 for (const d of docs) {
-  const pred = recogniseEntities(d.text, d.sentences);
+  const pred = recogniseEntities(d.text, d.sentences).mentions;
   const key = (e: { type: string; start: number; end: number }) => `${e.type}:${e.start}:${e.end}`;
   const p = new Set(pred.map(key));
   const g = new Set(d.entities.map(key));

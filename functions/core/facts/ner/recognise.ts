@@ -111,13 +111,22 @@ export function labelsToMentions(
   return mentions;
 }
 
+export interface RecognisedEntities {
+  /** Tokens of each given sentence, in the order given. */
+  readonly tokenised: readonly (readonly Token[])[];
+  readonly mentions: readonly EntityMention[];
+}
+
 /** Person, organisation, place and other names in the given sentences of `text`, in text order. */
 export function recogniseEntities(
   text: string,
   sentences: readonly Span[],
   tagger = taggerModel(),
-): EntityMention[] {
+): RecognisedEntities {
   const prepared = prepareDocument(text, sentences);
   const firstPass = tagAll(text, tagInputs(prepared), tagger.first);
-  return tagAll(text, tagInputs(prepared, documentHints(firstPass)), tagger.second);
+  return {
+    tokenised: prepared.tokenised,
+    mentions: tagAll(text, tagInputs(prepared, documentHints(firstPass)), tagger.second),
+  };
 }

@@ -1,0 +1,364 @@
+import type { Span } from '../document.js';
+import { organisationHeads, personTitles, roleModifiers } from './cues.js';
+import { lexicon } from './lexicon.js';
+import type { EntityMention } from './ner/recognise.js';
+import type { Token } from './tokens.js';
+import type { Organisation, Person, Place } from './types.js';
+
+/**
+ * Turns tagged mentions into the facts a reader expects: one person per human being under their full name with
+ * the titles the article gives them, organisations tied to their acronyms, and places under one name each.
+ */
+
+interface Located {
+  readonly sentence: readonly Token[];
+  readonly index: number;
+}
+
+const isUpper = (text: string): boolean => /^\p{Lu}/u.test(text);
+const words = (text: string): string[] => text.split(/\s+/u).filter(Boolean);
+const significant = (word: string): boolean => isUpper(word) || /^\p{N}/u.test(word);
+
+export interface EntityFacts {
+  readonly people: Person[];
+  readonly organisations: Organisation[];
+  readonly places: Place[];
+}
+
+/** Index of tokens by their start offset, to look at a mention's neighbours. */
+function tokenIndex(tokenised: readonly (readonly Token[])[]): Map<number, Located> {
+  const index = new Map<number, Located>();
+  for (const sentence of tokenised) {
+    sentence.forEach((token, i) => {
+      index.set(token.start, { sentence, index: i });
+    });
+  }
+  return index;
+}
+
+function mention(text: string, type: EntityMention['type'], start: number, end: number): EntityMention {
+  return { type, start, end, text: text.slice(start, end) };
+}
+
+/** Corrections that make tagger output read as facts (and follow how news names things). */
+function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, Located>): EntityMention[] {
+  const lex = lexicon();
+  const out: EntityMention[] = [];
+  for (const item of raw) {
+    let current = item;
+    // `China-Russia relations`: two places, not one.
+    const parts = current.text.split(/[-–]/u);
+    if (parts.length > 1 && parts.every((part) => lex.countryNames.has(part) || lex.cities.has(part))) {
+      let offset = current.start;
+      for (const part of parts) {
+        out.push(mention(text, 'LOC', offset, offset + part.length));
+        offset += part.length + 1;
+      }
+      continue;
+    }
+    // A title the tagger took into a name (`President Putin`) is a role, not part of the name.
+    if (current.type === 'PER') {
+      let start = current.start;
+      let located = tokens.get(start);
+      while (located) {
+        const token = located.sentence[located.index];
+        const next = located.sentence[located.index + 1];
+        if (!token || !next || next.start >= current.end || !personTitles.has(token.text.toLowerCase()))
+          break;
+        start = next.start;
+        located = tokens.get(start);
+      }
+      if (start !== current.start) current = mention(text, 'PER', start, current.end);
+    }
+    // A nationality adjective is not a place.
+    if (current.type === 'LOC' && lex.demonyms.has(current.text) && !lex.countryNames.has(current.text)) {
+      current = { ...current, type: 'MISC' };
+    }
+    const previous = out.at(-1);
+    const between = previous ? text.slice(previous.end, current.start) : '';
+    // `Chinese Foreign Ministry`, `Chinese Academy` + `of` + `Social Sciences`: one organisation.
+    if (previous && current.type === 'ORG' && previous.type === 'MISC' && /^ $/u.test(between)) {
+      if (lex.demonyms.has(previous.text)) {
+        out[out.length - 1] = mention(text, 'ORG', previous.start, current.end);
+        continue;
+      }
+    }
+    if (
+      previous?.type === 'ORG' &&
+      /^ of (the )?$/u.test(between) &&
+      (current.type === 'ORG' || current.type === 'LOC') &&
+      organisationHeads.has(words(previous.text).at(-1)?.toLowerCase() ?? '')
+    ) {
+      out[out.length - 1] = mention(text, 'ORG', previous.start, current.end);
+      continue;
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+/** The acronym in brackets right after an organisation's name, when its letters are the name's initials. */
+function acronymAfter(text: string, item: Span & { readonly text: string }): string | undefined {
+  const acronym = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.]{1,9})\s*\)/u.exec(
+    text.slice(item.end, item.end + 16),
+  )?.[1];
+  return acronym && initials(item.text) === acronym.replaceAll('.', '') ? acronym : undefined;
+}
+
+/** Initials of an organisation's capitalised words (`Belt and Road Initiative` → `BRI`). */
+function initials(name: string): string {
+  return words(name)
+    .filter(significant)
+    .map((word) => word[0])
+    .join('')
+    .toUpperCase();
+}
+
+/** Role words right before a name (`Russian President`, `US National Security Adviser`, `economist`). */
+function roleBefore(located: Located | undefined): string | undefined {
+  if (!located) return undefined;
+  const lex = lexicon();
+  const { sentence, index } = located;
+  let start = index;
+  let sawTitle = false;
+  for (let i = index - 1; i >= 0; i--) {
+    const text = sentence[i]?.text ?? '';
+    const lower = text.toLowerCase();
+    const title = personTitles.has(lower);
+    if (i === index - 1 && !title) return undefined;
+    if (title) sawTitle = true;
+    const part =
+      title ||
+      roleModifiers.has(lower) ||
+      (isUpper(text) &&
+        (lex.demonyms.has(text) || lex.countryNames.has(text) || organisationHeads.has(lower)));
+    if (!part || (!isUpper(text) && i < index - 1 && !roleModifiers.has(lower))) break;
+    start = i;
+  }
+  if (!sawTitle || start === index) return undefined;
+  return sentence
+    .slice(start, index)
+    .map((token) => token.text)
+    .join(' ')
+    .replace(/^(?:former|then)\s/iu, (word) => word);
+}
+
+/** Apposition after a name: `Mao Ning, the Chinese Foreign Ministry spokesperson,` → that role. */
+function roleAfter(located: Located | undefined, endIndex: number): string | undefined {
+  if (!located) return undefined;
+  const { sentence } = located;
+  if (sentence[endIndex + 1]?.text !== ',') return undefined;
+  let i = endIndex + 2;
+  if (/^(?:the|a|an)$/iu.test(sentence[i]?.text ?? '')) i++;
+  const start = i;
+  let lastTitle = -1;
+  for (; i < sentence.length && i < start + 8; i++) {
+    const text = sentence[i]?.text ?? '';
+    if (/^[,;:()]$/u.test(text) || /^(?:at|of|in|for|with|who|which|from|and|said|says)$/iu.test(text)) break;
+    if (personTitles.has(text.toLowerCase())) lastTitle = i;
+  }
+  if (lastTitle < start) return undefined;
+  return sentence
+    .slice(start, lastTitle + 1)
+    .map((token) => token.text)
+    .join(' ');
+}
+
+function endTokenIndex(tokens: Map<number, Located>, item: Span): number {
+  const located = tokens.get(item.start);
+  if (!located) return -1;
+  let i = located.index;
+  while ((located.sentence[i + 1]?.end ?? Number.POSITIVE_INFINITY) <= item.end) i++;
+  return i;
+}
+
+/** Start offsets of every token inside one of `items`. */
+function coveredTokens(items: readonly Span[], tokens: Map<number, Located>): Set<number> {
+  const covered = new Set<number>();
+  for (const item of items) {
+    const located = tokens.get(item.start);
+    if (!located) continue;
+    for (let i = located.index; i < located.sentence.length; i++) {
+      const token = located.sentence[i] as Token;
+      if (token.end > item.end) break;
+      covered.add(token.start);
+    }
+  }
+  return covered;
+}
+
+/** Every proper prefix of two or more words of each name → the first name it begins. */
+function namePrefixes(names: readonly string[]): Map<string, string> {
+  const prefixes = new Map<string, string>();
+  for (const name of names) {
+    const parts = words(name);
+    for (let length = 2; length < parts.length; length++) {
+      const prefix = parts.slice(0, length).join(' ');
+      if (!prefixes.has(prefix)) prefixes.set(prefix, name);
+    }
+  }
+  return prefixes;
+}
+
+const span = (item: Span): Span => ({ start: item.start, end: item.end });
+const byStart = (a: Span, b: Span): number => a.start - b.start;
+
+function buildPeople(people: readonly EntityMention[], tokens: Map<number, Located>): Person[] {
+  // A mention joins the longest (then earliest) full name that contains all its words: `Putin` → `Vladimir Putin`.
+  const byWord = new Map<string, string[]>();
+  const fullNames = [...new Set(people.map((item) => item.text))]
+    .filter((name) => words(name).length > 1)
+    .sort((a, b) => words(b).length - words(a).length);
+  for (const name of fullNames) {
+    for (const part of new Set(words(name))) {
+      const list = byWord.get(part) ?? [];
+      list.push(name);
+      byWord.set(part, list);
+    }
+  }
+  const canonicalOf = new Map<string, string>();
+  const groups = new Map<string, { mentions: Span[]; roles: string[] }>();
+  for (const item of people) {
+    let canonical = canonicalOf.get(item.text);
+    if (canonical === undefined) {
+      const parts = words(item.text);
+      const candidates = byWord.get(parts[0] ?? '') ?? [];
+      canonical =
+        candidates.find((candidate) => {
+          const candidateWords = words(candidate);
+          return (
+            candidateWords.length >= parts.length && parts.every((part) => candidateWords.includes(part))
+          );
+        }) ?? item.text;
+      canonicalOf.set(item.text, canonical);
+    }
+    let group = groups.get(canonical);
+    if (!group) {
+      group = { mentions: [], roles: [] };
+      groups.set(canonical, group);
+    }
+    group.mentions.push(span(item));
+    const located = tokens.get(item.start);
+    for (const role of [roleBefore(located), roleAfter(located, endTokenIndex(tokens, item))]) {
+      if (
+        role &&
+        group.roles.length < 20 &&
+        !group.roles.some((known) => known.toLowerCase() === role.toLowerCase())
+      ) {
+        group.roles.push(role);
+      }
+    }
+  }
+  return [...groups].map(([name, group]) => ({
+    name,
+    // `President` says less than `Russian President`: keep the fuller form only.
+    roles: group.roles.filter(
+      (role) =>
+        !group.roles.some(
+          (other) => other !== role && other.toLowerCase().endsWith(` ${role.toLowerCase()}`),
+        ),
+    ),
+    mentions: group.mentions.sort(byStart),
+  }));
+}
+
+function buildOrganisations(text: string, organisations: readonly EntityMention[]): Organisation[] {
+  const groups = new Map<string, { aliases: string[]; mentions: Span[] }>();
+  const aliasOf = new Map<string, string>();
+  const sorted = [...organisations].sort(byStart);
+  // `Belt and Road Initiative (BRI)`: the bracketed acronym names the organisation before it.
+  for (const item of sorted) {
+    const acronym = acronymAfter(text, item);
+    if (acronym) aliasOf.set(acronym, item.text);
+  }
+  const prefixes = namePrefixes(
+    [...new Set(sorted.map((item) => item.text))].filter((name) => !aliasOf.has(name)),
+  );
+  for (const item of sorted) {
+    const name = aliasOf.get(item.text) ?? prefixes.get(item.text) ?? item.text;
+    let group = groups.get(name);
+    if (!group) {
+      group = { aliases: [], mentions: [] };
+      groups.set(name, group);
+    }
+    group.mentions.push(span(item));
+  }
+  for (const [acronym, name] of aliasOf) {
+    const group = groups.get(name);
+    if (group && !group.aliases.includes(acronym)) group.aliases.push(acronym);
+  }
+  return [...groups].map(([name, group]) => ({
+    name,
+    aliases: group.aliases,
+    mentions: group.mentions.sort(byStart),
+  }));
+}
+
+function buildPlaces(places: readonly EntityMention[]): Place[] {
+  const lex = lexicon();
+  const groups = new Map<string, Span[]>();
+  for (const item of places) {
+    const name = lex.countryNames.get(item.text) ?? item.text;
+    const group = groups.get(name) ?? [];
+    group.push(span(item));
+    groups.set(name, group);
+  }
+  return [...groups].map(([name, mentions]) => ({ name, mentions: mentions.sort(byStart) }));
+}
+
+/**
+ * People, organisations and places from the tagger's mentions. Acronyms tied to an organisation count as its
+ * mentions wherever they appear, tagged or not.
+ */
+export function buildEntities(
+  text: string,
+  raw: readonly EntityMention[],
+  tokenised: readonly (readonly Token[])[],
+): EntityFacts {
+  const tokens = tokenIndex(tokenised);
+  const mentions = tidy(text, raw, tokens);
+  // Untagged or mistyped uses of a known acronym are mentions of its organisation.
+  const acronyms = new Set<string>();
+  for (const item of mentions) {
+    const acronym = item.type === 'ORG' ? acronymAfter(text, item) : undefined;
+    if (acronym) acronyms.add(acronym);
+  }
+  const retyped = mentions.map((item) =>
+    acronyms.has(item.text) && item.type !== 'ORG' ? { ...item, type: 'ORG' as const } : item,
+  );
+  // A name part of someone already named in full (`Zhang` after `Zhang Hong`) is that person wherever it stands.
+  const nameParts = new Set<string>();
+  for (const item of retyped) {
+    if (item.type !== 'PER') continue;
+    const parts = words(item.text);
+    if (parts.length < 2) continue;
+    for (const part of [parts[0], parts.at(-1)]) if (part && part.length > 1) nameParts.add(part);
+  }
+  // `Belt and Road` alone, after `Belt and Road Initiative`: the organisation.
+  const prefixes = namePrefixes(retyped.filter((item) => item.type === 'ORG').map((item) => item.text));
+  for (let i = 0; i < retyped.length; i++) {
+    const item = retyped[i] as EntityMention;
+    if (item.type !== 'ORG' && prefixes.has(item.text)) retyped[i] = { ...item, type: 'ORG' };
+  }
+  const covered = coveredTokens(retyped, tokens);
+  for (const sentence of tokenised) {
+    for (const token of sentence) {
+      if (covered.has(token.start)) continue;
+      if (acronyms.has(token.text)) retyped.push(mention(text, 'ORG', token.start, token.end));
+      else if (nameParts.has(token.text)) retyped.push(mention(text, 'PER', token.start, token.end));
+    }
+  }
+  retyped.sort(byStart);
+  const people = buildPeople(
+    retyped.filter((item) => item.type === 'PER'),
+    tokens,
+  );
+  return {
+    people,
+    organisations: buildOrganisations(
+      text,
+      retyped.filter((item) => item.type === 'ORG'),
+    ),
+    places: buildPlaces(retyped.filter((item) => item.type === 'LOC')),
+  };
+}

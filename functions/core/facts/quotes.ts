@@ -1,0 +1,183 @@
+import type { Span } from '../document.js';
+import { reportingVerbs } from './cues.js';
+import type { Quote } from './types.js';
+
+/**
+ * Direct quotes (`"…," she said`) and reported speech (`X stated that …`, `…, according to X`) with the person
+ * (or organisation) who said them.
+ */
+
+/** A named speaker: where the name is written and the canonical name it stands for. */
+export interface SpeakerMention extends Span {
+  readonly name: string;
+  readonly person: boolean;
+}
+
+const pronoun = /^(?:he|she)$/iu;
+const auxiliary = /^(?:has|have|had|also|later|then|further|again|had|was|is)$/iu;
+/** Verbs that report speech only when a clause follows (`confirmed that …`); the rest also take an object. */
+const verbsNeedingThat = new Set([
+  'believes',
+  'believe',
+  'believed',
+  'confirmed',
+  'confirms',
+  'reaffirmed',
+  'reaffirms',
+  'suggested',
+  'suggests',
+  'acknowledged',
+  'acknowledges',
+  'admitted',
+  'admits',
+  'revealed',
+  'reveals',
+  'highlighted',
+  'highlights',
+  'pointed',
+  'announced',
+  'announces',
+  'claimed',
+  'claims',
+  'urged',
+  'urges',
+  'declared',
+  'declares',
+  'argues',
+  'argued',
+  'warns',
+  'warned',
+  'insists',
+  'insisted',
+]);
+
+interface Word extends Span {
+  readonly text: string;
+}
+
+const wordPattern = /[\p{L}\p{N}’'-]+|[^\s\p{L}\p{N}]/gu;
+
+function wordsOf(text: string, span: Span): Word[] {
+  const out: Word[] = [];
+  const slice = text.slice(span.start, span.end);
+  for (const match of slice.matchAll(wordPattern)) {
+    const start = span.start + (match.index ?? 0);
+    out.push({ text: match[0], start, end: start + match[0].length });
+  }
+  return out;
+}
+
+/** Trims spaces and closing punctuation, keeping the span exact. */
+function trimmed(text: string, start: number, end: number): Span | undefined {
+  let from = start;
+  let to = end;
+  while (from < to && /[\s,:;"“”‘’'—–-]/u.test(text[from] ?? '')) from++;
+  while (to > from && /[\s,.:;!?"“”‘’'—–-]/u.test(text[to - 1] ?? '')) to--;
+  return to - from >= 12 ? { start: from, end: to } : undefined;
+}
+
+export function extractQuotes(
+  text: string,
+  sentences: readonly Span[],
+  speakers: readonly SpeakerMention[],
+): Quote[] {
+  const quotes: Quote[] = [];
+  let lastPerson: SpeakerMention | undefined;
+  // Quotes never cross sentences, so only this sentence's quotes can overlap a new one.
+  let sentenceQuotes: Quote[] = [];
+  const add = (span: Span | undefined, speaker: SpeakerMention | undefined): void => {
+    if (!span) return;
+    if (sentenceQuotes.some((quote) => quote.start < span.end && span.start < quote.end)) return;
+    const quote = {
+      text: text.slice(span.start, span.end),
+      ...(speaker ? { speaker: speaker.name } : {}),
+      ...span,
+    };
+    sentenceQuotes.push(quote);
+    quotes.push(quote);
+  };
+  const sorted = [...speakers].sort((a, b) => a.start - b.start);
+  const byStart = new Map(sorted.map((speaker) => [speaker.start, speaker]));
+  const byEnd = new Map(sorted.map((speaker) => [speaker.end, speaker]));
+  let cursor = 0;
+
+  for (const sentence of [...sentences].sort((a, b) => a.start - b.start)) {
+    sentenceQuotes = [];
+    while (cursor < sorted.length && (sorted[cursor]?.start ?? 0) < sentence.start) cursor++;
+    const inSentence: SpeakerMention[] = [];
+    for (let i = cursor; i < sorted.length && (sorted[i]?.start ?? 0) < sentence.end; i++) {
+      const speaker = sorted[i] as SpeakerMention;
+      if (speaker.end <= sentence.end) inSentence.push(speaker);
+    }
+    const words = wordsOf(text, sentence);
+    const body = text.slice(sentence.start, sentence.end);
+
+    // Direct quotes with a reporting verb in the same sentence.
+    for (const match of body.matchAll(/[“"]([^“”"]{12,}?)[”"]/gu)) {
+      const start = sentence.start + (match.index ?? 0);
+      const end = start + match[0].length;
+      const outside = words.filter((word) => word.end <= start || word.start >= end);
+      const verb = outside.find((word) => reportingVerbs.has(word.text.toLowerCase()));
+      if (!verb || (match[1] ?? '').split(/\s+/u).length < 4) continue;
+      const named = inSentence.filter((s) => s.end <= start || s.start >= end);
+      const nearest = named.sort(
+        (a, b) => Math.abs(a.start - verb.start) - Math.abs(b.start - verb.start),
+      )[0];
+      const pronounSpeaker = outside.some((word) => pronoun.test(word.text)) ? lastPerson : undefined;
+      add(trimmed(text, start + 1, end - 1), nearest ?? pronounSpeaker);
+    }
+
+    // `…, according to X.` and `According to X, …`
+    const according = /\baccording to\b/iu.exec(body);
+    if (according) {
+      const at = sentence.start + according.index;
+      const after = at + according[0].length;
+      const source = inSentence.find((s) => s.start >= after && s.start - after <= 6);
+      if (source) {
+        if (at - sentence.start < 3) {
+          const comma = text.indexOf(',', source.end);
+          if (comma > 0 && comma < sentence.end) add(trimmed(text, comma + 1, sentence.end), source);
+        } else {
+          add(trimmed(text, sentence.start, at), source);
+        }
+      }
+    }
+
+    // `X said (that) …`, `X, the spokesperson, emphasized that …`, `He explained that …`
+    words.forEach((word, index) => {
+      const lower = word.text.toLowerCase();
+      if (!reportingVerbs.has(lower)) return;
+      const next = words[index + 1];
+      const hasThat = next?.text.toLowerCase() === 'that';
+      if (verbsNeedingThat.has(lower) && !hasThat) return;
+      let subjectEnd = index - 1;
+      while (subjectEnd >= 0 && auxiliary.test(words[subjectEnd]?.text ?? '')) subjectEnd--;
+      const before = words[subjectEnd];
+      if (!before) return;
+      let speaker: SpeakerMention | undefined;
+      if (pronoun.test(before.text)) speaker = lastPerson;
+      else speaker = byEnd.get(before.end);
+      if (!speaker && (before.text === ',' || before.text.toLowerCase() === 'and')) {
+        // Subject with an apposition, or a second verb of the subject: the clause opens with the name.
+        const opening = inSentence[0];
+        if (opening && opening.start - sentence.start <= 2) speaker = opening;
+      }
+      if (!speaker) {
+        // `…, said X.` at the end of a quote-like clause.
+        const after = words[index + 1];
+        const named = after ? byStart.get(after.start) : undefined;
+        if (named && index > 3 && words[index - 1]?.text === ',') {
+          add(trimmed(text, sentence.start, words[index - 1]?.start ?? sentence.start), named);
+        }
+        return;
+      }
+      const from = hasThat ? (next?.end ?? word.end) : word.end;
+      const clause = trimmed(text, from, sentence.end);
+      add(clause, speaker);
+    });
+
+    const people = inSentence.filter((s) => s.person);
+    if (people.length > 0) lastPerson = people.at(-1);
+  }
+  return quotes.sort((a, b) => a.start - b.start);
+}
