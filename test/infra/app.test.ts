@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cdkJsonContext } from './support.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outdirs: string[] = [];
+
+afterAll(() => {
+  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
+});
+
+/** Runs infra/app.ts as the CDK CLI does: context (cdk.json's, plus `-c` overrides) in CDK_CONTEXT_JSON. */
+function runApp(overrides: Record<string, unknown>) {
+  const outdir = mkdtempSync(join(tmpdir(), 'polybrief-cdk-'));
+  outdirs.push(outdir);
+  const context = { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...overrides };
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {
+    cwd: root,
+    env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: outdir },
+    encoding: 'utf8',
+  });
+  return { ...result, outdir };
+}
+
+describe('infra/app.ts', () => {
+  it('synthesizes the Polybrief stack from CDK context, checked by cdk-nag', () => {
+    const { status, stderr, outdir } = runApp({ languages: 'de,fr', alarmEmail: 'desk@example.org' });
+    const template = JSON.parse(readFileSync(join(outdir, 'Polybrief.template.json'), 'utf8'));
+    const fn = Object.values(template.Resources as Record<string, { Type: string; Properties: never }>).find(
+      (resource) =>
+        resource.Type === 'AWS::Lambda::Function' && JSON.stringify(resource).includes('TARGET_LANGUAGES'),
+    ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
+
+    expect(status, stderr).toBe(0);
+    expect(fn?.Properties.Environment.Variables.TARGET_LANGUAGES).toBe('de,fr');
+    expect(Object.keys(template.Outputs).sort()).toEqual([
+      'AlarmTopicArn',
+      'BucketName',
+      'DeadLetterQueueArn',
+      'DeadLetterQueueUrl',
+      'FunctionName',
+      'LogGroupName',
+      'QueueUrl',
+    ]);
+  });
+
+  it('fails with a message naming the context key and the valid codes, without a stack trace', () => {
+    const { status, stderr } = runApp({ languages: 'es,xx' });
+
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^Invalid CDK context "languages": Unknown language code "xx"/);
+    expect(stderr).toContain('es (Spanish)');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
