@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { S3EventRecord } from 'aws-lambda';
 import { decodeChunkedRequest, hasChunkedTrailer } from './aws-chunked-decoder.js';
+import { answerListObjectsV2, type ListingStore, listObjectsV2Bucket } from './list-objects-v2.js';
 
 export type ObjectCreatedEventName =
   | 'ObjectCreated:Put'
@@ -77,7 +78,7 @@ interface S3rverApp {
   on(event: 'error', listener: (error: Error) => void): void;
   callback(): (request: IncomingMessage, response: ServerResponse) => void;
   configureBuckets(): Promise<unknown>;
-  readonly store: { getMetadata(bucket: string, key: string): Promise<{ etag: string }> };
+  readonly store: ListingStore & { getMetadata(bucket: string, key: string): Promise<{ etag: string }> };
   readonly logger: { close(): void };
 }
 interface S3rverConstructor {
@@ -168,11 +169,22 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
       );
       return;
     }
-    undoDoubleEscaping(response);
-    // SDKs stream uploads as aws-chunked with checksum trailers by default; s3rver only reads plain bodies.
-    const readable = hasChunkedTrailer(request) ? decodeChunkedRequest(request) : request;
-    const context = { method: request.method ?? 'GET', url: request.url ?? '/' };
-    requests.run(context, () => handle(readable, response));
+    const url = request.url ?? '/';
+    const toS3rver = () => {
+      undoDoubleEscaping(response);
+      // SDKs stream uploads as aws-chunked with checksum trailers by default; s3rver only reads plain bodies.
+      const readable = hasChunkedTrailer(request) ? decodeChunkedRequest(request) : request;
+      requests.run({ method: request.method ?? 'GET', url }, () => handle(readable, response));
+    };
+    const listed = listObjectsV2Bucket(request.method, url);
+    if (listed === undefined) return toS3rver();
+    answerListObjectsV2(app.store, listed, url, response).then(
+      (answered) => answered || toS3rver(),
+      () => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/xml' });
+        response.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code></Error>');
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -13,6 +13,7 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
+  paginateListObjectsV2,
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -82,6 +83,27 @@ describe('embedded S3 endpoint', () => {
 
     expect(listed.Contents?.map((o) => o.Key).sort()).toEqual([...keys].sort());
     expect(head.ContentLength).toBe(keys[0]?.length);
+  });
+
+  it('pages ListObjectsV2 results and groups by delimiter', async () => {
+    for (const key of ['pages/1', 'pages/2', 'pages/3', 'pages/sub/4', 'pages/sub/5'])
+      await test.client.send(new PutObjectCommand({ Bucket: 'newsroom', Key: key, Body: key }));
+
+    const seen: string[] = [];
+    for await (const page of paginateListObjectsV2(
+      { client: test.client, pageSize: 2 },
+      { Bucket: 'newsroom', Prefix: 'pages/' },
+    )) {
+      expect(page.Contents?.length ?? 0).toBeLessThanOrEqual(2);
+      seen.push(...(page.Contents ?? []).map((o) => o.Key ?? ''));
+    }
+    const grouped = await test.client.send(
+      new ListObjectsV2Command({ Bucket: 'newsroom', Prefix: 'pages/', Delimiter: '/' }),
+    );
+
+    expect(seen).toEqual(['pages/1', 'pages/2', 'pages/3', 'pages/sub/4', 'pages/sub/5']);
+    expect(grouped.Contents?.map((o) => o.Key)).toEqual(['pages/1', 'pages/2', 'pages/3']);
+    expect(grouped.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['pages/sub/']);
   });
 
   it('tells listeners about a created object with key, size, ETag and a growing sequencer', async () => {
