@@ -1,8 +1,14 @@
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { TranslationError } from '../core/errors.js';
 import type { TranslationRequest, TranslationResult, Translator } from '../core/ports.js';
+import {
+  type ApertiumEngine,
+  nullFlushPipeline,
+  OneShotApertium,
+  PersistentApertium,
+  runCommand,
+} from './apertium-process.js';
 
 /** Two- and three-letter codes, because Apertium names its modes either way (`en-gl`, `eng-spa`). */
 const iso3: Readonly<Record<string, string>> = {
@@ -45,7 +51,7 @@ export function modeCandidates(source: string, target: string): string[] {
 /** Installed Apertium modes (`apertium -l`), or `undefined` when the `apertium` command is missing. */
 export async function listApertiumModes(command = 'apertium'): Promise<string[] | undefined> {
   try {
-    const output = await run(command, ['-l'], '', 30_000);
+    const output = await runCommand(command, ['-l'], '', 30_000);
     return output
       .split('\n')
       .map((line) => line.trim())
@@ -55,43 +61,20 @@ export async function listApertiumModes(command = 'apertium'): Promise<string[] 
   }
 }
 
-function run(command: string, args: readonly string[], input: string, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(Buffer.concat(stdout).toString('utf8'));
-      else {
-        const reason = signal ? `was stopped (${signal}) after ${timeoutMs} ms` : `exited with ${code}`;
-        reject(
-          new Error(
-            `${command} ${args.join(' ')} ${reason}: ${Buffer.concat(stderr).toString('utf8').trim()}`,
-          ),
-        );
-      }
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
-}
-
 export interface ApertiumTranslatorOptions {
   /** Installed modes, from `listApertiumModes()`. */
   readonly modes: readonly string[];
   readonly command?: string;
   /** Apertium processes running at once across all languages (default: the machine's cores). */
   readonly concurrency?: number;
-  /** Characters per Apertium process: long articles are split so that several cores work on them. */
+  /** Characters per request to the engine: long articles go in pieces, so no single answer grows huge. */
   readonly chunkCharacters?: number;
+  /**
+   * Keep one long-lived engine per language pair (Apertium's null-flush mode) instead of starting `apertium` for
+   * every request. Default: on where the installed Apertium supports it and no other command was given. Call
+   * `close()` when done.
+   */
+  readonly persistent?: boolean;
 }
 
 /**
@@ -105,12 +88,34 @@ export class ApertiumTranslator implements Translator {
   readonly #command: string;
   readonly #limit: LimitFunction;
   readonly #chunkCharacters: number;
+  readonly #persistent: boolean;
+  readonly #engines = new Map<string, Promise<ApertiumEngine>>();
 
   constructor(options: ApertiumTranslatorOptions) {
     this.#modes = new Set(options.modes);
     this.#command = options.command ?? 'apertium';
     this.#limit = pLimit(options.concurrency ?? availableParallelism());
     this.#chunkCharacters = options.chunkCharacters ?? 40_000;
+    this.#persistent = options.persistent ?? options.command === undefined;
+  }
+
+  #engine(mode: string): Promise<ApertiumEngine> {
+    let engine = this.#engines.get(mode);
+    if (!engine) {
+      const pipeline = this.#persistent ? nullFlushPipeline(mode) : Promise.resolve(undefined);
+      engine = pipeline.then((script) =>
+        script ? new PersistentApertium(script) : new OneShotApertium(this.#command, mode),
+      );
+      this.#engines.set(mode, engine);
+    }
+    return engine;
+  }
+
+  /** Stops the long-lived engines. */
+  async close(): Promise<void> {
+    const engines = await Promise.all(this.#engines.values());
+    this.#engines.clear();
+    for (const engine of engines) engine.close();
   }
 
   modeFor(source: string, target: string): string | undefined {
@@ -151,11 +156,8 @@ export class ApertiumTranslator implements Translator {
     usage.requests++;
     let output: string;
     try {
-      // `apertium` reads /dev/stdin, which cannot be opened when stdin is the socket Node gives a child
-      // process; `cat |` turns it into a real pipe.
-      output = await this.#limit(() =>
-        run('sh', ['-c', 'cat | exec "$0" -u "$1"', this.#command, mode], input, 60_000 + input.length),
-      );
+      const engine = await this.#engine(mode);
+      output = await this.#limit(() => engine.translate(input, 30_000 + Math.ceil(input.length / 10)));
     } catch (error) {
       throw new TranslationError(
         `Apertium (${mode}) failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,9 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { pipelineVersion } from '../version.js';
-import { factsCommand } from './facts-command.js';
 import { InputError } from './inputs.js';
-import { runCommand } from './run-command.js';
-import { translatorNames } from './translator-choice.js';
 import { UsageError } from './usage-error.js';
 
 function positiveInteger(value: string): number {
@@ -34,8 +31,8 @@ program
   .command('run')
   .summary('process article files into an output folder, as the deployed pipeline would')
   .description(
-    'Process each article as if it had been uploaded to the bucket under incoming/<file name>, writing\n' +
-      'published/<articleId>/<lang>.json, <lang>.html and manifest.json (last), or failed/<articleId>.json,\n' +
+    'Process each article as if it had been uploaded to the bucket under incoming/<file name>, writing ' +
+      'published/<articleId>/<lang>.json, <lang>.html and manifest.json (last), or failed/<articleId>.json, ' +
       'under the output folder. A folder argument means every .txt, .md and .html file directly inside it.\n\n' +
       'Exit status: 0 all published, 1 at least one article failed (the others are still published), 2 usage error.',
   )
@@ -47,7 +44,9 @@ program
     languageList,
   )
   .addOption(
-    new Option('-t, --translator <name>', 'translation engine').choices(translatorNames).default('apertium'),
+    new Option('-t, --translator <name>', 'translation engine')
+      .choices(['apertium', 'aws'])
+      .default('apertium'),
   )
   .option('-s, --source-language <code>', 'language the articles are written in', 'en')
   .addOption(
@@ -69,6 +68,8 @@ program
   )
   .option('-v, --verbose', 'log every step, not only errors', false)
   .action(async (paths: string[], options) => {
+    // Commands load their modules when run, so `--help` stays quick.
+    const { runCommand } = await import('./run-command.js');
     process.exitCode = await runCommand(paths, { ...options, pipelineVersion }, io);
   });
 
@@ -76,12 +77,13 @@ program
   .command('facts')
   .summary('print the key facts of article files as JSON Lines')
   .description(
-    'Print one JSON object per file, one per line, in the order given: headline, dateline, summary and facts\n' +
-      '(people, organisations, places, dates, quotes, figures) with offsets into the text. A file that cannot be\n' +
+    'Print one JSON object per file, one per line, in the order given: headline, dateline, summary and facts ' +
+      '(people, organisations, places, dates, quotes, figures) with offsets into the text. A file that cannot be ' +
       'read gets {"file": ..., "error": ...} on its line, and the exit status is 1 after the others are printed.',
   )
   .argument('<files...>', 'article files (.txt, .md, .html)')
   .action(async (files: string[]) => {
+    const { factsCommand } = await import('./facts-command.js');
     process.exitCode = await factsCommand(files, io);
   });
 

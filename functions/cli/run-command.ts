@@ -99,7 +99,7 @@ export async function runCommand(
         return outcome;
       }),
     ),
-  );
+  ).finally(() => choice.close());
 
   for (const outcome of outcomes) {
     if (!outcome) continue;

@@ -23,6 +23,8 @@ export interface TranslatorChoice {
   readonly pricePerMillionCharacters: number;
   /** Said once to the user when some requested languages cannot be published. */
   readonly warning?: string;
+  /** Releases the engine's processes and connections. */
+  readonly close: () => Promise<void>;
 }
 
 export interface TranslatorChoiceOptions {
@@ -45,8 +47,10 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
         `Amazon Translate does not support ${unknown.join(', ')}. Supported: ${describeAmazonTranslateLanguages()}`,
       );
     }
-    const translator = new AmazonTranslateTranslator({ client: createTranslateClient() });
-    return { translator, languages, pricePerMillionCharacters: amazonTranslatePrice };
+    const client = createTranslateClient();
+    const translator = new AmazonTranslateTranslator({ client });
+    const close = async (): Promise<void> => client.destroy();
+    return { translator, languages, pricePerMillionCharacters: amazonTranslatePrice, close };
   }
 
   if (sourceLanguage !== 'en') {
@@ -76,9 +80,10 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
   ).ready;
   const languages = [...setup.ready, ...extra];
   const translator = new ApertiumTranslator({ modes: setup.modes ?? [] });
-  if (setup.missing.length === 0) return { translator, languages, pricePerMillionCharacters: 0 };
+  const close = (): Promise<void> => translator.close();
+  if (setup.missing.length === 0) return { translator, languages, pricePerMillionCharacters: 0, close };
   const warning =
     `Apertium ${setup.modes === undefined ? 'is not installed' : `has no English→${setup.missing.join('/')} pair installed`}, ` +
     `so ${setup.missing.join(', ')} will not be published. Install it with: sudo apt-get install ${setup.packages.join(' ')}`;
-  return { translator, languages, pricePerMillionCharacters: 0, warning };
+  return { translator, languages, pricePerMillionCharacters: 0, warning, close };
 }

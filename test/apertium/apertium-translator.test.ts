@@ -39,7 +39,27 @@ describe('ApertiumTranslator', () => {
       expect(es?.translations.join(' ')).not.toMatch(/[*#@](?=\p{L})/u);
     });
 
-    it('splits long input across processes and keeps the order', async () => {
+    it('answers the same with a long-lived engine as with one process per request', async () => {
+      const segments = [
+        'The [river] is {clean} at 5 p.m. today.',
+        'Mr. Smith said: "We are 100% sure."',
+        'Glorbnak is here.',
+      ];
+      const persistent = new ApertiumTranslator({ modes: modes ?? [], persistent: true });
+      const oneShot = new ApertiumTranslator({ modes: modes ?? [], persistent: false });
+
+      const [a, b] = await Promise.all(
+        [persistent, oneShot].map((translator) =>
+          translator.translate({ sourceLanguage: 'en', targetLanguage: 'ca', segments }),
+        ),
+      );
+      await persistent.close();
+
+      expect(a?.translations).toEqual(b?.translations);
+      expect(a?.translations[0]).toContain('[');
+    });
+
+    it('splits long input into several requests and keeps the order', async () => {
       const translator = new ApertiumTranslator({ modes: modes ?? [], chunkCharacters: 60 });
       const segments = Array.from({ length: 12 }, (_, index) => `The river is clean number ${index + 1}.`);
 
