@@ -40,11 +40,11 @@ export function synthesize<S extends Stack>(
   const app = new App({
     context: { ...cdkJsonContext(), ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
-  const stack = build(app);
-  addAwsSolutionsChecks(app);
-  // CDK announces each bundling on stderr; the tests have nothing to add to it.
+  // CDK announces each bundling (done while the function is constructed) on stderr; tests have nothing to add.
   const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
+    const stack = build(app);
+    addAwsSolutionsChecks(app);
     return { app, stack, template: Template.fromStack(stack) };
   } finally {
     quiet.mockRestore();
