@@ -2,6 +2,15 @@
  * An S3-compatible endpoint run in-process for local mode and tests, on top of s3rver (the maintained
  * `@20minutes/s3rver` fork). It listens on 127.0.0.1 only, keeps objects in a data folder, accepts any
  * credentials, creates the bucket, and tells the caller about created objects as real S3 notifications would.
+ *
+ * What s3rver gets wrong, and what is done about it here:
+ * - it knows one access key: every key is mapped to its account and signatures are not checked;
+ * - it cannot read aws-chunked uploads with checksum trailers (the SDKs' default for streams): decoded first;
+ * - paged ListObjectsV2 fails (DES tokens, gone from OpenSSL 3): answered by `list-objects-v2.ts` instead;
+ * - XML text is escaped twice (`a&b` listed as `a&amp;b`): one level is taken off;
+ * - a multipart completion is reported as `Post` and a copy without ETag: both are put right;
+ * - keys map to file paths, so `.`/`..` segments are refused rather than written outside the data folder;
+ * - no versioning: events and reads never carry a versionId.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
