@@ -10,13 +10,25 @@ export interface TaggerModel {
   readonly transitions: Float64Array;
 }
 
-export function emissionScores(model: TaggerModel, features: readonly string[]): Float64Array {
-  const scores = new Float64Array(labelCount);
+// Module constants copied once: imported bindings are live getters under some loaders, too slow for inner loops.
+const count = labelCount;
+const allowed: readonly boolean[] = Array.from({ length: count * count }, (_, index) =>
+  allowedTransition(Math.floor(index / count), index % count),
+);
+
+export function emissionScores(
+  model: TaggerModel,
+  features: readonly string[],
+  into?: Float64Array,
+): Float64Array {
+  const scores = into ?? new Float64Array(count);
+  scores.fill(0);
+  const weights = model.weights;
   for (const feature of features) {
-    const weights = model.weights.get(feature);
-    if (!weights) continue;
-    for (let label = 0; label < labelCount; label++)
-      scores[label] = (scores[label] ?? 0) + (weights[label] ?? 0);
+    const w = weights.get(feature);
+    if (!w) continue;
+    for (let label = 0; label < count; label++)
+      scores[label] = (scores[label] as number) + (w[label] as number);
   }
   return scores;
 }
@@ -25,41 +37,45 @@ export function emissionScores(model: TaggerModel, features: readonly string[]):
 export function viterbi(model: TaggerModel, sentence: readonly (readonly string[])[]): number[] {
   const length = sentence.length;
   if (length === 0) return [];
-  const score: Float64Array[] = [];
-  const back: Int8Array[] = [];
+  const transitions = model.transitions;
+  const score = new Float64Array(length * count);
+  const back = new Int8Array(length * count);
+  const emission = new Float64Array(count);
   for (let t = 0; t < length; t++) {
-    const emission = emissionScores(model, sentence[t] ?? []);
-    const current = new Float64Array(labelCount).fill(Number.NEGATIVE_INFINITY);
-    const pointer = new Int8Array(labelCount);
-    for (let label = 0; label < labelCount; label++) {
+    emissionScores(model, sentence[t] ?? [], emission);
+    for (let label = 0; label < count; label++) {
+      const here = t * count + label;
       if (t === 0) {
-        if (allowedTransition(0, label))
-          current[label] = (emission[label] ?? 0) + (model.transitions[label] ?? 0);
+        score[here] = allowed[label]
+          ? (emission[label] as number) + (transitions[label] as number)
+          : Number.NEGATIVE_INFINITY;
         continue;
       }
-      const previousScores = score[t - 1] as Float64Array;
-      for (let previous = 0; previous < labelCount; previous++) {
-        if (!allowedTransition(previous, label)) continue;
+      let best = Number.NEGATIVE_INFINITY;
+      let pointer = 0;
+      const previousRow = (t - 1) * count;
+      for (let previous = 0; previous < count; previous++) {
+        if (!allowed[previous * count + label]) continue;
         const value =
-          (previousScores[previous] ?? 0) +
-          (model.transitions[(previous + 1) * labelCount + label] ?? 0) +
-          (emission[label] ?? 0);
-        if (value > (current[label] ?? Number.NEGATIVE_INFINITY)) {
-          current[label] = value;
-          pointer[label] = previous;
+          (score[previousRow + previous] as number) + (transitions[(previous + 1) * count + label] as number);
+        if (value > best) {
+          best = value;
+          pointer = previous;
         }
       }
+      score[here] = best + (emission[label] as number);
+      back[here] = pointer;
     }
-    score.push(current);
-    back.push(pointer);
   }
-  const last = score[length - 1] as Float64Array;
+  const lastRow = (length - 1) * count;
   let best = 0;
-  for (let label = 1; label < labelCount; label++) if ((last[label] ?? 0) > (last[best] ?? 0)) best = label;
+  for (let label = 1; label < count; label++) {
+    if ((score[lastRow + label] as number) > (score[lastRow + best] as number)) best = label;
+  }
   const path = new Array<number>(length);
   for (let t = length - 1; t >= 0; t--) {
     path[t] = best;
-    best = back[t]?.[best] ?? 0;
+    best = back[t * count + best] as number;
   }
   return path;
 }

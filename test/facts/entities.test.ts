@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../functions/core/facts/index.js';
+import { article, surfaces } from './helpers.js';
+
+describe('extractFacts: people, organisations and places', () => {
+  it('keeps titles out of names and lists them as roles', () => {
+    // Prepare
+    const document = article(
+      'President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Tuesday. Macron said the talks went well. Scholz agreed.',
+    );
+    // Act
+    const facts = extractFacts(document);
+    // Assess
+    const macron = facts.people.find((p) => p.name === 'Emmanuel Macron');
+    const scholz = facts.people.find((p) => p.name === 'Olaf Scholz');
+    expect(macron?.roles).toContain('President');
+    expect(scholz?.roles).toContain('German Chancellor');
+    expect(surfaces(document, macron?.mentions ?? [])).toEqual(['Emmanuel Macron', 'Macron']);
+    expect(surfaces(document, scholz?.mentions ?? [])).toEqual(['Olaf Scholz', 'Scholz']);
+    expect(facts.people.map((p) => p.name)).not.toContain('President Emmanuel Macron');
+  });
+
+  it('ties an acronym in brackets to the organisation before it, and counts its later uses', () => {
+    const document = article(
+      'The World Health Organization (WHO) warned of a new outbreak on Monday. Officials at the WHO said vaccines were on their way.',
+    );
+    const facts = extractFacts(document);
+    const who = facts.organisations.find((o) => o.name === 'World Health Organization');
+    expect(who?.aliases).toEqual(['WHO']);
+    expect(surfaces(document, who?.mentions ?? [])).toEqual(['World Health Organization', 'WHO', 'WHO']);
+  });
+
+  it('does not count a country adjective as a place', () => {
+    const document = article(
+      'Chinese and Kenyan engineers finished the railway, officials in Nairobi said on Friday.',
+    );
+    const facts = extractFacts(document);
+    const placeSurfaces = facts.places.flatMap((p) => surfaces(document, p.mentions));
+    expect(placeSurfaces).toContain('Nairobi');
+    expect(placeSurfaces).not.toContain('Chinese');
+    expect(placeSurfaces).not.toContain('Kenyan');
+  });
+
+  it('splits a pair of countries written with a hyphen into two places', () => {
+    const document = article('Experts praised China-Russia relations at a meeting in Geneva.');
+    const facts = extractFacts(document);
+    const names = facts.places.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['China', 'Russia', 'Geneva']));
+    const china = facts.places.find((p) => p.name === 'China');
+    expect(surfaces(document, china?.mentions ?? [])).toEqual(['China']);
+  });
+});

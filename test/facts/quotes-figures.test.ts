@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../functions/core/facts/index.js';
+import { article } from './helpers.js';
+
+describe('extractFacts: quotes', () => {
+  it('attributes a direct quote to the named speaker', () => {
+    const facts = extractFacts(
+      article(
+        '"Riders have been patient, and we are glad to have the boat back," said Maria Chen, the transit director.',
+      ),
+    );
+    expect(facts.quotes).toContainEqual(
+      expect.objectContaining({
+        text: 'Riders have been patient, and we are glad to have the boat back',
+        speaker: 'Maria Chen',
+      }),
+    );
+  });
+
+  it('finds reported speech after a reporting verb, and a pronoun speaker from the sentence before', () => {
+    const facts = extractFacts(
+      article(
+        'Finance Minister Sarah Olsen presented the budget on Tuesday. She explained that taxes would not rise this year. Olsen stated that spending on schools would grow.',
+      ),
+    );
+    expect(facts.quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ['Sarah Olsen', 'taxes would not rise this year'],
+      ['Sarah Olsen', 'spending on schools would grow'],
+    ]);
+  });
+
+  it('attributes a statement given "according to" someone', () => {
+    const facts = extractFacts(article('The economy grew faster than expected, according to Janet Yellen.'));
+    expect(facts.quotes).toEqual([
+      expect.objectContaining({ text: 'The economy grew faster than expected', speaker: 'Janet Yellen' }),
+    ]);
+  });
+});
+
+describe('extractFacts: figures', () => {
+  it('reads money, percentages and counted quantities with their units', () => {
+    const facts = extractFacts(
+      article(
+        'The deal is worth $10.9bn, profits rose 5 per cent and 2,500 people will be hired for a four-day event.',
+      ),
+    );
+    expect(facts.figures.map(({ text, value, unit }) => ({ text, value, unit }))).toEqual([
+      { text: '$10.9bn', value: 10.9e9, unit: 'USD' },
+      { text: '5 per cent', value: 5, unit: 'percent' },
+      { text: '2,500 people', value: 2500, unit: 'people' },
+      { text: 'four-day', value: 4, unit: 'days' },
+    ]);
+  });
+});
