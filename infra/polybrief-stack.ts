@@ -22,6 +22,9 @@ export class PolybriefStack extends Stack {
       description: `Upload articles under s3://<bucket>/${pipeline.settings.prefixes.incoming}`,
       value: pipeline.bucket.bucketName,
     });
+    if (pipeline.accessLogsBucket) {
+      new CfnOutput(this, 'AccessLogsBucketName', { value: pipeline.accessLogsBucket.bucketName });
+    }
     new CfnOutput(this, 'FunctionName', { value: pipeline.lambdaFunction.functionName });
     new CfnOutput(this, 'LogGroupName', { value: pipeline.lambdaFunction.logGroup.logGroupName });
     new CfnOutput(this, 'QueueUrl', { value: pipeline.queue.queueUrl });

@@ -38,6 +38,7 @@ describe('infra/app.ts', () => {
     expect(status, stderr).toBe(0);
     expect(fn?.Properties.Environment.Variables.TARGET_LANGUAGES).toBe('de,fr');
     expect(Object.keys(template.Outputs).sort()).toEqual([
+      'AccessLogsBucketName',
       'AlarmTopicArn',
       'BucketName',
       'DeadLetterQueueArn',
