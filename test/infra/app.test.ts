@@ -47,7 +47,7 @@ describe('infra/app.ts', () => {
       'LogGroupName',
       'QueueUrl',
     ]);
-  });
+  }, 120_000); // a child process loading aws-cdk-lib and synthesizing: seconds, more on a busy machine
 
   it('fails with a message naming the context key and the valid codes, without a stack trace', () => {
     const { status, stderr } = runApp({ languages: 'es,xx' });
