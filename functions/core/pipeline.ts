@@ -14,8 +14,18 @@ import { extractFacts, summarize } from './facts/index.js';
 import { sha256Hex } from './hashing.js';
 import { type AnalysedArticle, localize, segmentsToTranslate } from './localize.js';
 import { parseArticle, requireFormat } from './parse-article.js';
-import type { ArticleStore, Clock, Logger, ObjectInfo, TranslationUsage, Translator } from './ports.js';
+import type {
+  ArticleStore,
+  Clock,
+  EventSink,
+  Logger,
+  ObjectInfo,
+  PipelineEvent,
+  TranslationUsage,
+  Translator,
+} from './ports.js';
 import { renderArticleHtml } from './render/article-html.js';
+import { renderArticleIndexHtml } from './render/article-index-html.js';
 import { identity, lookupFrom, segmentKey } from './segments.js';
 import type { PipelineSettings } from './settings.js';
 
@@ -24,6 +34,8 @@ export interface PipelineDependencies {
   readonly translator: Translator;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Told of every published set and failed article; optional. */
+  readonly events?: EventSink;
 }
 
 /** An object to process, as an S3 event names it (key already URL-decoded). */
@@ -123,6 +135,14 @@ export async function processArticle(
   deps: PipelineDependencies,
 ): Promise<ArticleOutcome> {
   const { store, translator, clock, logger } = deps;
+  // Completion events are best effort: the outputs are already safely written when they are sent.
+  const notify = async (event: PipelineEvent): Promise<void> => {
+    try {
+      await deps.events?.publish(event);
+    } catch (error) {
+      logger.error('completion event not sent', { articleId: event.detail.articleId, error: String(error) });
+    }
+  };
   const { key } = ref;
   if (!key.startsWith(settings.incomingPrefix) || key.endsWith('/')) {
     return { status: 'ignored', key, reason: `not an article under ${settings.incomingPrefix}` };
@@ -156,6 +176,18 @@ export async function processArticle(
     };
     await store.put(failedKey, `${JSON.stringify(record, null, 2)}\n`, { contentType: JSON_TYPE });
     logger.warn('article failed', { ...log, code: error.code, reason: error.message });
+    await notify({
+      type: 'ArticleFailed',
+      detail: {
+        articleId,
+        status: 'failed',
+        bucket: store.location,
+        sourceKey: key,
+        key: failedKey,
+        languages: [],
+        time: record.failedAt,
+      },
+    });
     return { status: 'failed', articleId, key, failedKey, error: record.error };
   };
 
@@ -256,6 +288,7 @@ export async function processArticle(
     html: `${language}.html`,
   }));
   const folder = `${settings.publishedPrefix}${articleId}/`;
+  const headlines: Record<string, string> = {};
   const artefacts = await Promise.all(
     published.flatMap((language) => {
       const translations = translated.get(language);
@@ -268,6 +301,7 @@ export async function processArticle(
           ? { translation: { engine: translator.engine, scope: settings.translationScope } }
           : {}),
       });
+      headlines[language] = article.headline.text;
       return [
         write(
           store,
@@ -279,6 +313,15 @@ export async function processArticle(
         write(store, `${folder}${language}.html`, renderArticleHtml(article), HTML_TYPE, language),
       ];
     }),
+  );
+  artefacts.push(
+    await write(
+      store,
+      `${folder}index.html`,
+      renderArticleIndexHtml({ articleId, headlines, sourceLanguage, languages: links }),
+      HTML_TYPE,
+      null,
+    ),
   );
   stagesMs.publish = elapsed(clock, writeStarted);
 
@@ -312,6 +355,18 @@ export async function processArticle(
   };
   // Last: until the manifest exists the new set is not published.
   await store.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: JSON_TYPE });
+  await notify({
+    type: 'ArticlePublished',
+    detail: {
+      articleId,
+      status: manifest.status,
+      bucket: store.location,
+      sourceKey: key,
+      key: manifestKey,
+      languages: published,
+      time: manifest.publishedAt,
+    },
+  });
   logger.info(manifest.status === 'complete' ? 'article published' : 'article partially published', {
     ...log,
     languages: published,
@@ -340,7 +395,7 @@ function accounting(
   return {
     engine,
     charactersSent: usage.characters,
-    charactersFromMemory: 0,
+    charactersFromMemory: usage.charactersFromMemory ?? 0,
     requests: usage.requests,
     retries: usage.retries,
     estimatedCostUsd: Math.round((usage.characters / 1_000_000) * pricePerMillion * 1e6) / 1e6,
@@ -352,7 +407,7 @@ async function write(
   key: string,
   content: string,
   contentType: string,
-  language: string,
+  language: string | null,
 ): Promise<ArtefactJson> {
   const bytes = new TextEncoder().encode(content);
   const result = await store.put(key, bytes, { contentType });

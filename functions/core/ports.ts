@@ -55,6 +55,8 @@ export interface TranslationRequest {
 export interface TranslationUsage {
   /** Characters billed: everything sent to the engine, separators included. */
   readonly characters: number;
+  /** Characters of segments answered from translation memory instead of the engine. */
+  readonly charactersFromMemory?: number;
   readonly requests: number;
   readonly retries: number;
 }
@@ -72,6 +74,27 @@ export interface Translator {
   /** Engine settings that change the output for a target language (formality, terminology...), for cache keys. */
   settingsFor(targetLanguage: string): string;
   translate(request: TranslationRequest): Promise<TranslationResult>;
+}
+
+/** What downstream systems are told when a set is published or an article fails. */
+export interface PipelineEvent {
+  /** `ArticlePublished` (status `complete` or `partial`) or `ArticleFailed`. */
+  readonly type: 'ArticlePublished' | 'ArticleFailed';
+  readonly detail: {
+    readonly articleId: string;
+    readonly status: 'complete' | 'partial' | 'failed';
+    readonly bucket: string;
+    readonly sourceKey: string;
+    /** `published/<id>/manifest.json` or `failed/<id>.json`. */
+    readonly key: string;
+    readonly languages: readonly string[];
+    readonly time: string;
+  };
+}
+
+/** Where completion events go: EventBridge in AWS, a file or the console locally. */
+export interface EventSink {
+  publish(event: PipelineEvent): Promise<void>;
 }
 
 export interface Clock {

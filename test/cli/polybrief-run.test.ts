@@ -69,7 +69,7 @@ describe('polybrief run', () => {
         expect(resolve(root, html ?? '')).toBe(join(out, 'published', id ?? '', 'en.html'));
         const manifest = await readJson<ManifestJson>(join(out, 'published', id ?? '', 'manifest.json'));
         expect(manifest.status).toBe('complete');
-        expect(manifest.artefacts).toHaveLength(6);
+        expect(manifest.artefacts).toHaveLength(7);
       }
       expect(result.stderr).toMatch(/\[5\/5\]/u);
     });

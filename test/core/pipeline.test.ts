@@ -4,7 +4,7 @@ import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../function
 import { TranslationError } from '../../functions/core/errors.js';
 import { sha256Hex } from '../../functions/core/hashing.js';
 import { processArticle } from '../../functions/core/pipeline.js';
-import type { Logger } from '../../functions/core/ports.js';
+import type { Logger, PipelineEvent } from '../../functions/core/ports.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
@@ -52,7 +52,7 @@ describe('processArticle', () => {
 
     expect(outcome.status).toBe('published');
     expect(store.keys('published/')).toEqual(
-      ['ca.html', 'ca.json', 'en.html', 'en.json', 'es.html', 'es.json', 'manifest.json'].map(
+      ['ca.html', 'ca.json', 'en.html', 'en.json', 'es.html', 'es.json', 'index.html', 'manifest.json'].map(
         (name) => folder + name,
       ),
     );
@@ -167,6 +167,36 @@ describe('processArticle', () => {
       { language: 'ca', message: 'Throttled for too long.', retryable: true },
     ]);
     expect(store.keys(folder)).not.toContain(`${folder}ca.json`);
+  });
+
+  it('tells the event sink of every published set and failed article, after the manifest or record exists', async () => {
+    store.upload(seedKey, seed);
+    store.upload('incoming/empty.txt', '');
+    const events: PipelineEvent[] = [];
+    const sink = {
+      publish: async (event: PipelineEvent) => {
+        expect(store.objects.has(event.detail.key)).toBe(true);
+        events.push(event);
+      },
+    };
+
+    await processArticle({ key: seedKey }, settings, { ...deps(), events: sink });
+    await processArticle({ key: 'incoming/empty.txt' }, settings, { ...deps(), events: sink });
+
+    expect(events.map((event) => [event.type, event.detail.status, event.detail.key])).toEqual([
+      ['ArticlePublished', 'complete', `${folder}manifest.json`],
+      ['ArticleFailed', 'failed', 'failed/empty.json'],
+    ]);
+    expect(events[0]?.detail.languages).toEqual(['en', 'es', 'ca']);
+  });
+
+  it('still publishes when the event sink fails', async () => {
+    store.upload(seedKey, seed);
+    const sink = { publish: () => Promise.reject(new Error('EventBridge unavailable')) };
+
+    const outcome = await processArticle({ key: seedKey }, settings, { ...deps(), events: sink });
+
+    expect(outcome.status).toBe('published');
   });
 
   it('ignores keys outside the incoming prefix, so its own outputs never trigger it', async () => {
