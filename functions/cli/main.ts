@@ -56,6 +56,14 @@ program
   )
   .option('--max-article-bytes <n>', 'refuse larger articles before reading them', positiveInteger, 2_097_152)
   .option('-c, --concurrency <n>', 'articles processed at once', positiveInteger, 4)
+  .option('--events <file>', 'append ArticlePublished/ArticleFailed events to this file as JSON Lines')
+  .option('--no-cache', 'translate everything afresh instead of reusing the translation memory')
+  .option('--cache-prefix <prefix>', 'where the translation memory lives, under the output folder', 'cache/')
+  .option(
+    '--price <usd>',
+    'price per million characters for the cost estimate (aws: 15; apertium: 0)',
+    Number,
+  )
   .option(
     '--install-missing',
     'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import pLimit from 'p-limit';
 import { FsArticleStore } from '../adapters/fs-article-store.js';
+import { JsonLinesEventSink } from '../adapters/json-lines-event-sink.js';
 import { StreamLogger } from '../adapters/stream-logger.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { TranslationScope } from '../core/contract.js';
@@ -21,6 +22,13 @@ export interface RunOptions {
   readonly logFormat: 'text' | 'json';
   readonly verbose: boolean;
   readonly pipelineVersion: string;
+  /** JSON Lines file that completion events are appended to. */
+  readonly events?: string;
+  /** Reuse (and fill) the translation memory under `cachePrefix`. */
+  readonly cache: boolean;
+  readonly cachePrefix: string;
+  /** USD per million characters, overriding the engine's list price. */
+  readonly price?: number;
 }
 
 export interface CommandIo {
@@ -62,7 +70,7 @@ export async function runCommand(
     maxArticleBytes: options.maxArticleBytes,
     pipelineVersion: options.pipelineVersion,
     translationScope: options.scope,
-    pricePerMillionCharacters: choice.pricePerMillionCharacters,
+    pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
   };
   const store = new FsArticleStore({
     root: options.out,
@@ -73,7 +81,13 @@ export async function runCommand(
     format: options.logFormat,
     level: options.verbose ? 'debug' : 'error',
   });
-  const deps = { store, translator: choice.translator, clock: systemClock, logger };
+  const deps = {
+    store,
+    translator: choice.translator,
+    clock: systemClock,
+    logger,
+    ...(options.events ? { events: new JsonLinesEventSink(options.events) } : {}),
+  };
 
   say(
     `Processing ${inputs.length} article${inputs.length === 1 ? '' : 's'} into ${options.out}/ (${[options.sourceLanguage, ...choice.languages].join(', ')}; ${choice.translator.engine})`,

@@ -1,7 +1,7 @@
 import type { S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import pLimit from 'p-limit';
 import { type ArticleOutcome, processArticle } from '../core/pipeline.js';
-import type { ArticleStore, Clock, Logger, Translator } from '../core/ports.js';
+import type { ArticleStore, Clock, EventSink, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
 import { isS3TestEvent, isSqsEvent, type ObjectCreated, objectsCreated } from './s3-events.js';
 
@@ -12,6 +12,8 @@ export interface ArticleHandlerDependencies {
   readonly translator: Translator;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where completion events go (EventBridge in AWS). */
+  readonly events?: EventSink;
   /** Called with every outcome, for metrics. */
   readonly record?: (outcome: ArticleOutcome) => void;
   /** Articles processed at once within one invocation. */
@@ -39,7 +41,13 @@ export function createArticleHandler(deps: ArticleHandlerDependencies): ArticleH
           ...(object.etag ? { etag: object.etag } : {}),
         },
         deps.settings,
-        { store: deps.storeFor(object.bucket), translator: deps.translator, clock: deps.clock, logger },
+        {
+          store: deps.storeFor(object.bucket),
+          translator: deps.translator,
+          clock: deps.clock,
+          logger,
+          ...(deps.events ? { events: deps.events } : {}),
+        },
       );
       deps.record?.(outcome);
       if (outcome.status === 'ignored')

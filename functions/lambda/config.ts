@@ -14,6 +14,8 @@ export interface LambdaConfig {
   readonly terminologyNames: readonly string[];
   readonly translateConcurrency: number;
   readonly cachePrefix: string;
+  /** Bus for completion events (`default`), or `undefined` when `EVENT_BUS_NAME` is empty: no events. */
+  readonly eventBusName: string | undefined;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -118,6 +120,7 @@ export function parseLambdaConfig(env: Environment): LambdaConfig {
       .filter((name) => name !== ''),
     translateConcurrency: positive(env, 'TRANSLATE_CONCURRENCY', 10, problems) || 10,
     cachePrefix: prefix(env, 'CACHE_PREFIX', 'cache/', problems),
+    eventBusName: env.EVENT_BUS_NAME === undefined ? 'default' : env.EVENT_BUS_NAME.trim() || undefined,
   };
   if (problems.length > 0) {
     throw new ConfigurationError(`polybrief is misconfigured:\n- ${problems.join('\n- ')}`);

@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { AmazonTranslateTranslator } from '../adapters/amazon-translate-translator.js';
-import { createS3Client, createTranslateClient } from '../adapters/aws-clients.js';
+import { createEventBridgeClient, createS3Client, createTranslateClient } from '../adapters/aws-clients.js';
+import { EventBridgeEventSink } from '../adapters/eventbridge-event-sink.js';
 import { S3ArticleStore } from '../adapters/s3-article-store.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { ArticleOutcome } from '../core/pipeline.js';
@@ -22,6 +23,9 @@ const translator = new AmazonTranslateTranslator({
   terminologyNames: config.terminologyNames,
 });
 const stores = new Map<string, ArticleStore>();
+const events = config.eventBusName
+  ? new EventBridgeEventSink({ client: createEventBridgeClient(), eventBusName: config.eventBusName })
+  : undefined;
 
 const logger = {
   debug: (message: string, attributes: LogAttributes = {}) =>
@@ -72,6 +76,7 @@ const handleArticles = createArticleHandler({
   clock: systemClock,
   logger,
   record,
+  ...(events ? { events } : {}),
 });
 
 export const handler = async (event: Parameters<typeof handleArticles>[0]) => {
