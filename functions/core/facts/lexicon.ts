@@ -11,10 +11,10 @@ export interface Lexicon {
   readonly firstNames: ReadonlySet<string>;
   /** First and last names from census and social-media lists. */
   readonly names: ReadonlySet<string>;
-  /** City name → floor(log10(population)). */
+  /** Lower-cased city name → floor(log10(population)). */
   readonly cities: ReadonlyMap<string, number>;
-  /** Lower-cased phrase → the kinds it is; `maxPhraseWords` bounds phrase length. */
-  readonly phrases: ReadonlyMap<string, ReadonlySet<GazetteerKind>>;
+  /** The kinds a lower-cased phrase is (`new york` → city, region); `maxPhraseWords` bounds phrase length. */
+  phraseKinds(phrase: string): GazetteerKind[];
   readonly maxPhraseWords: number;
   /** Country name or alias (as written) → canonical country name. */
   readonly countryNames: ReadonlyMap<string, string>;
@@ -255,27 +255,20 @@ const extraDemonyms: readonly (readonly [string, string])[] = [
 
 const splitList = (packed: string): string[] => (packed ? packed.split('|') : []);
 
-function build(): Lexicon {
-  const phrases = new Map<string, Set<GazetteerKind>>();
-  let maxPhraseWords = 1;
-  const addPhrase = (phrase: string, kind: GazetteerKind): void => {
-    const key = phrase.toLowerCase();
-    let kinds = phrases.get(key);
-    if (!kinds) {
-      kinds = new Set();
-      phrases.set(key, kinds);
-    }
-    kinds.add(kind);
-    maxPhraseWords = Math.max(maxPhraseWords, phrase.split(' ').length);
-  };
-
-  const cityMap = new Map<string, number>();
-  for (const entry of splitList(cities)) {
-    const [name = '', bucket = '0'] = entry.split('~');
-    cityMap.set(name, Number(bucket));
-    if (name.split(' ').length <= 4) addPhrase(name, 'city');
+/** Reads `bucket:value|value;bucket:…` into value → bucket. */
+function readBuckets(packed: string, into: Map<string, number>): void {
+  for (const group of packed.split(';')) {
+    const colon = group.indexOf(':');
+    const bucket = Number(group.slice(0, colon));
+    for (const value of group.slice(colon + 1).split('|')) into.set(value, bucket);
   }
-  for (const region of splitList(regions)) if (region.split(' ').length <= 4) addPhrase(region, 'region');
+}
+
+function build(): Lexicon {
+  const cityMap = new Map<string, number>();
+  // Lower-case the packed list once rather than each of its entries.
+  readBuckets(cities.toLowerCase(), cityMap);
+  const regionSet = new Set(splitList(regions.toLowerCase()));
 
   const countryNames = new Map<string, string>();
   for (const entry of splitList(countries)) {
@@ -283,8 +276,8 @@ function build(): Lexicon {
     for (const name of [canonical, ...aliases]) countryNames.set(name, canonical);
   }
   for (const [name, canonical] of extraCountries) countryNames.set(name, canonical);
-  for (const name of countryNames.keys()) addPhrase(name, 'country');
-  for (const area of [...splitList(continents), ...extraAreas]) addPhrase(area, 'area');
+  const countrySet = new Set([...countryNames.keys()].map((name) => name.toLowerCase()));
+  const areaSet = new Set([...splitList(continents), ...extraAreas].map((name) => name.toLowerCase()));
 
   const demonymMap = new Map<string, string>();
   for (const entry of splitList(demonyms)) {
@@ -292,20 +285,28 @@ function build(): Lexicon {
     demonymMap.set(adjective, country);
   }
   for (const [adjective, country] of extraDemonyms) demonymMap.set(adjective, country);
-  for (const adjective of demonymMap.keys()) addPhrase(adjective, 'demonym');
+  const demonymSet = new Set([...demonymMap.keys()].map((name) => name.toLowerCase()));
 
   const wordFrequency = new Map<string, number>();
-  for (const entry of splitList(wordFrequencies)) {
-    const cut = entry.lastIndexOf('~');
-    wordFrequency.set(entry.slice(0, cut), Number(entry.slice(cut + 1)));
-  }
+  readBuckets(wordFrequencies, wordFrequency);
+
+  const names = new Set(splitList(namesA));
+  for (const name of splitList(namesB)) names.add(name);
 
   return {
     firstNames: new Set(splitList(firstNames)),
-    names: new Set([...splitList(namesA), ...splitList(namesB)]),
+    names,
     cities: cityMap,
-    phrases,
-    maxPhraseWords: Math.min(maxPhraseWords, 4),
+    phraseKinds: (phrase) => {
+      const kinds: GazetteerKind[] = [];
+      if (countrySet.has(phrase)) kinds.push('country');
+      if (cityMap.has(phrase)) kinds.push('city');
+      if (regionSet.has(phrase)) kinds.push('region');
+      if (areaSet.has(phrase)) kinds.push('area');
+      if (demonymSet.has(phrase)) kinds.push('demonym');
+      return kinds;
+    },
+    maxPhraseWords: 4,
     countryNames,
     demonyms: demonymMap,
     wordFrequency,

@@ -174,7 +174,7 @@ function wordClasses(
   const bare = form.replace(/\.$/, '');
   if (lex.firstNames.has(bare)) tags.push('first');
   if (lex.names.has(bare)) tags.push('name');
-  const city = lex.cities.get(bare);
+  const city = startsUpper.test(text) ? lex.cities.get(bare.toLowerCase()) : undefined;
   if (city !== undefined) tags.push(city >= 5 ? 'city-big' : 'city');
   if (lex.countryNames.has(text) || lex.countryNames.has(bare)) tags.push('country');
   if (lex.demonyms.has(bare)) tags.push('demonym');
@@ -203,6 +203,23 @@ function wordClasses(
   return tags;
 }
 
+/** Word classes and shapes already worked out for this document (long articles repeat their words). */
+interface ClassCache {
+  readonly classes: Map<string, string[]>;
+  readonly shapes: Map<string, string>;
+}
+
+const caches = new WeakMap<DocumentEvidence, ClassCache>();
+
+function classCache(evidence: DocumentEvidence): ClassCache {
+  let cache = caches.get(evidence);
+  if (!cache) {
+    cache = { classes: new Map(), shapes: new Map() };
+    caches.set(evidence, cache);
+  }
+  return cache;
+}
+
 interface PhraseTag {
   readonly kinds: readonly string[];
   readonly position: 'B' | 'I' | 'L' | 'U';
@@ -221,8 +238,8 @@ function phraseTags(tokens: readonly Token[], lex: Lexicon): (PhraseTag | undefi
         .map((token) => token.text)
         .join(' ')
         .toLowerCase();
-      const kinds = lex.phrases.get(phrase);
-      if (!kinds) continue;
+      const kinds = lex.phraseKinds(phrase);
+      if (kinds.length === 0) continue;
       for (let k = 0; k < length; k++) {
         const position = length === 1 ? 'U' : k === 0 ? 'B' : k === length - 1 ? 'L' : 'I';
         tags[i + k] = { kinds: [...kinds], position };
@@ -257,10 +274,25 @@ export function sentenceFeatures(
   const lex = lexicon();
   const caps = isAllCaps(tokens);
   const table = isTable(tokens);
-  const classes = tokens.map((token, index) =>
-    wordClasses(token, caps, isOpening(tokens, index), lex, evidence),
-  );
-  const shapes = tokens.map((token) => shape(token.text));
+  const cache = classCache(evidence);
+  const classes = tokens.map((token, index) => {
+    const opening = isOpening(tokens, index);
+    const key = `${caps ? 'C' : 'c'}${opening ? 'O' : 'o'}${token.text}`;
+    let tags = cache.classes.get(key);
+    if (!tags) {
+      tags = wordClasses(token, caps, opening, lex, evidence);
+      cache.classes.set(key, tags);
+    }
+    return tags;
+  });
+  const shapes = tokens.map((token) => {
+    let value = cache.shapes.get(token.text);
+    if (value === undefined) {
+      value = shape(token.text);
+      cache.shapes.set(token.text, value);
+    }
+    return value;
+  });
   const phrases = phraseTags(tokens, lex);
   const cue = (index: number): string | undefined => {
     const lower = tokens[index]?.text.toLowerCase();
