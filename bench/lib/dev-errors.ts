@@ -1,8 +1,13 @@
-// Development aid: errors on documents 55–108 of a model fitted on 1–54 (never the report split).
+// Development aid: `npx tsx bench/lib/dev-errors.ts ORG` lists tagger errors on documents 55–108 (fit split only,
+// never the report split); meaningful after `scripts/build-lexicon-ner-model.ts --first-half`.
 
 import { recogniseEntities } from '../../functions/core/facts/ner/recognise.js';
-import { fitDocuments, readConll } from './conll.js';
+import { fitDocuments, hasConll, readConll } from './conll.js';
 
+if (!hasConll()) {
+  console.log('../shared/eval/conll2003/valid.txt not found.');
+  process.exit(0);
+}
 const docs = readConll().filter((d) => fitDocuments(d.number) && d.number > 54);
 const type = process.argv[2] ?? 'ORG';
 for (const d of docs) {

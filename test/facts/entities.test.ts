@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../functions/core/facts/index.js';
+import { extractFacts, summarize } from '../../functions/core/facts/index.js';
+import { parseArticle } from '../../functions/core/parse-article.js';
 import { article, surfaces } from './helpers.js';
 
 describe('extractFacts: people, organisations and places', () => {
@@ -48,5 +49,34 @@ describe('extractFacts: people, organisations and places', () => {
     expect(names).toEqual(expect.arrayContaining(['China', 'Russia', 'Geneva']));
     const china = facts.places.find((p) => p.name === 'China');
     expect(surfaces(document, china?.mentions ?? [])).toEqual(['China']);
+  });
+});
+
+describe('extractFacts: place names', () => {
+  it('joins a river named in short to the river named in full', () => {
+    const document = article(
+      'Volunteers cleaned the banks of the River Thames on Sunday. The Thames is cleaner than it was.',
+    );
+    const facts = extractFacts(document);
+    const thames = facts.places.find((p) => p.name === 'River Thames');
+    expect(surfaces(document, thames?.mentions ?? [])).toEqual(['River Thames', 'Thames']);
+    expect(facts.organisations.map((o) => o.name)).not.toContain('Thames');
+  });
+
+  it('names a place written in capitals in a dateline as it is usually written', () => {
+    const document = article(
+      'ABERDEEN, 12 April 2024 – Ministers approved a wind farm off Aberdeen on Friday.',
+    );
+    const facts = extractFacts(document);
+    const aberdeen = facts.places.filter((p) => p.name.toLowerCase() === 'aberdeen');
+    expect(aberdeen.map((p) => p.name)).toEqual(['Aberdeen']);
+    expect(surfaces(document, aberdeen[0]?.mentions ?? [])).toEqual(['ABERDEEN', 'Aberdeen']);
+  });
+
+  it('returns no facts and no summary for an article with a headline only', () => {
+    const document = parseArticle('Just a headline\n', 'text');
+    const facts = extractFacts(document, { referenceDate: '2024-01-01' });
+    expect(facts.quotes).toEqual([]);
+    expect(summarize(document, facts)).toEqual([]);
   });
 });

@@ -51,4 +51,14 @@ describe('extractFacts: figures', () => {
       { text: 'four-day', value: 4, unit: 'days' },
     ]);
   });
+
+  it('does not read minutes as millions or a clock time as a figure, and names what a number counts', () => {
+    const facts = extractFacts(
+      article('Boats run every 30 minutes from 6 a.m., stopping at 38 sites along the river.'),
+    );
+    expect(facts.figures.map(({ text, value, unit }) => ({ text, value, unit }))).toEqual([
+      { text: '30 minutes', value: 30, unit: 'minutes' },
+      { text: '38 sites', value: 38, unit: 'sites' },
+    ]);
+  });
 });

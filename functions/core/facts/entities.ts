@@ -1,5 +1,5 @@
 import type { Span } from '../document.js';
-import { organisationHeads, personTitles, roleModifiers } from './cues.js';
+import { organisationHeads, personTitles, placeHeads, roleModifiers } from './cues.js';
 import { lexicon } from './lexicon.js';
 import type { EntityMention } from './ner/recognise.js';
 import type { Token } from './tokens.js';
@@ -47,13 +47,13 @@ function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, L
   for (const item of raw) {
     let current = item;
     // `China-Russia relations`: two places, not one.
-    const parts = current.text.split(/[-–]/u);
+    const pieces = current.text.split(/[-–]/u);
     if (
-      parts.length > 1 &&
-      parts.every((part) => lex.countryNames.has(part) || lex.cities.has(part.toLowerCase()))
+      pieces.length > 1 &&
+      pieces.every((part) => lex.countryNames.has(part) || lex.cities.has(part.toLowerCase()))
     ) {
       let offset = current.start;
-      for (const part of parts) {
+      for (const part of pieces) {
         out.push(mention(text, 'LOC', offset, offset + part.length));
         offset += part.length + 1;
       }
@@ -76,6 +76,16 @@ function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, L
     // A nationality adjective is not a place.
     if (current.type === 'LOC' && lex.demonyms.has(current.text) && !lex.countryNames.has(current.text)) {
       current = { ...current, type: 'MISC' };
+    }
+    // `River Thames`, `Mount Kenya`, `Lake Geneva`: a natural or built place, whatever the tagger thought.
+    const parts = words(current.text);
+    if (
+      current.type === 'ORG' &&
+      parts.length > 1 &&
+      placeHeads.has(parts[0]?.toLowerCase() ?? '') &&
+      !organisationHeads.has(parts.at(-1)?.toLowerCase() ?? '')
+    ) {
+      current = { ...current, type: 'LOC' };
     }
     const previous = out.at(-1);
     const between = previous ? text.slice(previous.end, current.start) : '';
@@ -297,16 +307,33 @@ function buildOrganisations(text: string, organisations: readonly EntityMention[
   }));
 }
 
+/** Grouping key that lets `ABERDEEN` in a capitalised dateline join `Aberdeen`. */
+const caseless = (name: string): string => name.toLowerCase();
+const isAllCaps = (name: string): boolean => !/\p{Ll}/u.test(name) && name.length > 3;
+
 function buildPlaces(places: readonly EntityMention[]): Place[] {
   const lex = lexicon();
-  const groups = new Map<string, Span[]>();
+  const groups = new Map<string, { name: string; mentions: Span[] }>();
   for (const item of places) {
     const name = lex.countryNames.get(item.text) ?? item.text;
-    const group = groups.get(name) ?? [];
-    group.push(span(item));
-    groups.set(name, group);
+    const key = caseless(name);
+    const group = groups.get(key) ?? { name, mentions: [] };
+    // Prefer the name as usually written over an all-capitals form.
+    if (isAllCaps(group.name) && !isAllCaps(name)) group.name = name;
+    group.mentions.push(span(item));
+    groups.set(key, group);
   }
-  return [...groups].map(([name, mentions]) => ({ name, mentions: mentions.sort(byStart) }));
+  // `Thames` is the `River Thames` the article also names.
+  for (const [key, group] of groups) {
+    const parts = words(group.name);
+    if (parts.length !== 2 || !placeHeads.has(parts[0]?.toLowerCase() ?? '')) continue;
+    const short = groups.get(caseless(parts[1] ?? ''));
+    if (!short || short === group) continue;
+    group.mentions.push(...short.mentions);
+    groups.delete(caseless(parts[1] ?? ''));
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ name, mentions }) => ({ name, mentions: mentions.sort(byStart) }));
 }
 
 /**
@@ -343,6 +370,18 @@ export function buildEntities(
     if (item.type !== 'PER' && nameParts.has(item.text) && !acronyms.has(item.text)) {
       retyped[i] = { ...item, type: 'PER' };
     }
+  }
+  // `Thames` after `River Thames`: the place.
+  const placeNames = new Set<string>();
+  for (const item of retyped) {
+    const parts = words(item.text);
+    if (item.type === 'LOC' && parts.length === 2 && placeHeads.has(parts[0]?.toLowerCase() ?? '')) {
+      placeNames.add(parts[1] ?? '');
+    }
+  }
+  for (let i = 0; i < retyped.length; i++) {
+    const item = retyped[i] as EntityMention;
+    if (item.type === 'ORG' && placeNames.has(item.text)) retyped[i] = { ...item, type: 'LOC' };
   }
   // `Belt and Road` alone, after `Belt and Road Initiative`: the organisation.
   const prefixes = namePrefixes(retyped.filter((item) => item.type === 'ORG').map((item) => item.text));

@@ -140,9 +140,25 @@ const quantityUnits: Readonly<Record<string, string>> = {
   patient: 'patients',
 };
 
+/** Plural-looking words after a number that are not what it counts. */
+const notCounted = new Set([
+  'was',
+  'has',
+  'is',
+  'its',
+  'this',
+  'his',
+  'plus',
+  'less',
+  'across',
+  'towards',
+  'always',
+]);
+
 const numberPattern = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const spelledPattern = `(${Object.keys(spelled).join('|')})`;
-const scalePattern = '(thousand|million|billion|trillion|bn|mn|mln|m|k|tn)';
+// A scale word ends there: `30 minutes` is not 30 million.
+const scalePattern = '(thousand|million|billion|trillion|bn|mn|mln|m|k|tn)(?![\\p{L}])';
 
 const toNumber = (digits: string): number => Number(digits.replaceAll(',', ''));
 const singular = (word: string): string => {
@@ -155,7 +171,8 @@ const singular = (word: string): string => {
 
 interface Rule {
   readonly pattern: RegExp;
-  readonly read: (match: RegExpExecArray) => { value: number; unit?: string } | undefined;
+  /** Value and unit; `length` when the surface is shorter than the match. */
+  readonly read: (match: RegExpExecArray) => { value: number; unit?: string; length?: number } | undefined;
 }
 
 const rules: readonly Rule[] = [
@@ -210,9 +227,16 @@ const rules: readonly Rule[] = [
     },
   },
   {
-    // Any other number written in digits (not a year, which the dates take).
-    pattern: new RegExp(`(?<![\\p{L}\\d.,])${numberPattern}(?![\\p{L}\\d])`, 'gu'),
-    read: (m) => ({ value: toNumber(m[1] ?? '') }),
+    // Any other number written in digits (not a year, which the dates take, nor a clock time), with the plural
+    // noun it counts as unit when one follows (`38 sites`).
+    pattern: new RegExp(
+      `(?<![\\p{L}\\d.,:])${numberPattern}(?![\\p{L}\\d:]|\\s?(?:a\\.m\\.|p\\.m\\.|am\\b|pm\\b))(?:\\s(\\p{Ll}{3,}s)\\b)?`,
+      'gu',
+    ),
+    read: (m) =>
+      m[2] && !notCounted.has(m[2])
+        ? { value: toNumber(m[1] ?? ''), unit: m[2] }
+        : { value: toNumber(m[1] ?? ''), length: (m[1] ?? '').length },
   },
 ];
 
@@ -239,6 +263,7 @@ export function extractFigures(text: string, spans: readonly Span[], taken: read
         if (!reading || !Number.isFinite(reading.value)) continue;
         // A quantity rule may have read a following word that is not its unit (`3 million in`): stop before it.
         if (rule === rules[3] && !reading.unit) end = start + match[0].length - (match[3]?.length ?? 0);
+        if (reading.length !== undefined) end = start + reading.length;
         const surface = text.slice(start, end).trimEnd();
         end = start + surface.length;
         if (overlaps(start, end)) continue;
