@@ -37,6 +37,17 @@ describe('extractFacts: quotes', () => {
   });
 });
 
+describe('extractFacts: quotes after "told"', () => {
+  it('starts the statement after "that", not at the person told', () => {
+    const facts = extractFacts(
+      article('Council leader Ruth Evans told BBC News Online that ballot papers were sent out late.'),
+    );
+    expect(facts.quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ['Ruth Evans', 'ballot papers were sent out late'],
+    ]);
+  });
+});
+
 describe('extractFacts: figures', () => {
   it('reads money, percentages and counted quantities with their units', () => {
     const facts = extractFacts(

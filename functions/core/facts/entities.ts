@@ -40,12 +40,100 @@ function mention(text: string, type: EntityMention['type'], start: number, end: 
   return { type, start, end, text: text.slice(start, end) };
 }
 
+/** Capitalised words that open sentences and clauses but never names (`And Ireland's`, `I`). */
+const notNames = new Set([
+  'i',
+  'a',
+  'an',
+  'and',
+  'but',
+  'or',
+  'so',
+  'then',
+  'as',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'because',
+  'he',
+  'she',
+  'it',
+  'we',
+  'they',
+  'you',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'here',
+  'yes',
+  'no',
+  'not',
+  'also',
+  'however',
+  'meanwhile',
+  "'s",
+  '’s',
+]);
+
+/** Drops opening words that cannot start a name; undefined when nothing name-like is left. */
+function trimFunctionWords(
+  text: string,
+  item: EntityMention,
+  tokens: Map<number, Located>,
+): EntityMention | undefined {
+  let start = item.start;
+  let located = tokens.get(start);
+  while (located) {
+    const token = located.sentence[located.index];
+    if (!token || token.end > item.end || !notNames.has(token.text.toLowerCase())) break;
+    const next = located.sentence[located.index + 1];
+    if (!next || next.start >= item.end) return undefined;
+    start = next.start;
+    located = tokens.get(start);
+  }
+  if (!/^\p{L}/u.test(text.charAt(start))) return undefined;
+  // A possessive ending is not part of the name (`Sale's` → `Sale`).
+  const end = item.end - (/\s?['’]s$/u.exec(text.slice(start, item.end))?.[0].length ?? 0);
+  if (end <= start) return undefined;
+  return start === item.start && end === item.end ? item : mention(text, item.type, start, end);
+}
+
+/** `Ireland's Taniesha Scanlon`: a place or team, then a person. Other mentions are returned as they are. */
+function splitPossessive(text: string, item: EntityMention): EntityMention[] {
+  const match = /^(.+?)\s?['’]s\s+(\p{Lu}[\p{L}'’-]*)(\s.+)?$/u.exec(item.text);
+  const given = match?.[2] ?? '';
+  if (!match?.[1] || !match[3] || !(lexicon().firstNames.has(given) || lexicon().names.has(given)))
+    return [item];
+  const ownerEnd = item.start + match[1].length;
+  const personStart = item.start + item.text.lastIndexOf(match[2] + (match[3] ?? ''));
+  const lex = lexicon();
+  const ownerType =
+    lex.countryNames.has(match[1]) || lex.cities.has(match[1].toLowerCase()) ? 'LOC' : item.type;
+  return [mention(text, ownerType, item.start, ownerEnd), mention(text, 'PER', personStart, item.end)];
+}
+
+/** Honorifics say nothing about what a person does. */
+const honorifics = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'sir', 'dame']);
+
 /** Corrections that make tagger output read as facts (and follow how news names things). */
 function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, Located>): EntityMention[] {
   const lex = lexicon();
   const out: EntityMention[] = [];
-  for (const item of raw) {
-    let current = item;
+  const pieces = raw.flatMap((item) => {
+    const trimmedItem = trimFunctionWords(text, item, tokens);
+    return trimmedItem ? splitPossessive(text, trimmedItem) : [];
+  });
+  for (const piece of pieces) {
+    let current = piece;
     // `China-Russia relations`: two places, not one.
     const pieces = current.text.split(/[-–]/u);
     if (
@@ -255,6 +343,7 @@ function buildPeople(people: readonly EntityMention[], tokens: Map<number, Locat
     for (const role of [roleBefore(located), roleAfter(located, endTokenIndex(tokens, item))]) {
       if (
         role &&
+        !honorifics.has(role.toLowerCase()) &&
         group.roles.length < 20 &&
         !group.roles.some((known) => known.toLowerCase() === role.toLowerCase())
       ) {

@@ -171,7 +171,13 @@ export function extractQuotes(
         }
         return;
       }
-      const from = hasThat ? (next?.end ?? word.end) : word.end;
+      let from = hasThat ? (next?.end ?? word.end) : word.end;
+      // `told reporters that …`, `told BBC News Online that …`: the clause starts after `that`.
+      if (!hasThat && /^(?:told|tells|tell)$/u.test(lower)) {
+        const that = words.slice(index + 1, index + 7).find((w) => w.text.toLowerCase() === 'that');
+        if (!that) return;
+        from = that.end;
+      }
       const clause = trimmed(text, from, sentence.end);
       add(clause, speaker);
     });
