@@ -1,0 +1,291 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import { contentChunks } from './content-chunks.js';
+import {
+  decodeEntry,
+  encodeEntry,
+  type MemoryContext,
+  packEntryKey,
+  packHash,
+  type Remembered,
+  segmentEntryKey,
+  segmentHash,
+} from './memory-entries.js';
+import type {
+  ArticleStore,
+  Logger,
+  TranslationRequest,
+  TranslationResult,
+  TranslationUsage,
+  Translator,
+} from './ports.js';
+import { segmentKey } from './segments.js';
+
+export const DEFAULT_MEMORY_CONCURRENCY = 32;
+export const DEFAULT_PACK_SIZE = 16;
+/** Larger entries are not ours (a pack holds at most 4 × packSize short segments): refused unread. */
+const MAX_SEGMENT_ENTRY_BYTES = 256 * 1024;
+const MAX_PACK_ENTRY_BYTES = 8 * 1024 * 1024;
+
+export interface TranslationMemoryOptions {
+  /** The bucket (or folder) the memory lives in, next to the articles. */
+  readonly store: ArticleStore;
+  /** Key prefix of the memory, e.g. `cache/`. */
+  readonly prefix: string;
+  /**
+   * `false` translates every segment afresh (nothing is read) and still remembers the new translations,
+   * replacing what was there. Default `true`.
+   */
+  readonly read?: boolean;
+  /** Store requests in flight at once, shared by every `translate()` call on this memory. Default 32. */
+  readonly concurrency?: number;
+  /**
+   * Segments per pack, on average (see `contentChunks`); 0 keeps one entry per segment only. Default 16.
+   * Packs cut the store reads of a re-translated article by about this factor; each segment keeps its own entry
+   * too, so a sentence is found again in any other article.
+   */
+  readonly packSize?: number;
+  /** Told of entries that could not be read or written (the memory then does without them). */
+  readonly logger?: Logger;
+}
+
+interface Chunk {
+  readonly keys: readonly string[];
+  readonly hashes: readonly string[];
+}
+
+/**
+ * A translation memory in front of a translator: every distinct segment is translated once per language pair,
+ * engine and engine settings, ever; later requests for it are answered from the store. Only translations the
+ * engine returned successfully are remembered (after the whole request succeeded); an entry that cannot be read,
+ * is corrupt or does not match is ignored, translated again and overwritten.
+ *
+ * Layout: one entry per segment (found again by any article) plus packs of about `packSize` consecutive
+ * segments cut by content (one read instead of `packSize` when the same passage comes again, e.g. a corrected
+ * re-upload or a redelivery completing missing languages). Reads look for packs first, then for the segments
+ * the packs did not answer.
+ */
+export class TranslationMemory implements Translator {
+  readonly engine: string;
+  readonly #inner: Translator;
+  readonly #store: ArticleStore;
+  readonly #prefix: string;
+  readonly #read: boolean;
+  readonly #packSize: number;
+  readonly #limit: LimitFunction;
+  readonly #logger: Logger | undefined;
+
+  constructor(inner: Translator, options: TranslationMemoryOptions) {
+    const concurrency = options.concurrency ?? DEFAULT_MEMORY_CONCURRENCY;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    }
+    const packSize = options.packSize ?? DEFAULT_PACK_SIZE;
+    if (!Number.isInteger(packSize) || packSize < 0 || packSize === 1) {
+      throw new RangeError(`packSize must be 0 (no packs) or an integer of at least 2, got ${packSize}`);
+    }
+    if (options.prefix !== '' && !options.prefix.endsWith('/')) {
+      throw new RangeError(`prefix must end with "/", got "${options.prefix}"`);
+    }
+    this.engine = inner.engine;
+    this.#inner = inner;
+    this.#store = options.store;
+    this.#prefix = options.prefix;
+    this.#read = options.read ?? true;
+    this.#packSize = packSize;
+    this.#limit = pLimit(concurrency);
+    this.#logger = options.logger;
+  }
+
+  settingsFor(targetLanguage: string): string {
+    return this.#inner.settingsFor(targetLanguage);
+  }
+
+  async translate(request: TranslationRequest): Promise<TranslationResult> {
+    const context: MemoryContext = {
+      engine: this.#inner.engine,
+      settings: this.#inner.settingsFor(request.targetLanguage),
+      sourceLanguage: request.sourceLanguage,
+      targetLanguage: request.targetLanguage,
+    };
+    const keys = request.segments.map(segmentKey);
+    const distinct = [...new Set(keys.filter((key) => key !== ''))];
+    const hashes = new Map(distinct.map((key) => [key, segmentHash(context, key)]));
+    const chunks: Chunk[] =
+      this.#packSize === 0
+        ? []
+        : contentChunks(distinct, (key) => hashes.get(key) as string, this.#packSize)
+            .filter((keys) => keys.length > 1)
+            .map((keys) => ({ keys, hashes: keys.map((key) => hashes.get(key) as string) }));
+
+    const remembered = new Map<string, Remembered>();
+    const problems = { unreadable: 0, invalid: 0 };
+    let missedChunks = chunks;
+    if (this.#read) {
+      const packs = await Promise.all(chunks.map((chunk) => this.#readPack(context, chunk, problems)));
+      missedChunks = chunks.filter((chunk, index) => {
+        const found = packs[index];
+        if (!found) return true;
+        chunk.keys.forEach((key, i) => {
+          remembered.set(key, found[i] as Remembered);
+        });
+        return false;
+      });
+      const unanswered = distinct.filter((key) => !remembered.has(key));
+      const entries = await Promise.all(
+        unanswered.map((key) => this.#readSegment(context, key, hashes.get(key) as string, problems)),
+      );
+      unanswered.forEach((key, index) => {
+        const entry = entries[index];
+        if (entry) remembered.set(key, entry);
+      });
+    }
+    if (problems.unreadable + problems.invalid > 0) {
+      this.#logger?.warn('translation memory entries ignored, translating those segments again', {
+        targetLanguage: request.targetLanguage,
+        ...problems,
+      });
+    }
+
+    const missing = distinct.filter((key) => !remembered.has(key));
+    let usage: TranslationUsage = { characters: 0, requests: 0, retries: 0 };
+    let freshDetected: string | undefined;
+    const fresh = new Map<string, Remembered>();
+    if (missing.length > 0) {
+      // Throws when the engine fails: nothing of this request is remembered.
+      const result = await this.#inner.translate({ ...request, segments: missing });
+      usage = result.usage;
+      freshDetected = result.detectedSourceLanguage;
+      missing.forEach((key, index) => {
+        const translation = result.translations[index] ?? '';
+        fresh.set(key, freshDetected ? { translation, detected: freshDetected } : { translation });
+      });
+      await this.#remember(context, fresh, hashes, missedChunks, remembered);
+    } else if (missedChunks.length > 0) {
+      await this.#remember(context, fresh, hashes, missedChunks, remembered);
+    }
+
+    const translationOf = (key: string) => (fresh.get(key) ?? remembered.get(key))?.translation;
+    const translations = keys.map((key, index) =>
+      key === '' ? (request.segments[index] ?? '') : (translationOf(key) ?? ''),
+    );
+    const charactersFromMemory = [...remembered.keys()].reduce((sum, key) => sum + codePoints(key), 0);
+    const detectedSourceLanguage =
+      request.sourceLanguage === 'auto' ? mostCharacters(distinct, fresh, remembered) : undefined;
+    return {
+      translations,
+      ...(detectedSourceLanguage ? { detectedSourceLanguage } : {}),
+      usage: { ...usage, charactersFromMemory: (usage.charactersFromMemory ?? 0) + charactersFromMemory },
+    };
+  }
+
+  async #readPack(
+    context: MemoryContext,
+    chunk: Chunk,
+    problems: { unreadable: number; invalid: number },
+  ): Promise<Remembered[] | undefined> {
+    const key = packEntryKey(this.#prefix, context, packHash(chunk.hashes));
+    return this.#readEntry(key, context, chunk.keys, MAX_PACK_ENTRY_BYTES, problems);
+  }
+
+  async #readSegment(
+    context: MemoryContext,
+    segment: string,
+    hash: string,
+    problems: { unreadable: number; invalid: number },
+  ): Promise<Remembered | undefined> {
+    const key = segmentEntryKey(this.#prefix, context, hash);
+    return (await this.#readEntry(key, context, [segment], MAX_SEGMENT_ENTRY_BYTES, problems))?.[0];
+  }
+
+  async #readEntry(
+    key: string,
+    context: MemoryContext,
+    keys: readonly string[],
+    maxBytes: number,
+    problems: { unreadable: number; invalid: number },
+  ): Promise<Remembered[] | undefined> {
+    return this.#limit(async () => {
+      let body: Uint8Array | undefined;
+      try {
+        body = (await this.#store.get(key, { maxBytes }))?.body;
+      } catch {
+        // Unreadable (denied, throttled, too large...): the segments are translated as if never seen.
+        problems.unreadable += 1;
+        return undefined;
+      }
+      if (!body) return undefined;
+      const decoded = decodeEntry(body, context, keys);
+      if (!decoded) problems.invalid += 1;
+      return decoded;
+    });
+  }
+
+  /** Writes an entry per fresh translation and a pack per chunk that was not found. Failures are only logged. */
+  async #remember(
+    context: MemoryContext,
+    fresh: ReadonlyMap<string, Remembered>,
+    hashes: ReadonlyMap<string, string>,
+    missedChunks: readonly Chunk[],
+    remembered: ReadonlyMap<string, Remembered>,
+  ): Promise<void> {
+    const writes: { key: string; body: string }[] = [];
+    for (const [key, value] of fresh) {
+      // An empty answer for a non-empty text is not a translation worth keeping.
+      if (value.translation.trim() === '') continue;
+      const hash = hashes.get(key) as string;
+      writes.push({
+        key: segmentEntryKey(this.#prefix, context, hash),
+        body: encodeEntry(context, [[key, value]]),
+      });
+    }
+    for (const chunk of missedChunks) {
+      const items = chunk.keys.map((key) => [key, fresh.get(key) ?? remembered.get(key)] as const);
+      if (items.some(([, value]) => value === undefined || value.translation.trim() === '')) continue;
+      writes.push({
+        key: packEntryKey(this.#prefix, context, packHash(chunk.hashes)),
+        body: encodeEntry(context, items as [string, Remembered][]),
+      });
+    }
+    let failed = 0;
+    let firstError: unknown;
+    await Promise.all(
+      writes.map((write) =>
+        this.#limit(async () => {
+          try {
+            await this.#store.put(write.key, write.body, { contentType: 'application/json' });
+          } catch (error) {
+            failed += 1;
+            firstError ??= error;
+          }
+        }),
+      ),
+    );
+    if (failed > 0) {
+      this.#logger?.warn('translation memory entries not written; those segments will be translated again', {
+        targetLanguage: context.targetLanguage,
+        failed,
+        error: String(firstError),
+      });
+    }
+  }
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+/** With an `auto` source, the language detected for most of the characters, fresh or remembered. */
+function mostCharacters(
+  keys: readonly string[],
+  fresh: ReadonlyMap<string, Remembered>,
+  remembered: ReadonlyMap<string, Remembered>,
+): string | undefined {
+  const weights = new Map<string, number>();
+  for (const key of keys) {
+    const detected = (fresh.get(key) ?? remembered.get(key))?.detected;
+    if (detected) weights.set(detected, (weights.get(detected) ?? 0) + codePoints(key));
+  }
+  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

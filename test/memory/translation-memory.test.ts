@@ -1,0 +1,257 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FsArticleStore } from '../../functions/adapters/fs-article-store.js';
+import { TranslationError } from '../../functions/core/errors.js';
+import { segmentEntryKey, segmentHash } from '../../functions/core/memory-entries.js';
+import type { Logger, TranslationRequest } from '../../functions/core/ports.js';
+import { TranslationMemory } from '../../functions/core/translation-memory.js';
+import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { TaggingTranslator } from '../doubles/tagging-translator.js';
+
+const sentences = [
+  'The council met on Monday.',
+  'It approved the plan by seven votes to two.',
+  'Work starts in the spring.',
+  'The mayor welcomed the decision.',
+  'Opponents said they would appeal.',
+];
+const es = (segments: readonly string[]): TranslationRequest => ({
+  sourceLanguage: 'en',
+  targetLanguage: 'es',
+  segments,
+});
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return {
+    warnings,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message) => {
+      warnings.push(message);
+    },
+    error: () => undefined,
+  };
+}
+
+describe('TranslationMemory', () => {
+  let store: MemoryArticleStore;
+  let engine: TaggingTranslator;
+  let logger: ReturnType<typeof recordingLogger>;
+  const memory = (options: { read?: boolean; packSize?: number } = {}) =>
+    new TranslationMemory(engine, { store, prefix: 'cache/', logger, ...options });
+
+  beforeEach(() => {
+    store = new MemoryArticleStore();
+    engine = new TaggingTranslator();
+    logger = recordingLogger();
+  });
+
+  it('translates a segment once: a second request is answered from the store', async () => {
+    const first = await memory().translate(es(sentences));
+    const second = await memory().translate(es(sentences));
+
+    expect(second.translations).toEqual(first.translations);
+    expect(second.translations).toEqual(sentences.map((s) => `[es] ${s}`));
+    expect(engine.requests).toHaveLength(1);
+    expect(second.usage).toMatchObject({ characters: 0, requests: 0 });
+    expect(second.usage.charactersFromMemory).toBe(sentences.join('').length);
+    expect(first.usage.charactersFromMemory).toBe(0);
+  });
+
+  it('sends only the segments it has not seen, and reports the rest as served from memory', async () => {
+    await memory().translate(es(sentences.slice(0, 3)));
+
+    const result = await memory().translate(es(sentences));
+
+    expect(engine.requests[1]?.segments).toEqual(sentences.slice(3));
+    expect(result.translations).toEqual(sentences.map((s) => `[es] ${s}`));
+    expect(result.usage.charactersFromMemory).toBe(sentences.slice(0, 3).join('').length);
+  });
+
+  it('finds a sentence again under its normalised form (spacing, Unicode composition)', async () => {
+    await memory().translate(es(['Café  opens\u00a0today.']));
+
+    const result = await memory().translate(es(['Cafe\u0301 opens today.']));
+
+    expect(engine.requests).toHaveLength(1);
+    expect(result.translations).toEqual(['[es] Café opens today.']);
+  });
+
+  it('keeps languages, engines and engine settings apart', async () => {
+    await memory().translate(es(sentences));
+    await memory().translate({ ...es(sentences), targetLanguage: 'ca' });
+    const formal = new TaggingTranslator();
+    formal.settingsFor = (language) => `tag:${language};formality=FORMAL`;
+    await new TranslationMemory(formal, { store, prefix: 'cache/' }).translate(es(sentences));
+
+    expect(engine.requests.map((request) => request.targetLanguage)).toEqual(['es', 'ca']);
+    expect(formal.requests).toHaveLength(1);
+  });
+
+  it('remembers nothing when the engine fails, and translates it all on the next attempt', async () => {
+    engine.failing.set('es', new TranslationError('Throttled for too long.', true));
+    await expect(memory().translate(es(sentences))).rejects.toThrow('Throttled');
+    expect(store.keys('cache/')).toEqual([]);
+
+    engine.failing.clear();
+    const result = await memory().translate(es(sentences));
+
+    expect(result.usage.charactersFromMemory).toBe(0);
+    expect(engine.requests.at(-1)?.segments).toEqual(sentences);
+  });
+
+  it.each([
+    ['not JSON', () => 'not json {'],
+    ['truncated', (body: string) => body.slice(0, body.length / 2)],
+    ['edited without its checksum', (body: string) => body.replace('[es]', '[xx]')],
+    ['the entry of another sentence', () => 'wrong'],
+    ['not UTF-8', () => new Uint8Array([0xff, 0xfe, 0x00])],
+  ])(
+    'ignores an entry that is %s, translates the sentence again and overwrites the entry',
+    async (_, corrupt) => {
+      await memory({ packSize: 0 }).translate(es(sentences));
+      const context = { engine: 'tagging', settings: 'tag:es', sourceLanguage: 'en', targetLanguage: 'es' };
+      const key = segmentEntryKey('cache/', context, segmentHash(context, sentences[1] as string));
+      const intact = store.text(key);
+      const other = store.keys('cache/').find((candidate) => candidate !== key) as string;
+      const replacement = corrupt(intact);
+      store.upload(key, replacement === 'wrong' ? store.text(other) : replacement);
+
+      const result = await memory({ packSize: 0 }).translate(es(sentences));
+
+      expect(result.translations[1]).toBe(`[es] ${sentences[1]}`);
+      expect(engine.requests.at(-1)?.segments).toEqual([sentences[1]]);
+      expect(store.text(key)).toBe(intact);
+      expect(logger.warnings).toEqual([
+        'translation memory entries ignored, translating those segments again',
+      ]);
+    },
+  );
+
+  it('translates a segment whose entry cannot be read, as if it had never been seen', async () => {
+    await memory({ packSize: 0 }).translate(es(sentences));
+    const get = store.get.bind(store);
+    store.get = async (key, options) => {
+      if (key.startsWith('cache/')) throw new Error('AccessDenied');
+      return get(key, options);
+    };
+
+    const result = await memory({ packSize: 0 }).translate(es(sentences));
+
+    expect(result.translations).toEqual(sentences.map((s) => `[es] ${s}`));
+    expect(engine.requests.at(-1)?.segments).toEqual(sentences);
+    expect(logger.warnings).toHaveLength(1);
+  });
+
+  it('still answers when entries cannot be written', async () => {
+    store.put = async () => {
+      throw new Error('SlowDown');
+    };
+
+    const result = await memory().translate(es(sentences));
+
+    expect(result.translations).toEqual(sentences.map((s) => `[es] ${s}`));
+    expect(logger.warnings).toEqual([
+      'translation memory entries not written; those segments will be translated again',
+    ]);
+  });
+
+  it('with read off, translates everything afresh and replaces the entries', async () => {
+    await memory().translate(es(sentences));
+    const before = store.writes.length;
+
+    const result = await memory({ read: false }).translate(es(sentences));
+
+    expect(engine.requests).toHaveLength(2);
+    expect(result.usage.charactersFromMemory).toBe(0);
+    expect(store.writes.length).toBeGreaterThan(before);
+  });
+
+  it('reads a passage seen before as packs: far fewer reads than segments', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `Sentence ${i} of a long article about the harbour.`);
+    await memory().translate(es(many));
+    const reads: string[] = [];
+    const get = store.get.bind(store);
+    store.get = async (key, options) => {
+      reads.push(key);
+      return get(key, options);
+    };
+
+    const result = await memory().translate(es(many));
+
+    expect(result.usage.charactersFromMemory).toBe(many.join('').length);
+    expect(reads.filter((key) => key.startsWith('cache/packs/')).length).toBeLessThan(40);
+    expect(reads.length).toBeLessThan(200 / 4);
+  });
+
+  it('after an edit in the middle, reads the untouched passages as packs and sends only the new sentences', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `Sentence ${i} of a long article about the harbour.`);
+    await memory().translate(es(many));
+    const edited = [...many];
+    edited.splice(100, 3, 'A corrected sentence.', 'Another corrected one.');
+    let reads = 0;
+    const get = store.get.bind(store);
+    store.get = async (key, options) => {
+      reads += 1;
+      return get(key, options);
+    };
+
+    const result = await memory().translate(es(edited));
+
+    expect(engine.requests.at(-1)?.segments).toEqual(['A corrected sentence.', 'Another corrected one.']);
+    expect(result.translations[100]).toBe('[es] A corrected sentence.');
+    expect(result.translations[199 - 1]).toBe(`[es] ${many[199]}`);
+    expect(reads).toBeLessThan(100);
+  });
+
+  it('with an auto source, reports the language detected when the memory entries were made', async () => {
+    engine.translate = async (request) => ({
+      translations: request.segments.map((segment) => `[es] ${segment}`),
+      detectedSourceLanguage: 'fr',
+      usage: { characters: 1, requests: 1, retries: 0 },
+    });
+    const auto = { ...es(sentences), sourceLanguage: 'auto' };
+    await memory().translate(auto);
+
+    const result = await memory().translate(auto);
+
+    expect(result.usage.requests).toBe(0);
+    expect(result.detectedSourceLanguage).toBe('fr');
+  });
+
+  it('keeps blank segments and duplicates in place, sending each distinct text once', async () => {
+    const result = await memory().translate(es(['Hello.', '', 'Hello.', '  Hello. ']));
+
+    expect(result.translations).toEqual(['[es] Hello.', '', '[es] Hello.', '[es] Hello.']);
+    expect(engine.requests[0]?.segments).toEqual(['Hello.']);
+  });
+});
+
+describe('TranslationMemory over the file system', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'polybrief-memory-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('keeps its entries under the prefix in the output folder, where a later run finds them', async () => {
+    const engine = new TaggingTranslator();
+    const run = () =>
+      new TranslationMemory(engine, { store: new FsArticleStore({ root }), prefix: 'cache/' }).translate(
+        es(sentences),
+      );
+
+    await run();
+    const result = await run();
+
+    expect(engine.requests).toHaveLength(1);
+    expect(result.usage.charactersFromMemory).toBe(sentences.join('').length);
+    expect(await readdir(root)).toEqual(['cache']);
+    expect(await readdir(join(root, 'cache', 'segments', 'tagging'))).toEqual(['en-es']);
+  });
+});
