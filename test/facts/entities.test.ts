@@ -31,6 +31,20 @@ describe('extractFacts: people, organisations and places', () => {
     expect(surfaces(document, who?.mentions ?? [])).toEqual(['World Health Organization', 'WHO', 'WHO']);
   });
 
+  it('ties acronyms written in mixed case or keeping small words, without a leading "The"', () => {
+    const document = article(
+      'The Bank of England (BoE) kept rates on hold. The BoE said inflation was falling. The North Atlantic Treaty Organisation (Nato) met in The Hague.',
+    );
+    const facts = extractFacts(document);
+    const boe = facts.organisations.find((o) => o.name === 'Bank of England');
+    expect(boe?.aliases).toEqual(['BoE']);
+    expect(surfaces(document, boe?.mentions ?? [])).toEqual(['Bank of England', 'BoE', 'BoE']);
+    expect(facts.organisations.find((o) => o.name === 'North Atlantic Treaty Organisation')?.aliases).toEqual(
+      ['Nato'],
+    );
+    expect(facts.places.map((p) => p.name)).toContain('The Hague');
+  });
+
   it('does not count a country adjective as a place', () => {
     const document = article(
       'Chinese and Kenyan engineers finished the railway, officials in Nairobi said on Friday.',

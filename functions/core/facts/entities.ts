@@ -94,8 +94,12 @@ function trimFunctionWords(
   let located = tokens.get(start);
   while (located) {
     const token = located.sentence[located.index];
-    if (!token || token.end > item.end || !notNames.has(token.text.toLowerCase())) break;
+    if (!token || token.end > item.end) break;
+    const lower = token.text.toLowerCase();
     const next = located.sentence[located.index + 1];
+    // `The Bank of England` is the Bank of England; `The Hague` keeps its article.
+    const article = lower === 'the' && next !== undefined && next.end < item.end;
+    if (!notNames.has(lower) && !article) break;
     if (!next || next.start >= item.end) return undefined;
     start = next.start;
     located = tokens.get(start);
@@ -200,16 +204,17 @@ function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, L
 
 /** The acronym in brackets right after an organisation's name, when its letters are the name's initials. */
 function acronymAfter(text: string, item: Span & { readonly text: string }): string | undefined {
-  const acronym = /^\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&.]{1,9})\s*\)/u.exec(
-    text.slice(item.end, item.end + 16),
-  )?.[1];
-  return acronym && initials(item.text) === acronym.replaceAll('.', '') ? acronym : undefined;
+  const acronym = /^\s*\(\s*(\p{Lu}[\p{L}\p{N}&.]{1,9})\s*\)/u.exec(text.slice(item.end, item.end + 16))?.[1];
+  if (!acronym) return undefined;
+  const letters = acronym.replaceAll('.', '').toUpperCase();
+  // `Belt and Road Initiative (BRI)` skips the small words; `Bank of England (BoE)` keeps them.
+  return letters === initials(item.text) || letters === initials(item.text, true) ? acronym : undefined;
 }
 
 /** Initials of an organisation's capitalised words (`Belt and Road Initiative` → `BRI`). */
-function initials(name: string): string {
+function initials(name: string, everyWord = false): string {
   return words(name)
-    .filter(significant)
+    .filter((word) => everyWord || significant(word))
     .map((word) => word[0])
     .join('')
     .toUpperCase();
@@ -240,8 +245,7 @@ function roleBefore(located: Located | undefined): string | undefined {
   return sentence
     .slice(start, index)
     .map((token) => token.text)
-    .join(' ')
-    .replace(/^(?:former|then)\s/iu, (word) => word);
+    .join(' ');
 }
 
 /** Apposition after a name: `Mao Ning, the Chinese Foreign Ministry spokesperson,` → that role. */
@@ -442,9 +446,14 @@ export function buildEntities(
     const acronym = item.type === 'ORG' ? acronymAfter(text, item) : undefined;
     if (acronym) acronyms.add(acronym);
   }
-  const retyped = mentions.map((item) =>
-    acronyms.has(item.text) && item.type !== 'ORG' ? { ...item, type: 'ORG' as const } : item,
-  );
+  const retyped = mentions.map((item) => {
+    // `The BoE`: the acronym, without the article.
+    const bare = /^the\s+/iu.exec(item.text);
+    if (bare && acronyms.has(item.text.slice(bare[0].length))) {
+      return mention(text, 'ORG', item.start + bare[0].length, item.end);
+    }
+    return acronyms.has(item.text) && item.type !== 'ORG' ? { ...item, type: 'ORG' as const } : item;
+  });
   // A name part of someone already named in full (`Zhang` after `Zhang Hong`) is that person wherever it stands.
   const nameParts = new Set<string>();
   for (const item of retyped) {
