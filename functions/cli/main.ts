@@ -10,6 +10,13 @@ function positiveInteger(value: string): number {
   return number;
 }
 
+function portNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number > 65_535)
+    throw new InvalidArgumentError('expected a port number from 0 (any free port) to 65535');
+  return number;
+}
+
 function languageList(value: string): string[] {
   const languages = value
     .split(',')
@@ -93,6 +100,82 @@ program
   .action(async (files: string[]) => {
     const { factsCommand } = await import('./facts-command.js');
     process.exitCode = await factsCommand(files, io);
+  });
+
+program
+  .command('dev')
+  .summary('run the deployed system on this machine: a local S3 bucket whose uploads are processed')
+  .description(
+    'Start an S3-compatible endpoint on 127.0.0.1 (any access key and secret are accepted) with one bucket, and ' +
+      'process every object created under incoming/ with the real Lambda handler, fed S3 notifications in SQS ' +
+      'messages of exactly the AWS shape. Outputs land in the bucket under published/<id>/ (open ' +
+      'http://127.0.0.1:4569/polybrief-local/published/<id>/es.html in a browser) or failed/<id>.json.\n\n' +
+      'Prints the endpoint, the bucket and the upload command, then a line per article (id, languages, time) and ' +
+      'per completion event on stdout; logs go to stderr. Uploads are queued and processed --concurrency at a time; ' +
+      'one whose processing fails is retried up to --max-receive-count times, then logged as dead-lettered. ' +
+      'Objects persist in the data folder: at start, uploads whose current version has no manifest and no failed ' +
+      'record are processed, so nothing is lost by a stop or a crash.\n\n' +
+      'Ctrl-C (or SIGTERM) stops taking uploads, lets the articles in flight finish (up to --stop-timeout), and ' +
+      'exits 0; a second Ctrl-C quits at once (exit status 130).\n\n' +
+      'Example:\n' +
+      '  npx polybrief dev --languages es\n' +
+      '  aws --endpoint-url http://127.0.0.1:4569 s3 cp article.txt s3://polybrief-local/incoming/',
+  )
+  .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', portNumber, 4569)
+  .option('-d, --data <dir>', 'folder the bucket is kept in', '.polybrief')
+  .option('-b, --bucket <name>', 'bucket name', 'polybrief-local')
+  .option(
+    '-l, --languages <codes>',
+    'target languages, comma-separated (apertium default: es,ca, plus gl,eo when installed; aws default: es,fr,de,ru,zh,ar)',
+    languageList,
+  )
+  .addOption(
+    new Option(
+      '-t, --translator <name>',
+      'translation engine; aws uses Amazon Translate with your AWS credentials and region, or the endpoint in AWS_ENDPOINT_URL_TRANSLATE',
+    )
+      .choices(['apertium', 'aws'])
+      .default('apertium'),
+  )
+  .option('-s, --source-language <code>', 'language the articles are written in', 'en')
+  .addOption(
+    new Option('--scope <scope>', 'translate everything, or only headline, summary and facts')
+      .choices(['full', 'brief'])
+      .default('full'),
+  )
+  .option('--max-article-bytes <n>', 'refuse larger articles before reading them', positiveInteger, 2_097_152)
+  .option('-c, --concurrency <n>', 'articles processed at once', positiveInteger, 4)
+  .option(
+    '--max-receive-count <n>',
+    'deliveries of a failing upload before it is given up (dead-lettered), as the deployed queue does',
+    positiveInteger,
+    3,
+  )
+  .option(
+    '--stop-timeout <seconds>',
+    'after Ctrl-C, how long articles in flight may take to finish',
+    positiveInteger,
+    30,
+  )
+  .option(
+    '--price <usd>',
+    'price per million characters for the cost estimate (aws: 15; apertium: 0)',
+    Number,
+  )
+  .option(
+    '--install-missing',
+    'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',
+    false,
+  )
+  .addOption(
+    new Option('--log-format <format>', 'log lines (stderr) for people or machines')
+      .choices(['text', 'json'])
+      .default('text'),
+  )
+  .option('-v, --verbose', 'log every step, not only warnings and errors', false)
+  .action(async (options) => {
+    const { devCommand } = await import('./dev-command.js');
+    process.exitCode = await devCommand({ ...options, pipelineVersion }, io);
   });
 
 try {

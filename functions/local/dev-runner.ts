@@ -1,0 +1,260 @@
+/**
+ * `polybrief dev` without the command line: the deployed system rebuilt in one process. An embedded S3 endpoint
+ * stands in for the bucket, a local queue for SQS, and the real Lambda handler (`createArticleHandler`) with the
+ * real S3 article store does the work, fed S3 notifications of exactly the AWS shape inside SQS messages.
+ */
+import type { SQSEvent } from 'aws-lambda';
+import { createS3Client, type StaticCredentials } from '../adapters/aws-clients.js';
+import { S3ArticleStore } from '../adapters/s3-article-store.js';
+import { systemClock } from '../adapters/system-clock.js';
+import type { ArticleOutcome } from '../core/pipeline.js';
+import type { ArticleStore, EventSink, Logger, Translator } from '../core/ports.js';
+import type { PipelineSettings } from '../core/settings.js';
+import { createArticleHandler } from '../lambda/article-handler.js';
+import { objectsCreated } from '../lambda/s3-events.js';
+import { type ObjectCreatedEvent, startEmbeddedS3, toS3EventRecord } from './embedded-s3.js';
+import { type CloseResult, LocalQueue, type QueuedMessage } from './local-queue.js';
+import { findPendingUploads, type IncomingObject } from './pending-uploads.js';
+
+export const DEV_DEFAULTS = {
+  port: 4569,
+  dataDir: '.polybrief',
+  bucket: 'polybrief-local',
+  region: 'us-east-1',
+  concurrency: 4,
+  /** As deployed (`maxReceiveCount` of the redrive policy). */
+  maxReceiveCount: 3,
+  /** First redelivery delay; it doubles with every receive. */
+  redeliveryDelayMs: 1_000,
+  stopTimeoutMs: 30_000,
+} as const;
+
+/** The endpoint accepts any credentials; the runner's own client signs with these. */
+const LOCAL_CREDENTIALS: StaticCredentials = {
+  accessKeyId: 'POLYBRIEFLOCAL',
+  secretAccessKey: 'polybrief-local',
+};
+
+export type DevReport =
+  /** An article was dealt with (published, partially published, failed, unchanged or ignored). */
+  | {
+      readonly type: 'outcome';
+      readonly outcome: ArticleOutcome;
+      readonly ms: number;
+      readonly attempt: number;
+    }
+  /** Processing threw or a language may succeed later: the message will be delivered again. */
+  | {
+      readonly type: 'retry';
+      readonly key: string;
+      readonly attempt: number;
+      readonly maxReceiveCount: number;
+      readonly delayMs: number;
+    }
+  /** Given up after `attempts` receives; the upload stays in the bucket. */
+  | { readonly type: 'dead-letter'; readonly key: string; readonly attempts: number; readonly body: string };
+
+export interface DevRunnerOptions {
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  readonly port?: number;
+  readonly dataDir: string;
+  readonly bucket: string;
+  readonly region?: string;
+  readonly settings: PipelineSettings;
+  /** Owned by the caller, who closes it after `stop()`. */
+  readonly translator: Translator;
+  readonly logger: Logger;
+  readonly events?: EventSink;
+  /** Articles processed at once. */
+  readonly concurrency?: number;
+  readonly maxReceiveCount?: number;
+  readonly redeliveryDelayMs?: number;
+  readonly onReport?: (report: DevReport) => void;
+}
+
+export interface DevRunner {
+  /** `http://127.0.0.1:PORT` */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly bucket: string;
+  readonly region: string;
+  readonly dataDir: string;
+  /** Uploads found at start whose current version had not been published or failed; they are queued. */
+  readonly recovered: readonly IncomingObject[];
+  /** Resolves once nothing is queued, waiting for redelivery or in flight. */
+  idle(): Promise<void>;
+  /** Articles in flight now. */
+  inFlight(): number;
+  /**
+   * Stops taking work, lets the articles in flight finish (waiting at most `timeoutMs`), then closes the
+   * endpoint. Uploads not finished are left in the bucket for the next start.
+   */
+  stop(options?: { readonly timeoutMs?: number }): Promise<CloseResult>;
+}
+
+export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunner> {
+  const { settings, logger, bucket } = options;
+  const region = options.region ?? DEV_DEFAULTS.region;
+  const concurrency = options.concurrency ?? DEV_DEFAULTS.concurrency;
+  const maxReceiveCount = options.maxReceiveCount ?? DEV_DEFAULTS.maxReceiveCount;
+  const firstDelayMs = options.redeliveryDelayMs ?? DEV_DEFAULTS.redeliveryDelayMs;
+  const report = options.onReport ?? (() => undefined);
+
+  const s3 = await startEmbeddedS3({
+    port: options.port ?? DEV_DEFAULTS.port,
+    dataDir: options.dataDir,
+    bucket,
+    region,
+  });
+  const client = createS3Client({
+    endpoint: s3.endpoint,
+    region,
+    credentials: LOCAL_CREDENTIALS,
+    forcePathStyle: true,
+  });
+  const stores = new Map<string, ArticleStore>();
+  const storeFor = (name: string): ArticleStore => {
+    let store = stores.get(name);
+    if (!store) {
+      store = new S3ArticleStore({ client, bucket: name });
+      stores.set(name, store);
+    }
+    return store;
+  };
+
+  // When each article's current attempt started, for the line reported with its outcome.
+  const attempts = new Map<string, { readonly started: number; readonly attempt: number }>();
+  const handler = createArticleHandler({
+    settings,
+    storeFor,
+    translator: options.translator,
+    clock: systemClock,
+    logger,
+    ...(options.events ? { events: options.events } : {}),
+    concurrency,
+    record: (outcome) => {
+      const attempt = attempts.get(outcome.key);
+      report({
+        type: 'outcome',
+        outcome,
+        ms: attempt ? Date.now() - attempt.started : 0,
+        attempt: attempt?.attempt ?? 1,
+      });
+    },
+  });
+
+  const queue = new LocalQueue({
+    concurrency,
+    maxReceiveCount,
+    region,
+    redeliveryDelayMs: (receiveCount) => firstDelayMs * 2 ** (receiveCount - 1),
+    handler: async (event: SQSEvent) => {
+      const started = Date.now();
+      for (const record of event.Records) {
+        const attempt = Number(record.attributes.ApproximateReceiveCount);
+        for (const key of keysOf(record.body)) attempts.set(key, { started, attempt });
+      }
+      try {
+        return await handler(event);
+      } finally {
+        for (const record of event.Records) for (const key of keysOf(record.body)) attempts.delete(key);
+      }
+    },
+    onRedelivery: (message, delayMs) => {
+      for (const key of keysOf(message.body))
+        report({ type: 'retry', key, attempt: message.receiveCount, maxReceiveCount, delayMs });
+    },
+    onDeadLetter: (message) => deadLetter(message),
+    onInvocationError: (error) =>
+      logger.error('handler invocation failed; its messages will be delivered again', {
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      }),
+  });
+
+  const deadLetter = (message: QueuedMessage): void => {
+    const keys = keysOf(message.body);
+    // The local dead-letter queue is this log line: the message, as it would sit in the DLQ.
+    logger.error('message moved to the dead-letter log', {
+      messageId: message.messageId,
+      receiveCount: message.receiveCount,
+      keys,
+      body: message.body,
+    });
+    for (const key of keys)
+      report({ type: 'dead-letter', key, attempts: message.receiveCount, body: message.body });
+  };
+
+  const enqueue = (event: ObjectCreatedEvent): void => {
+    const body = JSON.stringify({ Records: [toS3EventRecord(event, { region })] });
+    // One key at a time, in upload order; the same version queued twice (event and start-up scan) runs once.
+    queue.send(body, { group: event.key, deduplicationId: `${event.key}\n${event.eTag}` });
+  };
+  // The bucket notification's filter: only keys under the incoming prefix notify (the outputs do not).
+  const unsubscribe = s3.onObjectCreated((event) => {
+    if (event.bucket === bucket && event.key.startsWith(settings.incomingPrefix)) enqueue(event);
+  });
+
+  let recovered: IncomingObject[];
+  try {
+    recovered = await findPendingUploads({
+      client,
+      store: storeFor(bucket),
+      bucket,
+      incomingPrefix: settings.incomingPrefix,
+      publishedPrefix: settings.publishedPrefix,
+      failedPrefix: settings.failedPrefix,
+    });
+  } catch (error) {
+    unsubscribe();
+    await queue.close(0);
+    client.destroy();
+    await s3.close();
+    throw error;
+  }
+  for (const object of recovered) enqueue(recoveredEvent(bucket, object));
+
+  let stopping: Promise<CloseResult> | undefined;
+  return {
+    endpoint: s3.endpoint,
+    port: s3.port,
+    bucket,
+    region,
+    dataDir: s3.dataDir,
+    recovered,
+    idle: () => queue.idle(),
+    inFlight: () => queue.counts().inFlight,
+    stop(stopOptions = {}) {
+      stopping ??= (async () => {
+        unsubscribe();
+        const result = await queue.close(stopOptions.timeoutMs ?? DEV_DEFAULTS.stopTimeoutMs);
+        client.destroy();
+        await s3.close();
+        return result;
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The keys a message's S3 notification names (decoded), or none when it is not one. */
+function keysOf(body: string): string[] {
+  try {
+    return objectsCreated(JSON.parse(body) as object).map((object) => object.key);
+  } catch {
+    return [];
+  }
+}
+
+/** The notification S3 would have sent for an upload found at start. */
+function recoveredEvent(bucket: string, object: IncomingObject): ObjectCreatedEvent {
+  return {
+    eventName: 'ObjectCreated:Put',
+    eventTime: object.lastModified,
+    bucket,
+    key: object.key,
+    size: object.size,
+    eTag: object.eTag,
+    sequencer: (BigInt(object.lastModified.getTime()) << 16n).toString(16).toUpperCase().padStart(18, '0'),
+    sourceIp: '127.0.0.1',
+  };
+}
