@@ -11,7 +11,16 @@ import { toTranslationError } from './translate-errors.js';
 
 /** Amazon Translate's limit on the text of one `TranslateText` request, in UTF-8 bytes. */
 export const TRANSLATE_MAX_REQUEST_BYTES = 10_000;
-export const DEFAULT_TRANSLATE_CONCURRENCY = 10;
+/**
+ * Requests in flight at once per translator: the SDK's default socket pool per client (50), so none waits for a
+ * socket while holding a place. Amazon Translate sets no fixed rate for TranslateText ("scales to serve customer
+ * operational traffic"; sustained throttling is for AWS Support); its older published quota was 20 requests per
+ * second per language pair, hence also {@link DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE}. A 40 KB article is
+ * about 5 requests per language, so all six default languages go out in one round.
+ */
+export const DEFAULT_TRANSLATE_CONCURRENCY = 50;
+/** Requests in flight at once for one target language (about 10 to 20 per second at typical latencies). */
+export const DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE = 10;
 
 /** Output-changing settings of one target language (see `TranslationSettings` in the Translate API). */
 export interface AmazonTranslateSettings {
@@ -23,12 +32,19 @@ export interface AmazonTranslateSettings {
 export interface AmazonTranslateTranslatorOptions {
   /** Built once (see `createTranslateClient`); its retry mode, attempts and request timeout apply. */
   readonly client: Pick<TranslateClient, 'send'>;
-  /** Requests in flight at once, shared by every `translate()` call on this instance. Default 10. */
+  /** Requests in flight at once, shared by every `translate()` call on this instance. Default 50. */
   readonly concurrency?: number;
+  /** Requests in flight at once for any one target language, within `concurrency`. Default 10. */
+  readonly concurrencyPerLanguage?: number;
   /** Settings by target language; the key `*` applies to languages not listed. */
   readonly settings?: Readonly<Record<string, AmazonTranslateSettings>>;
   /** Custom terminologies applied to every request (Translate accepts one per request). */
   readonly terminologyNames?: readonly string[];
+  /**
+   * A version of each terminology (its last update, see `fetchTerminologyVersions`), named in `settingsFor` so
+   * that translations remembered under an older version of a terminology are not reused after it changes.
+   */
+  readonly terminologyVersions?: Readonly<Record<string, string>>;
   /** Only lower than the service limit, for tests. */
   readonly maxRequestBytes?: number;
 }
@@ -52,14 +68,23 @@ export class AmazonTranslateTranslator implements Translator {
   readonly engine = 'amazon-translate';
   readonly #client: Pick<TranslateClient, 'send'>;
   readonly #limit: LimitFunction;
+  readonly #languageLimits = new Map<string, LimitFunction>();
+  readonly #concurrencyPerLanguage: number;
+  readonly #terminologyVersions: Readonly<Record<string, string>>;
   readonly #settings: Readonly<Record<string, AmazonTranslateSettings>>;
   readonly #terminologyNames: readonly string[];
   readonly #maxBytes: number;
 
   constructor(options: AmazonTranslateTranslatorOptions) {
     const concurrency = options.concurrency ?? DEFAULT_TRANSLATE_CONCURRENCY;
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    const perLanguage = options.concurrencyPerLanguage ?? DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE;
+    for (const [name, value] of [
+      ['concurrency', concurrency],
+      ['concurrencyPerLanguage', perLanguage],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 1) {
+        throw new RangeError(`${name} must be a positive integer, got ${value}`);
+      }
     }
     const maxBytes = options.maxRequestBytes ?? TRANSLATE_MAX_REQUEST_BYTES;
     if (!Number.isInteger(maxBytes) || maxBytes < 4 || maxBytes > TRANSLATE_MAX_REQUEST_BYTES) {
@@ -67,6 +92,8 @@ export class AmazonTranslateTranslator implements Translator {
     }
     this.#client = options.client;
     this.#limit = pLimit(concurrency);
+    this.#concurrencyPerLanguage = perLanguage;
+    this.#terminologyVersions = options.terminologyVersions ?? {};
     this.#settings = options.settings ?? {};
     this.#terminologyNames = options.terminologyNames ?? [];
     this.#maxBytes = maxBytes;
@@ -78,7 +105,13 @@ export class AmazonTranslateTranslator implements Translator {
     if (settings?.formality) parts.push(`formality=${settings.formality}`);
     if (settings?.profanity) parts.push(`profanity=${settings.profanity}`);
     if (settings?.brevity) parts.push(`brevity=${settings.brevity}`);
-    if (this.#terminologyNames.length > 0) parts.push(`terminology=${this.#terminologyNames.join(',')}`);
+    if (this.#terminologyNames.length > 0) {
+      const named = this.#terminologyNames.map((name) => {
+        const version = this.#terminologyVersions[name];
+        return version ? `${name}@${version}` : name;
+      });
+      parts.push(`terminology=${named.join(',')}`);
+    }
     return parts.join(';');
   }
 
@@ -156,21 +189,32 @@ export class AmazonTranslateTranslator implements Translator {
         : {}),
       ...(this.#terminologyNames.length > 0 ? { TerminologyNames: [...this.#terminologyNames] } : {}),
     };
-    return this.#limit(async () => {
-      if (abandoned.aborted) {
-        throw new TranslationError('Abandoned after another request for this language failed.', false);
-      }
-      usage.requests += 1;
-      try {
-        const output = await this.#client.send(new TranslateTextCommand(input));
-        usage.retries += (output.$metadata.attempts ?? 1) - 1;
-        usage.characters += countCharacters(text);
-        return { text: output.TranslatedText ?? '', sourceLanguage: output.SourceLanguageCode };
-      } catch (error) {
-        usage.retries += Math.max(0, attemptsOf(error) - 1);
-        throw toTranslationError(error, request);
-      }
-    });
+    return this.#languageLimit(request.targetLanguage)(() =>
+      this.#limit(async () => {
+        if (abandoned.aborted) {
+          throw new TranslationError('Abandoned after another request for this language failed.', false);
+        }
+        usage.requests += 1;
+        try {
+          const output = await this.#client.send(new TranslateTextCommand(input));
+          usage.retries += (output.$metadata.attempts ?? 1) - 1;
+          usage.characters += countCharacters(text);
+          return { text: output.TranslatedText ?? '', sourceLanguage: output.SourceLanguageCode };
+        } catch (error) {
+          usage.retries += Math.max(0, attemptsOf(error) - 1);
+          throw toTranslationError(error, request);
+        }
+      }),
+    );
+  }
+
+  #languageLimit(targetLanguage: string): LimitFunction {
+    let limit = this.#languageLimits.get(targetLanguage);
+    if (!limit) {
+      limit = pLimit(this.#concurrencyPerLanguage);
+      this.#languageLimits.set(targetLanguage, limit);
+    }
+    return limit;
   }
 }
 

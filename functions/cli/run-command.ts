@@ -5,10 +5,12 @@ import { JsonLinesEventSink } from '../adapters/json-lines-event-sink.js';
 import { StreamLogger } from '../adapters/stream-logger.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { TranslationScope } from '../core/contract.js';
-import { type ArticleOutcome, processArticle } from '../core/pipeline.js';
+import { type ArticleOutcome, type PublishedOutcome, processArticle } from '../core/pipeline.js';
 import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
+import { TranslationMemory } from '../core/translation-memory.js';
 import { collectInputs } from './inputs.js';
 import { chooseTranslator, type TranslatorName } from './translator-choice.js';
+import { UsageError } from './usage-error.js';
 
 export interface RunOptions {
   readonly out: string;
@@ -53,6 +55,7 @@ export async function runCommand(
   const say = (line: string): void => {
     io.stderr.write(`${line}\n`);
   };
+  const cachePrefix = checkCachePrefix(options.cachePrefix);
   const inputs = await collectInputs(paths, defaultPrefixes.incomingPrefix);
   const choice = await chooseTranslator({
     name: options.translator,
@@ -81,9 +84,17 @@ export async function runCommand(
     format: options.logFormat,
     level: options.verbose ? 'debug' : 'error',
   });
+  // The memory lives in the output folder next to the articles; --no-cache reads none of it but still
+  // remembers the fresh translations, replacing what was there.
+  const translator = new TranslationMemory(choice.translator, {
+    store,
+    prefix: cachePrefix,
+    read: options.cache,
+    logger,
+  });
   const deps = {
     store,
-    translator: choice.translator,
+    translator,
     clock: systemClock,
     logger,
     ...(options.events ? { events: new JsonLinesEventSink(options.events) } : {}),
@@ -140,12 +151,40 @@ export async function runCommand(
   return failures === 0 ? 0 : 1;
 }
 
+/** A relative folder of the output folder, of its own: never one the pipeline reads articles from or publishes to. */
+function checkCachePrefix(raw: string): string {
+  const prefix = raw.endsWith('/') ? raw : `${raw}/`;
+  if (
+    !/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/u.test(prefix) ||
+    prefix.split('/').includes('..')
+  ) {
+    throw new UsageError(`--cache-prefix must be a relative folder such as cache/ (got "${raw}").`);
+  }
+  for (const taken of Object.values(defaultPrefixes)) {
+    if (prefix.startsWith(taken) || taken.startsWith(prefix)) {
+      throw new UsageError(
+        `--cache-prefix ${prefix} overlaps ${taken}; give the translation memory its own folder.`,
+      );
+    }
+  }
+  return prefix;
+}
+
+/** `12,345 characters sent, 678 from memory, ~$0.19`: what translating the article cost, all languages together. */
+function cost(usage: PublishedOutcome['usage']): string {
+  const all = Object.values(usage);
+  const sent = all.reduce((sum, language) => sum + language.charactersSent, 0);
+  const remembered = all.reduce((sum, language) => sum + language.charactersFromMemory, 0);
+  const usd = all.reduce((sum, language) => sum + language.estimatedCostUsd, 0);
+  return `${sent.toLocaleString('en')} characters sent, ${remembered.toLocaleString('en')} from memory, ~$${usd.toFixed(2)}`;
+}
+
 function describe(outcome: ArticleOutcome): string {
   switch (outcome.status) {
     case 'published':
-      return `${outcome.articleId} published (${outcome.languages.join(', ')})`;
+      return `${outcome.articleId} published (${outcome.languages.join(', ')}; ${cost(outcome.usage)})`;
     case 'partial':
-      return `${outcome.articleId} partially published (${outcome.languages.join(', ')}); failed: ${outcome.errors.map((error) => `${error.language}: ${error.message}`).join('; ')}`;
+      return `${outcome.articleId} partially published (${outcome.languages.join(', ')}; ${cost(outcome.usage)}); failed: ${outcome.errors.map((error) => `${error.language}: ${error.message}`).join('; ')}`;
     case 'unchanged':
       return `${outcome.articleId} unchanged since it was last published`;
     case 'failed':

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { type ArticleOutcome, processArticle } from '../core/pipeline.js';
 import type { ArticleStore, Clock, EventSink, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
+import { TranslationMemory, type TranslationMemoryOptions } from '../core/translation-memory.js';
 import { isS3TestEvent, isSqsEvent, type ObjectCreated, objectsCreated } from './s3-events.js';
 
 export interface ArticleHandlerDependencies {
@@ -18,6 +19,11 @@ export interface ArticleHandlerDependencies {
   readonly record?: (outcome: ArticleOutcome) => void;
   /** Articles processed at once within one invocation. */
   readonly concurrency?: number;
+  /**
+   * Remember every translation in the bucket of the article, under `prefix` (e.g. `cache/`), and never pay for
+   * the same sentence twice; without it every article is translated in full.
+   */
+  readonly translationMemory?: Pick<TranslationMemoryOptions, 'prefix' | 'read' | 'concurrency' | 'packSize'>;
 }
 
 export type ArticleHandler = (event: SQSEvent | S3Event) => Promise<SQSBatchResponse>;
@@ -30,10 +36,23 @@ export type ArticleHandler = (event: SQSEvent | S3Event) => Promise<SQSBatchResp
 export function createArticleHandler(deps: ArticleHandlerDependencies): ArticleHandler {
   const { logger } = deps;
   const limit = pLimit(deps.concurrency ?? 4);
+  // One memory per store, so all the articles of a bucket share its limit on store requests.
+  const memories = new WeakMap<ArticleStore, Translator>();
+  const translatorFor = (store: ArticleStore): Translator => {
+    const options = deps.translationMemory;
+    if (!options) return deps.translator;
+    let memory = memories.get(store);
+    if (!memory) {
+      memory = new TranslationMemory(deps.translator, { ...options, store, logger });
+      memories.set(store, memory);
+    }
+    return memory;
+  };
 
   /** True when the object was dealt with for good; false when another delivery may succeed. */
   const handle = async (object: ObjectCreated): Promise<boolean> => {
     try {
+      const store = deps.storeFor(object.bucket);
       const outcome = await processArticle(
         {
           key: object.key,
@@ -42,8 +61,8 @@ export function createArticleHandler(deps: ArticleHandlerDependencies): ArticleH
         },
         deps.settings,
         {
-          store: deps.storeFor(object.bucket),
-          translator: deps.translator,
+          store,
+          translator: translatorFor(store),
           clock: deps.clock,
           logger,
           ...(deps.events ? { events: deps.events } : {}),

@@ -7,12 +7,27 @@ import {
   toSourceLanguageSetting,
 } from '../shared/amazon-translate-languages.js';
 
-/** Everything the function is configured with, parsed once at start-up from its environment. */
+/**
+ * Everything the function is configured with, parsed once at start-up from its environment:
+ *
+ * - `SOURCE_LANGUAGE` (required; a code or `auto`), `TARGET_LANGUAGES` (required; comma-separated codes).
+ * - `TRANSLATION_SCOPE`: `full` (default) translates the whole article; `brief` only the headline, summary,
+ *   quotes and the names in the facts, for the gist in many languages at a fraction of the cost. The manifest
+ *   records the scope that produced the set, and a set is republished when the scope changes.
+ * - `PRICE_PER_MILLION_CHARACTERS`: USD, for the estimated cost in manifests (default 15, Amazon Translate's
+ *   list price for standard text).
+ * - `CACHE_PREFIX`: where the translation memory lives in the article's bucket (default `cache/`): one entry
+ *   per translated sentence, language pair, engine and engine settings, so no sentence is paid for twice.
+ * - `MAX_ARTICLE_BYTES`, `INCOMING_PREFIX`, `PUBLISHED_PREFIX`, `FAILED_PREFIX`, `TRANSLATE_SETTINGS`
+ *   (JSON: language → {formality, profanity}), `TERMINOLOGY_NAMES`, `TRANSLATE_CONCURRENCY`, `EVENT_BUS_NAME`.
+ */
 export interface LambdaConfig {
   readonly pipeline: Omit<PipelineSettings, 'pipelineVersion'>;
   readonly translateSettings: Readonly<Record<string, AmazonTranslateSettings>>;
   readonly terminologyNames: readonly string[];
+  /** Translate requests in flight at once per container, shared by every article and language. */
   readonly translateConcurrency: number;
+  /** Key prefix of the translation memory in each bucket. */
   readonly cachePrefix: string;
   /** Bus for completion events (`default`), or `undefined` when `EVENT_BUS_NAME` is empty: no events. */
   readonly eventBusName: string | undefined;

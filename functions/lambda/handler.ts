@@ -5,6 +5,7 @@ import { createEventBridgeClient, createS3Client, createTranslateClient } from '
 import { EventBridgeEventSink } from '../adapters/eventbridge-event-sink.js';
 import { S3ArticleStore } from '../adapters/s3-article-store.js';
 import { systemClock } from '../adapters/system-clock.js';
+import { fetchTerminologyVersions } from '../adapters/terminology-versions.js';
 import type { ArticleOutcome } from '../core/pipeline.js';
 import type { ArticleStore, LogAttributes } from '../core/ports.js';
 import { pipelineVersion } from '../version.js';
@@ -16,11 +17,14 @@ const config = parseLambdaConfig(process.env);
 const powertoolsLogger = new Logger({ serviceName: 'polybrief' });
 const metrics = new Metrics({ namespace: 'Polybrief', serviceName: 'polybrief' });
 const s3 = createS3Client();
+const translateClient = createTranslateClient();
 const translator = new AmazonTranslateTranslator({
-  client: createTranslateClient(),
+  client: translateClient,
   concurrency: config.translateConcurrency,
   settings: config.translateSettings,
   terminologyNames: config.terminologyNames,
+  // Part of every translation memory key: re-importing a terminology retires what was translated with it.
+  terminologyVersions: await fetchTerminologyVersions(translateClient, config.terminologyNames),
 });
 const stores = new Map<string, ArticleStore>();
 const events = config.eventBusName
@@ -50,6 +54,7 @@ function record(outcome: ArticleOutcome): void {
   if (outcome.status !== 'published' && outcome.status !== 'partial') return;
   for (const [language, usage] of Object.entries(outcome.usage)) {
     metrics.addMetric('CharactersSent', MetricUnit.Count, usage.charactersSent);
+    metrics.addMetric('CharactersFromMemory', MetricUnit.Count, usage.charactersFromMemory);
     metrics.addMetric('TranslateRequests', MetricUnit.Count, usage.requests);
     metrics.addMetric('TranslateRetries', MetricUnit.Count, usage.retries);
     const latency = outcome.languagesMs[language];
@@ -77,6 +82,7 @@ const handleArticles = createArticleHandler({
   logger,
   record,
   ...(events ? { events } : {}),
+  translationMemory: { prefix: config.cachePrefix },
 });
 
 export const handler = async (event: Parameters<typeof handleArticles>[0]) => {
