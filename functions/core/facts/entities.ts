@@ -487,12 +487,28 @@ export function buildEntities(
     const item = retyped[i] as EntityMention;
     if (item.type !== 'ORG' && prefixes.has(item.text)) retyped[i] = { ...item, type: 'ORG' };
   }
+  // Names the tagger found once are the same names where it missed them: every mention is listed.
+  const known = new Map<string, EntityMention['type']>();
+  for (const item of retyped) {
+    if (item.type !== 'MISC' && item.text.length > 1 && !known.has(item.text)) known.set(item.text, item.type);
+  }
   const covered = coveredTokens(retyped, tokens);
   for (const sentence of tokenised) {
-    for (const token of sentence) {
-      if (covered.has(token.start)) continue;
-      if (acronyms.has(token.text)) retyped.push(mention(text, 'ORG', token.start, token.end));
-      else if (nameParts.has(token.text)) retyped.push(mention(text, 'PER', token.start, token.end));
+    for (let i = 0; i < sentence.length; i++) {
+      const token = sentence[i] as Token;
+      if (covered.has(token.start) || !isUpper(token.text)) continue;
+      let found: EntityMention | undefined;
+      for (let length = Math.min(4, sentence.length - i); length >= 1 && !found; length--) {
+        const last = sentence[i + length - 1] as Token;
+        if (covered.has(last.start)) continue;
+        const type = known.get(text.slice(token.start, last.end));
+        if (type) found = mention(text, type, token.start, last.end);
+      }
+      if (!found && acronyms.has(token.text)) found = mention(text, 'ORG', token.start, token.end);
+      if (!found && nameParts.has(token.text)) found = mention(text, 'PER', token.start, token.end);
+      if (!found) continue;
+      retyped.push(found);
+      while (i + 1 < sentence.length && (sentence[i + 1] as Token).end <= found.end) i++;
     }
   }
   retyped.sort(byStart);
