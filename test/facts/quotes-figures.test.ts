@@ -29,6 +29,20 @@ describe('extractFacts: quotes', () => {
     ]);
   });
 
+  it('keeps a quote of several sentences whole and attributes it', () => {
+    const facts = extractFacts(
+      article(
+        'Alan Greenspan spoke to Congress. "I fear that we may have committed too much. Those changes should be made sooner rather than later," Mr Greenspan said.',
+      ),
+    );
+    expect(facts.quotes).toEqual([
+      expect.objectContaining({
+        text: 'I fear that we may have committed too much. Those changes should be made sooner rather than later',
+        speaker: 'Alan Greenspan',
+      }),
+    ]);
+  });
+
   it('attributes a statement given "according to" someone', () => {
     const facts = extractFacts(article('The economy grew faster than expected, according to Janet Yellen.'));
     expect(facts.quotes).toEqual([

@@ -490,7 +490,8 @@ export function buildEntities(
   // Names the tagger found once are the same names where it missed them: every mention is listed.
   const known = new Map<string, EntityMention['type']>();
   for (const item of retyped) {
-    if (item.type !== 'MISC' && item.text.length > 1 && !known.has(item.text)) known.set(item.text, item.type);
+    if (item.type !== 'MISC' && item.text.length > 1 && !known.has(item.text))
+      known.set(item.text, item.type);
   }
   const covered = coveredTokens(retyped, tokens);
   for (const sentence of tokenised) {

@@ -43,7 +43,7 @@ export function extractFacts(document: SourceDocument, options: ExtractOptions =
     ...people.flatMap((person) => person.mentions.map((m) => ({ ...m, name: person.name, person: true }))),
     ...organisations.flatMap((org) => org.mentions.map((m) => ({ ...m, name: org.name, person: false }))),
   ].sort((a, b) => a.start - b.start);
-  const quotes = extractQuotes(text, allSentences(document), speakers);
+  const quotes = extractQuotes(text, allSentences(document), speakers, document.paragraphs);
   return { people, organisations, places, dates, quotes, figures };
 }
 

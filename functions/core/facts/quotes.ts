@@ -76,18 +76,95 @@ function trimmed(text: string, start: number, end: number): Span | undefined {
   return to - from >= 12 ? { start: from, end: to } : undefined;
 }
 
+/** Index of the last span starting at or before `offset` in spans sorted by start, or -1. */
+function lastStartingBy(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((spans[middle]?.start ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+const quotePattern = /[“"]([^“”"]{12,}?)[”"]/gu;
+
+/**
+ * Direct quotes that run over more than one sentence (`"I fear … . If existing promises …," Mr Greenspan said.`),
+ * attributed from the text around them: the start of the sentence they open in and the end of the one they close in.
+ */
+function longQuotes(
+  text: string,
+  blocks: readonly Span[],
+  sentences: readonly Span[],
+  speakers: readonly SpeakerMention[],
+): Quote[] {
+  const out: Quote[] = [];
+  const people = speakers.filter((speaker) => speaker.person);
+  for (const block of blocks) {
+    const body = text.slice(block.start, block.end);
+    for (const match of body.matchAll(quotePattern)) {
+      const start = block.start + (match.index ?? 0);
+      const end = start + match[0].length;
+      const opening = sentences[lastStartingBy(sentences, start)];
+      const closing = sentences[lastStartingBy(sentences, end - 1)];
+      if (!opening || !closing || opening === closing) continue;
+      const frame = [
+        ...wordsOf(text, { start: opening.start, end: start }),
+        ...wordsOf(text, { start: end, end: Math.max(end, closing.end) }),
+      ];
+      const verb = frame.find((word) => reportingVerbs.has(word.text.toLowerCase()));
+      if (!verb) continue;
+      const named = speakers
+        .slice(
+          Math.max(0, lastStartingBy(speakers, opening.start)),
+          lastStartingBy(speakers, closing.end) + 1,
+        )
+        .filter(
+          (s) => (s.start >= opening.start && s.end <= start) || (s.start >= end && s.end <= closing.end),
+        );
+      const nearest = named.sort(
+        (a, b) => Math.abs(a.start - verb.start) - Math.abs(b.start - verb.start),
+      )[0];
+      const pronounSpeaker = frame.some((word) => pronoun.test(word.text))
+        ? people[lastStartingBy(people, start)]
+        : undefined;
+      const span = trimmed(text, start + 1, end - 1);
+      const speaker = nearest ?? pronounSpeaker;
+      if (span)
+        out.push({
+          text: text.slice(span.start, span.end),
+          ...(speaker ? { speaker: speaker.name } : {}),
+          ...span,
+        });
+    }
+  }
+  return out;
+}
+
 export function extractQuotes(
   text: string,
   sentences: readonly Span[],
   speakers: readonly SpeakerMention[],
+  blocks: readonly Span[] = [],
 ): Quote[] {
-  const quotes: Quote[] = [];
+  const ordered = [...sentences].sort((a, b) => a.start - b.start);
+  const long = longQuotes(
+    text,
+    blocks,
+    ordered,
+    [...speakers].sort((a, b) => a.start - b.start),
+  );
+  const quotes: Quote[] = [...long];
   let lastPerson: SpeakerMention | undefined;
-  // Quotes never cross sentences, so only this sentence's quotes can overlap a new one.
+  // Short quotes stay within a sentence: only this sentence's quotes, or a long quote over it, can overlap one.
   let sentenceQuotes: Quote[] = [];
   const add = (span: Span | undefined, speaker: SpeakerMention | undefined): void => {
     if (!span) return;
     if (sentenceQuotes.some((quote) => quote.start < span.end && span.start < quote.end)) return;
+    const around = long[lastStartingBy(long, span.end - 1)];
+    if (around && around.end > span.start) return;
     const quote = {
       text: text.slice(span.start, span.end),
       ...(speaker ? { speaker: speaker.name } : {}),
@@ -101,7 +178,7 @@ export function extractQuotes(
   const byEnd = new Map(sorted.map((speaker) => [speaker.end, speaker]));
   let cursor = 0;
 
-  for (const sentence of [...sentences].sort((a, b) => a.start - b.start)) {
+  for (const sentence of ordered) {
     sentenceQuotes = [];
     while (cursor < sorted.length && (sorted[cursor]?.start ?? 0) < sentence.start) cursor++;
     const inSentence: SpeakerMention[] = [];
@@ -113,7 +190,7 @@ export function extractQuotes(
     const body = text.slice(sentence.start, sentence.end);
 
     // Direct quotes with a reporting verb in the same sentence.
-    for (const match of body.matchAll(/[“"]([^“”"]{12,}?)[”"]/gu)) {
+    for (const match of body.matchAll(quotePattern)) {
       const start = sentence.start + (match.index ?? 0);
       const end = start + match[0].length;
       const outside = words.filter((word) => word.end <= start || word.start >= end);
