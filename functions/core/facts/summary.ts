@@ -46,8 +46,14 @@ export function summaryLength(count: number): number {
 }
 
 export function summarizeSentences(document: SourceDocument, facts?: Facts): SummarySentence[] {
-  const sentences = allSentences(document).filter((sentence) => /\p{L}/u.test(sentence.text));
-  const length = summaryLength(sentences.length);
+  // Running prose first: sub-headings and list fragments only when there is too little prose.
+  const prose = document.paragraphs
+    .filter((paragraph) => paragraph.kind === 'paragraph' || paragraph.kind === 'quote')
+    .flatMap((paragraph) => paragraph.sentences)
+    .filter((sentence) => /\p{L}/u.test(sentence.text));
+  const everything = allSentences(document).filter((sentence) => /\p{L}/u.test(sentence.text));
+  const length = summaryLength(everything.length);
+  const sentences = prose.length >= length ? prose : everything;
   if (length === 0) return [];
 
   const bags = sentences.map((sentence) => contentWords(sentence.text));
