@@ -2,12 +2,13 @@ import {
   type ArticleJson,
   type FactsJson,
   type LanguageLinkJson,
+  type MentionJson,
   SCHEMA_VERSION,
   type TextSpanJson,
   type TranslationScope,
 } from './contract.js';
-import { allSentences, type Sentence, type SourceDocument } from './document.js';
-import type { Facts, SummarySentence } from './facts/types.js';
+import { allSentences, type Sentence, type SourceDocument, type Span } from './document.js';
+import type { Facts, Quote, SummarySentence } from './facts/types.js';
 import { directionOf } from './languages.js';
 import { type Lookup, SegmentSet } from './segments.js';
 
@@ -70,32 +71,54 @@ function span(sentence: Sentence, lookup: Lookup): TextSpanJson {
   return { id: sentence.id, text: lookup(sentence.text), start: sentence.start, end: sentence.end };
 }
 
+function mentions(spans: readonly Span[]): MentionJson[] {
+  return spans.map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * The facts as published: every field picked by name, so the contract changes only when the schema does, not
+ * whenever the extraction's own types grow.
+ */
 function localizeFacts(article: AnalysedArticle, lookup: Lookup, sourceLookup: boolean): FactsJson {
   const { facts, document } = article;
   const sentences = allSentences(document);
+  const quoteText = (quote: Quote): string => {
+    if (sourceLookup) return quote.text;
+    const within = overlapping(sentences, quote.start, quote.end);
+    return within.length === 0 ? quote.text : within.map((item) => lookup(item.text)).join(' ');
+  };
   return {
     people: facts.people.map((person) => ({
-      ...person,
       name: lookup(person.name),
       sourceName: person.name,
       roles: person.roles.map(lookup),
+      mentions: mentions(person.mentions),
     })),
     organisations: facts.organisations.map((item) => ({
-      ...item,
       name: lookup(item.name),
       sourceName: item.name,
+      aliases: [...item.aliases],
+      mentions: mentions(item.mentions),
     })),
-    places: facts.places.map((item) => ({ ...item, name: lookup(item.name), sourceName: item.name })),
-    dates: facts.dates,
-    quotes: sourceLookup
-      ? facts.quotes
-      : facts.quotes.map((quote) => {
-          const within = overlapping(sentences, quote.start, quote.end);
-          return within.length === 0
-            ? quote
-            : { ...quote, text: within.map((item) => lookup(item.text)).join(' ') };
-        }),
-    figures: facts.figures,
+    places: facts.places.map((item) => ({
+      name: lookup(item.name),
+      sourceName: item.name,
+      mentions: mentions(item.mentions),
+    })),
+    dates: facts.dates.map(({ text, iso, start, end }) => ({ text, iso, start, end })),
+    quotes: facts.quotes.map((quote) => ({
+      text: quoteText(quote),
+      ...(quote.speaker === undefined ? {} : { speaker: quote.speaker }),
+      start: quote.start,
+      end: quote.end,
+    })),
+    figures: facts.figures.map(({ text, value, unit, start, end }) => ({
+      text,
+      value,
+      ...(unit === undefined ? {} : { unit }),
+      start,
+      end,
+    })),
   };
 }
 
@@ -133,8 +156,10 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
         }
       : null,
     summary: article.summary.map((item) => ({
-      ...item,
+      sentenceId: item.sentenceId,
       text: lookup(sentencesById.get(item.sentenceId)?.text ?? item.text),
+      start: item.start,
+      end: item.end,
     })),
     facts: localizeFacts(article, lookup, translation === undefined),
     body: brief

@@ -5,6 +5,7 @@ import type {
   LanguageErrorJson,
   LanguageLinkJson,
   ManifestJson,
+  PreviousLanguageJson,
   TranslationAccountingJson,
 } from './contract.js';
 import { SCHEMA_VERSION } from './contract.js';
@@ -83,8 +84,8 @@ export interface IgnoredOutcome {
 
 export type ArticleOutcome = PublishedOutcome | UnchangedOutcome | FailedOutcome | IgnoredOutcome;
 
-const JSON_TYPE = 'application/json';
-const HTML_TYPE = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json' satisfies ArtefactJson['contentType'];
+const HTML_TYPE = 'text/html; charset=utf-8' satisfies ArtefactJson['contentType'];
 
 function elapsed(clock: Clock, since: Date): number {
   return clock.now().getTime() - since.getTime();
@@ -112,6 +113,57 @@ function settingsFingerprint(settings: PipelineSettings, translator: Translator)
       languages: languages.map((language) => [language, translator.settingsFor(language)]),
     }),
   ).slice(0, 16);
+}
+
+/**
+ * The last published version of `language` before this set: the earlier manifest's own artefacts for it, or what
+ * that manifest still carried for it after a failure of its own. Those objects are never written by a set in which
+ * the language failed, so they stay exactly as listed.
+ */
+function previousVersionOf(language: string, earlier: ManifestJson | undefined): PreviousLanguageJson | null {
+  if (!earlier) return null;
+  if (earlier.languages.includes(language)) {
+    const artefacts = earlier.artefacts
+      .filter((artefact) => artefact.language === language)
+      .map((artefact) => ({ ...artefact, versionId: artefact.versionId ?? null }));
+    return artefacts.length === 0
+      ? null
+      : { publishedAt: earlier.publishedAt, sourceSha256: earlier.source.sha256, artefacts };
+  }
+  return earlier.errors.find((error) => error.language === language)?.previous ?? null;
+}
+
+/**
+ * True when `earlier` was published from a newer upload of the same key than the version being processed: an
+ * older version's notification delivered late (SQS does not keep order). Only versioned reads can be older; an
+ * unversioned read always gets the newest upload.
+ */
+function supersededBy(earlier: ManifestJson | undefined, ref: ArticleRef, info: ObjectInfo): boolean {
+  if (ref.versionId === undefined || !earlier || earlier.source.key !== ref.key) return false;
+  if (earlier.source.versionId === ref.versionId) return false;
+  const earlierUpload = earlier.source.lastModified ? Date.parse(earlier.source.lastModified) : Number.NaN;
+  const thisUpload = info.lastModified?.getTime() ?? Number.NaN;
+  return thisUpload < earlierUpload;
+}
+
+/**
+ * Puts back, from their versions, the objects of `manifest` (and the earlier languages it keeps) whose current
+ * bytes are no longer the ones it lists: an older upload processed at the same time may have overwritten them.
+ */
+async function restoreSet(store: ArticleStore, manifest: ManifestJson): Promise<void> {
+  const listed = [
+    ...manifest.artefacts,
+    ...manifest.errors.flatMap((error) => error.previous?.artefacts ?? []),
+  ];
+  await Promise.all(
+    listed.map(async (artefact) => {
+      if (!artefact.versionId) return;
+      const current = await store.get(artefact.key);
+      if (current && sha256Hex(current.body) === artefact.sha256) return;
+      const exact = await store.get(artefact.key, { versionId: artefact.versionId });
+      if (exact) await store.put(artefact.key, exact.body, { contentType: artefact.contentType });
+    }),
+  );
 }
 
 function unexpectedAnalysisError(error: unknown): ArticleError {
@@ -152,7 +204,7 @@ export async function processArticle(
   const manifestKey = `${settings.publishedPrefix}${articleId}/manifest.json`;
   const failedKey = `${settings.failedPrefix}${articleId}.json`;
   const log = { articleId, key };
-  const stagesMs: Record<string, number> = {};
+  const stagesMs = { read: 0, analyse: 0, translate: 0, publish: 0 };
 
   let info: ObjectInfo | undefined = ref.versionId ? { key, size: 0, versionId: ref.versionId } : undefined;
   let body: Uint8Array | undefined;
@@ -195,6 +247,7 @@ export async function processArticle(
   let encoding: string;
   let sourceSha: string;
   let fingerprint: string;
+  let earlier: ManifestJson | undefined;
   try {
     const format = requireFormat(key);
     const object = await store.get(key, {
@@ -208,14 +261,19 @@ export async function processArticle(
     sourceSha = sha256Hex(body);
     fingerprint = settingsFingerprint(settings, translator);
 
-    const previous = await readJson<ManifestJson>(store, manifestKey);
+    earlier = await readJson<ManifestJson>(store, manifestKey);
     if (
-      previous?.status === 'complete' &&
-      previous.source.sha256 === sourceSha &&
-      previous.source.key === key &&
-      previous.settingsFingerprint === fingerprint
+      earlier?.status === 'complete' &&
+      earlier.source.sha256 === sourceSha &&
+      earlier.source.key === key &&
+      earlier.settingsFingerprint === fingerprint
     ) {
       logger.info('article unchanged, already published', { ...log, manifestKey });
+      return { status: 'unchanged', articleId, key, manifestKey };
+    }
+    if (earlier && supersededBy(earlier, ref, info)) {
+      await restoreSet(store, earlier);
+      logger.info('article superseded: a newer upload is already published', { ...log, manifestKey });
       return { status: 'unchanged', articleId, key, manifestKey };
     }
 
@@ -265,7 +323,12 @@ export async function processArticle(
         usage[language] = accounting(translator.engine, result.usage, settings.pricePerMillionCharacters);
       } catch (error) {
         if (!(error instanceof TranslationError)) throw error;
-        errors.push({ language, message: error.message, retryable: error.retryable });
+        errors.push({
+          language,
+          message: error.message,
+          retryable: error.retryable,
+          previous: previousVersionOf(language, earlier),
+        });
         logger.warn('language failed', {
           ...log,
           language,
@@ -289,33 +352,25 @@ export async function processArticle(
   }));
   const folder = `${settings.publishedPrefix}${articleId}/`;
   const headlines: Record<string, string> = {};
-  const artefacts = await Promise.all(
-    published.flatMap((language) => {
-      const translations = translated.get(language);
-      const article = localize(analysed, {
-        language,
-        sourceLanguage,
-        lookup: translations ? lookupFrom(translations) : identity,
-        languages: links,
-        ...(translations
-          ? { translation: { engine: translator.engine, scope: settings.translationScope } }
-          : {}),
-      });
-      headlines[language] = article.headline.text;
-      return [
-        write(
-          store,
-          `${folder}${language}.json`,
-          `${JSON.stringify(article, null, 2)}\n`,
-          JSON_TYPE,
-          language,
-        ),
-        write(store, `${folder}${language}.html`, renderArticleHtml(article), HTML_TYPE, language),
-      ];
-    }),
-  );
-  artefacts.push(
-    await write(
+  const writes = published.flatMap((language) => {
+    const translations = translated.get(language);
+    const article = localize(analysed, {
+      language,
+      sourceLanguage,
+      lookup: translations ? lookupFrom(translations) : identity,
+      languages: links,
+      ...(translations
+        ? { translation: { engine: translator.engine, scope: settings.translationScope } }
+        : {}),
+    });
+    headlines[language] = article.headline.text;
+    return [
+      write(store, `${folder}${language}.json`, `${JSON.stringify(article, null, 2)}\n`, JSON_TYPE, language),
+      write(store, `${folder}${language}.html`, renderArticleHtml(article), HTML_TYPE, language),
+    ];
+  });
+  writes.push(
+    write(
       store,
       `${folder}index.html`,
       renderArticleIndexHtml({ articleId, headlines, sourceLanguage, languages: links }),
@@ -323,7 +378,26 @@ export async function processArticle(
       null,
     ),
   );
+  // Every write settles before the outcome is known: none is left running when the function returns or throws.
+  const results = await Promise.allSettled(writes);
+  const artefacts: ArtefactJson[] = [];
+  for (const result of results) {
+    if (result.status === 'rejected') throw result.reason;
+    artefacts.push(result.value);
+  }
   stagesMs.publish = elapsed(clock, writeStarted);
+
+  // A newer upload was published while this one was being processed: its manifest stays, ours is not written,
+  // and what this run overwrote of the newer set is put back.
+  const newest = await readJson<ManifestJson>(store, manifestKey);
+  if (newest && supersededBy(newest, ref, info)) {
+    await restoreSet(store, newest);
+    logger.warn('article superseded while it was processed: a newer upload is published', {
+      ...log,
+      manifestKey,
+    });
+    return { status: 'unchanged', articleId, key, manifestKey };
+  }
 
   const manifest: ManifestJson = {
     schemaVersion: SCHEMA_VERSION,
@@ -337,6 +411,7 @@ export async function processArticle(
       key,
       versionId: info.versionId ?? null,
       etag: info.etag ?? null,
+      lastModified: info.lastModified?.toISOString() ?? null,
       sha256: sourceSha,
       bytes: body.length,
       format: analysed.document.format,
@@ -406,7 +481,7 @@ async function write(
   store: ArticleStore,
   key: string,
   content: string,
-  contentType: string,
+  contentType: ArtefactJson['contentType'],
   language: string | null,
 ): Promise<ArtefactJson> {
   const bytes = new TextEncoder().encode(content);
@@ -417,6 +492,6 @@ async function write(
     contentType,
     bytes: bytes.length,
     sha256: sha256Hex(bytes),
-    ...(result.versionId ? { versionId: result.versionId } : {}),
+    versionId: result.versionId ?? null,
   };
 }

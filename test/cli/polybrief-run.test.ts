@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApertiumModes } from '../../functions/adapters/apertium-translator.js';
 import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
+import { expectValidOutputs, objectsUnder } from '../contract/validate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/polybrief.mjs');
@@ -47,6 +48,10 @@ const work = await mkdtemp(join(tmpdir(), 'polybrief-run-'));
 
 describe('polybrief run', () => {
   afterAll(async () => {
+    // Every document any run wrote follows its schema, and every manifest describes its objects exactly.
+    for (const entry of await readdir(work)) {
+      if (entry.endsWith('-out')) expectValidOutputs(await objectsUnder(join(work, entry)));
+    }
     await rm(work, { recursive: true, force: true });
   });
 

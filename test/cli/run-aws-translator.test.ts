@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
+import { expectValidOutputs, objectsUnder } from '../contract/validate.js';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
 import {
   startTranslateProtocolServer,
@@ -24,6 +25,8 @@ describe('polybrief run --translator aws', () => {
   });
   afterAll(async () => {
     await server.close();
+    // Every document written follows its schema, and every manifest describes its objects exactly.
+    expectValidOutputs(await objectsUnder(join(work, 'out')));
     await rm(work, { recursive: true, force: true });
   });
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import { TranslationError } from '../../functions/core/errors.js';
 import { sha256Hex } from '../../functions/core/hashing.js';
 import { processArticle } from '../../functions/core/pipeline.js';
 import type { Logger, PipelineEvent } from '../../functions/core/ports.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import { expectValidOutputs, objectsOf } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
@@ -39,6 +40,11 @@ describe('processArticle', () => {
   beforeEach(() => {
     store = new MemoryArticleStore();
     translator = new TaggingTranslator();
+  });
+
+  // Every document the pipeline wrote follows its schema, and every manifest describes its objects exactly.
+  afterEach(() => {
+    expectValidOutputs(objectsOf(store));
   });
 
   it('publishes JSON and HTML for the source and every target language, manifest last', async () => {
@@ -164,7 +170,7 @@ describe('processArticle', () => {
     const manifest = store.json<ManifestJson>(`${folder}manifest.json`);
     expect(manifest.status).toBe('partial');
     expect(manifest.errors).toEqual([
-      { language: 'ca', message: 'Throttled for too long.', retryable: true },
+      { language: 'ca', message: 'Throttled for too long.', retryable: true, previous: null },
     ]);
     expect(store.keys(folder)).not.toContain(`${folder}ca.json`);
   });

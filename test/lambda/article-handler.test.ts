@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { S3Event, SQSEvent } from 'aws-lambda';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import type { Logger } from '../../functions/core/ports.js';
 import { defaultPrefixes } from '../../functions/core/settings.js';
 import { createArticleHandler } from '../../functions/lambda/article-handler.js';
 import { decodeS3EventKey } from '../../functions/lambda/s3-events.js';
+import { expectValidOutputs, objectsOf } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
@@ -58,6 +59,11 @@ describe('createArticleHandler', () => {
     store = new MemoryArticleStore();
     translator = new TaggingTranslator();
     logger = recordingLogger();
+  });
+
+  // Every document the handler published follows its schema, and every manifest describes its objects exactly.
+  afterEach(() => {
+    expectValidOutputs(objectsOf(store));
   });
 
   it('processes every record of an SQS batch, decoding keys as S3 encodes them', async () => {

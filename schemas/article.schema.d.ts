@@ -1,0 +1,205 @@
+/* Generated from schemas/article.schema.json by scripts/generate-contract-types.ts: edit the schema, then run the script. */
+
+/**
+ * Semantic version of this contract. Readers of major version 1 accept any `1.x.y`.
+ */
+export type SchemaVersion = string;
+/**
+ * Stable id of the article, derived from its key under `incoming/`: lower-case letters, digits and hyphens.
+ */
+export type ArticleId = string;
+/**
+ * BCP 47 language tag as the translation engine names it: `en`, `es`, `zh-TW`, `fa-AF`.
+ */
+export type LanguageCode = string;
+/**
+ * Writing direction of the language: `rtl` for Arabic, Hebrew, Persian, Urdu and the like.
+ */
+export type TextDirection = 'ltr' | 'rtl';
+/**
+ * `full`: every sentence is translated; `brief`: headline, caption, summary, quotes and facts only.
+ */
+export type TranslationScope = 'full' | 'brief';
+export type SourceFormat = 'text' | 'markdown' | 'html';
+export type Offset = number;
+/**
+ * ISO 8601 date at the precision the article gives: `2023`, `2023-10` or `2023-09-22`.
+ */
+export type IsoDate = string;
+export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item';
+
+/**
+ * `published/<articleId>/<lang>.json`: one language version of an article, with its key facts. Every text field is plain text, never markup: escape it wherever it is shown. Offsets (`start`, `end`) are JavaScript string indices (UTF-16 code units, `end` exclusive) into the source article's readable text, in every language version. `language` is this version's language; `sourceLanguage` the uploaded article's (`und` when it was to be detected and could not be).
+ */
+export interface ArticleJson {
+  schemaVersion: SchemaVersion;
+  articleId: ArticleId;
+  language: LanguageCode;
+  sourceLanguage: LanguageCode;
+  direction: TextDirection;
+  /**
+   * `null` for the source language; otherwise the engine that translated this version.
+   */
+  translation: null | Translation;
+  source: ArticleSource;
+  headline: TextSpanJson;
+  /**
+   * The picture caption, when the article has one.
+   */
+  caption: null | TextSpanJson;
+  dateline: null | DatelineJson;
+  /**
+   * Three to five sentences of the article, in reading order.
+   */
+  summary: SummarySentenceJson[];
+  facts: FactsJson;
+  /**
+   * Paragraphs of sentences; empty in `brief` translations, which carry headline, summary and facts only.
+   */
+  body: ParagraphJson[];
+  /**
+   * Every language version of this article published with this one, this one included, as keys relative to the article's folder.
+   */
+  languages: LanguageLinkJson[];
+}
+export interface Translation {
+  /**
+   * `amazon-translate`, `apertium`...
+   */
+  engine: string;
+  scope: TranslationScope;
+}
+export interface ArticleSource {
+  /**
+   * The uploaded object's key, under `incoming/`.
+   */
+  key: string;
+  format: SourceFormat;
+}
+/**
+ * A sentence (or headline, caption) in this version's language, with the offsets of its source sentence.
+ */
+export interface TextSpanJson {
+  /**
+   * Stable within the article and the same in every language version: `headline`, `caption`, `p3s2` (paragraph 3, sentence 2).
+   */
+  id: string;
+  text: string;
+  start: Offset;
+  end: Offset;
+}
+export interface DatelineJson {
+  date: null | IsoDate;
+  /**
+   * The place, translated.
+   */
+  place: string | null;
+  start: Offset;
+  end: Offset;
+}
+export interface SummarySentenceJson {
+  /**
+   * The id of the body sentence it is.
+   */
+  sentenceId: string;
+  text: string;
+  start: Offset;
+  end: Offset;
+}
+export interface FactsJson {
+  people: PersonJson[];
+  organisations: OrganisationJson[];
+  places: PlaceJson[];
+  dates: DateFactJson[];
+  quotes: QuoteJson[];
+  figures: FigureJson[];
+}
+export interface PersonJson {
+  /**
+   * Full name, as this version writes it.
+   */
+  name: string;
+  /**
+   * Full name, as the source article writes it.
+   */
+  sourceName: string;
+  /**
+   * Titles and descriptions the article gives the person (`Russian President`), translated.
+   */
+  roles: string[];
+  mentions: Mention[];
+}
+/**
+ * Where the source text mentions a name.
+ */
+export interface Mention {
+  start: Offset;
+  end: Offset;
+}
+export interface OrganisationJson {
+  name: string;
+  sourceName: string;
+  /**
+   * Acronyms and short forms the article ties to the name (`BRI`), as written in the source.
+   */
+  aliases: string[];
+  mentions: Mention[];
+}
+export interface PlaceJson {
+  name: string;
+  sourceName: string;
+  mentions: Mention[];
+}
+export interface DateFactJson {
+  /**
+   * The date as the source article writes it.
+   */
+  text: string;
+  iso: IsoDate;
+  start: Offset;
+  end: Offset;
+}
+export interface QuoteJson {
+  /**
+   * The quoted words; in a translation, the translation of the sentences that hold them.
+   */
+  text: string;
+  /**
+   * Full name of the speaker, when known.
+   */
+  speaker?: string;
+  start: Offset;
+  end: Offset;
+}
+export interface FigureJson {
+  /**
+   * The figure as the source article writes it.
+   */
+  text: string;
+  value: number;
+  /**
+   * `percent`, `USD`, `people`, `km`...; absent for a bare number.
+   */
+  unit?: string;
+  start: Offset;
+  end: Offset;
+}
+export interface ParagraphJson {
+  /**
+   * `p3`: the third paragraph.
+   */
+  id: string;
+  kind: BlockKind;
+  sentences: TextSpanJson[];
+}
+export interface LanguageLinkJson {
+  language: LanguageCode;
+  /**
+   * `<lang>.json`, relative to the article's folder.
+   */
+  json: string;
+  /**
+   * `<lang>.html`, relative to the article's folder.
+   */
+  html: string;
+}
