@@ -116,10 +116,15 @@ program
       'Objects persist in the data folder: at start, uploads whose current version has no manifest and no failed ' +
       'record are processed, so nothing is lost by a stop or a crash.\n\n' +
       'Ctrl-C (or SIGTERM) stops taking uploads, lets the articles in flight finish (up to --stop-timeout), and ' +
-      'exits 0; a second Ctrl-C quits at once (exit status 130).\n\n' +
-      'Example:\n' +
-      '  npx polybrief dev --languages es\n' +
-      '  aws --endpoint-url http://127.0.0.1:4569 s3 cp article.txt s3://polybrief-local/incoming/',
+      'exits 0; a second Ctrl-C quits at once (exit status 130).',
+  )
+  // Verbatim (help text after the options is not wrapped), so the commands can be copied as they are.
+  .addHelpText(
+    'after',
+    '\nExample:\n' +
+      '  npx polybrief dev\n' +
+      '  aws --endpoint-url http://127.0.0.1:4569 s3 cp article.txt s3://polybrief-local/incoming/\n' +
+      '  # then open http://127.0.0.1:4569/polybrief-local/published/article/es.html in a browser',
   )
   .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', portNumber, 4569)
   .option('-d, --data <dir>', 'folder the bucket is kept in', '.polybrief')
