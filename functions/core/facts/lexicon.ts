@@ -3,6 +3,7 @@ import { namesA } from './data/names-a.js';
 import { namesB } from './data/names-b.js';
 import { cities, continents, countries, demonyms, regions } from './data/places.js';
 import { wordFrequencies } from './data/word-frequencies.js';
+import { packedBuckets, packedIncludes } from './packed-list.js';
 
 /** Kinds of place or name a phrase of the gazetteers can be. */
 export type GazetteerKind = 'country' | 'city' | 'region' | 'area' | 'demonym';
@@ -10,9 +11,9 @@ export type GazetteerKind = 'country' | 'city' | 'region' | 'area' | 'demonym';
 export interface Lexicon {
   readonly firstNames: ReadonlySet<string>;
   /** First and last names from census and social-media lists. */
-  readonly names: ReadonlySet<string>;
+  readonly names: { has(name: string): boolean };
   /** Lower-cased city name → floor(log10(population)). */
-  readonly cities: ReadonlyMap<string, number>;
+  readonly cities: { get(name: string): number | undefined; has(name: string): boolean };
   /** The kinds a lower-cased phrase is (`new york` → city, region); `maxPhraseWords` bounds phrase length. */
   phraseKinds(phrase: string): GazetteerKind[];
   readonly maxPhraseWords: number;
@@ -255,7 +256,19 @@ const extraDemonyms: readonly (readonly [string, string])[] = [
 
 const splitList = (packed: string): string[] => (packed ? packed.split('|') : []);
 
-/** Reads `bucket:value|value;bucket:…` into value → bucket. */
+/** Keeps a look-up's answers for words seen before (articles repeat their words); bounded in size. */
+function remembered<T>(lookUp: (key: string) => T): (key: string) => T {
+  const answers = new Map<string, T>();
+  return (key) => {
+    if (answers.has(key)) return answers.get(key) as T;
+    if (answers.size >= 100_000) answers.clear();
+    const answer = lookUp(key);
+    answers.set(key, answer);
+    return answer;
+  };
+}
+
+/** Reads `bucket:value|value;bucket:…` into value → bucket (for the lists that are looked up most). */
 function readBuckets(packed: string, into: Map<string, number>): void {
   for (const group of packed.split(';')) {
     const colon = group.indexOf(':');
@@ -265,9 +278,13 @@ function readBuckets(packed: string, into: Map<string, number>): void {
 }
 
 function build(): Lexicon {
-  const cityMap = new Map<string, number>();
-  // Lower-case the packed list once rather than each of its entries.
-  readBuckets(cities.toLowerCase(), cityMap);
+  // Names and cities are the largest lists: searched in their packed form rather than loaded into sets.
+  const cityBuckets = packedBuckets(cities).reverse();
+  const cityBucket = remembered(
+    (name: string): number | undefined =>
+      cityBuckets.find((group) => packedIncludes(group.values, name))?.bucket,
+  );
+  const cityMap = { get: cityBucket, has: (name: string) => cityBucket(name) !== undefined };
   const regionSet = new Set(splitList(regions.toLowerCase()));
 
   const countryNames = new Map<string, string>();
@@ -290,8 +307,9 @@ function build(): Lexicon {
   const wordFrequency = new Map<string, number>();
   readBuckets(wordFrequencies, wordFrequency);
 
-  const names = new Set(splitList(namesA));
-  for (const name of splitList(namesB)) names.add(name);
+  const names = {
+    has: remembered((name: string) => packedIncludes(namesA, name) || packedIncludes(namesB, name)),
+  };
 
   return {
     firstNames: new Set(splitList(firstNames)),
