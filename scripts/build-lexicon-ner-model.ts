@@ -173,11 +173,15 @@ const pack = (model: TaggerModel): string => {
   const values = features.flatMap((feature) =>
     [...(model.weights.get(feature) as Float64Array)].map((x) => Math.round(x * 1000)),
   );
+  // Laid out as Biome formats it, so the generated file passes `biome check` unchanged.
   return [
     '{',
-    `    features: ${JSON.stringify(features.join('\n'))},`,
-    `    weights: '${values.join(',')}',`,
-    `    transitions: '${[...model.transitions].map((x) => Math.round(x * 1000)).join(',')}',`,
+    '    features:',
+    `      ${JSON.stringify(features.join('\n'))},`,
+    '    weights:',
+    `      '${values.join(',')}',`,
+    '    transitions:',
+    `      '${[...model.transitions].map((x) => Math.round(x * 1000)).join(',')}',`,
     '  }',
   ].join('\n');
 };
