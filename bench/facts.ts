@@ -138,6 +138,9 @@ function sizeBench(): void {
     }
     return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
   };
+  console.log(
+    'Speed by article size (warm, one core, extractFacts + summarize; the sample article repeated):',
+  );
   const body = seed.slice(seed.indexOf('\n\n') + 2);
   const fourKb = `${seed}\n\n${body}`.slice(0, 4096);
   time(fourKb, 5);
@@ -180,6 +183,7 @@ if (!existsSync(evalDirectory)) {
     console.log('BBC News set not found under shared/eval: summaries not measured.');
   }
 }
+console.log('Cold start:');
 console.log(
   `  first extraction in a process (gazetteers ${lexiconMs.toFixed(0)} ms + tagger weights + one sentence): ${loadMs.toFixed(0)} ms`,
 );
