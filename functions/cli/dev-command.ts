@@ -3,6 +3,7 @@ import { StreamLogger } from '../adapters/stream-logger.js';
 import type { TranslationScope } from '../core/contract.js';
 import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
 import { type DevRunner, startDevRunner } from '../local/dev-runner.js';
+import { checkCachePrefix } from './dev/cache-prefix.js';
 import { ConsoleEventSink } from './dev/console-event-sink.js';
 import { pageUrl, reportLine } from './dev/report-lines.js';
 import type { CommandIo } from './run-command.js';
@@ -28,6 +29,9 @@ export interface DevOptions {
   readonly pipelineVersion: string;
   /** USD per million characters, overriding the engine's list price. */
   readonly price?: number;
+  /** Reuse the translation memory in the bucket (`--no-cache`: translate afresh, still remembering). */
+  readonly cache: boolean;
+  readonly cachePrefix: string;
 }
 
 /**
@@ -45,6 +49,7 @@ export async function devCommand(
   const say = (line: string): void => {
     io.stderr.write(`${line}\n`);
   };
+  const cachePrefix = checkCachePrefix(options.cachePrefix);
   const choice = await chooseTranslator({
     name: options.translator,
     sourceLanguage: options.sourceLanguage,
@@ -84,6 +89,8 @@ export async function devCommand(
       events: new ConsoleEventSink(io.stdout),
       concurrency: options.concurrency,
       maxReceiveCount: options.maxReceiveCount,
+      // As deployed: every translation is remembered in the bucket, so a re-upload pays only for what changed.
+      translationMemory: { prefix: cachePrefix, read: options.cache },
       onReport: (report) => out(reportLine(report, context)),
     });
   } catch (error) {

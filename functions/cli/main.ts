@@ -156,6 +156,8 @@ program
     positiveInteger,
     3,
   )
+  .option('--no-cache', 'translate everything afresh instead of reusing the translation memory in the bucket')
+  .option('--cache-prefix <prefix>', 'where the translation memory lives in the bucket', 'cache/')
   .option(
     '--stop-timeout <seconds>',
     'after Ctrl-C, how long articles in flight may take to finish',

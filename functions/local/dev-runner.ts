@@ -10,7 +10,7 @@ import { systemClock } from '../adapters/system-clock.js';
 import type { ArticleOutcome } from '../core/pipeline.js';
 import type { ArticleStore, EventSink, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
-import { createArticleHandler } from '../lambda/article-handler.js';
+import { type ArticleHandlerDependencies, createArticleHandler } from '../lambda/article-handler.js';
 import { objectsCreated } from '../lambda/s3-events.js';
 import { type ObjectCreatedEvent, startEmbeddedS3, toS3EventRecord } from './embedded-s3.js';
 import { type CloseResult, LocalQueue, type QueuedMessage } from './local-queue.js';
@@ -69,6 +69,8 @@ export interface DevRunnerOptions {
   readonly concurrency?: number;
   readonly maxReceiveCount?: number;
   readonly redeliveryDelayMs?: number;
+  /** The translation memory in the bucket, as the deployed function keeps it (under `cache/` there). */
+  readonly translationMemory?: ArticleHandlerDependencies['translationMemory'];
   readonly onReport?: (report: DevReport) => void;
 }
 
@@ -131,6 +133,7 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     clock: systemClock,
     logger,
     ...(options.events ? { events: options.events } : {}),
+    ...(options.translationMemory ? { translationMemory: options.translationMemory } : {}),
     concurrency,
     record: (outcome) => {
       const attempt = attempts.get(outcome.key);

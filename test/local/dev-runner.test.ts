@@ -261,6 +261,34 @@ describe('polybrief dev runner deliveries (tagging translator: the engine is not
     });
   });
 
+  it('keeps the translation memory in the bucket: the same text under another key is translated from memory', async () => {
+    const translator = new TaggingTranslator();
+    test = await startTestRunner({
+      settings: settingsFor(['es']),
+      translator,
+      logger: new RecordingLogger(),
+      translationMemory: { prefix: 'cache/' },
+    });
+
+    await upload(test.client, 'incoming/first.txt', article);
+    await test.until(isOutcome('published'));
+    const requestsAfterFirst = translator.requests.length;
+    await upload(test.client, 'incoming/second.txt', article);
+    const [, second] = await test.until(isOutcome('published'), 2);
+    await test.runner.idle();
+
+    expect(requestsAfterFirst).toBeGreaterThan(0);
+    expect(translator.requests).toHaveLength(requestsAfterFirst);
+    expect(
+      second?.type === 'outcome' && second.outcome.status === 'published' && second.outcome.usage.es,
+    ).toMatchObject({
+      charactersSent: 0,
+      charactersFromMemory: expect.any(Number),
+    });
+    // Its entries are objects of the bucket that notify nothing.
+    expect(test.reports).toHaveLength(2);
+  });
+
   it('at start, processes the uploads whose current version has neither a manifest nor a failed record', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'polybrief-dev-scan-'));
     // Lay the bucket out with the endpoint alone, as a crash would have left it.
@@ -429,5 +457,5 @@ describe('polybrief dev runner deliveries (tagging translator: the engine is not
     expect(statuses.filter((status) => status === 'published')).toHaveLength(200);
     expect(statuses).toHaveLength(200);
     expect(new Set(events.events.map((event) => event.detail.articleId)).size).toBe(200);
-  }, 60_000);
+  }, 90_000);
 });

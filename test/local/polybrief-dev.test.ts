@@ -181,9 +181,9 @@ describe('polybrief dev', () => {
       await dev.line(/^event +\{"detail-type":"ArticlePublished"/);
 
       expect(line).toMatch(
-        /^published {2}article {2}en,es {2}\d+\.\ds {2}http:\/\/127\.0\.0\.1:\d+\/polybrief-local\/published\/article\/es\.html$/,
+        /^published {2}article {2}en,es {2}\d+\.\ds {2}http:\/\/127\.0\.0\.1:\d+\/polybrief-local\/published\/article\/es\.html {2}\([\d,]+ characters sent, 0 from memory\)$/,
       );
-      const page = await fetch(line.split('  ').at(-1) as string);
+      const page = await fetch(/(http:\S+\.html)/.exec(line)?.[1] as string);
       expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(await page.text()).toContain('<html lang="es"');
 
@@ -256,7 +256,9 @@ describe('polybrief dev', () => {
       dev.child.kill('SIGINT');
 
       expect(await dev.exited).toBe(0);
-      expect(line).toMatch(/^published {2}ferry {2}en,es,fr /);
+      expect(line).toMatch(
+        /^published {2}ferry {2}en,es,fr .* characters sent, 0 from memory, ~\$0\.\d\d\)$/,
+      );
       expect(spanish.translation?.engine).toBe('amazon-translate');
       expect(spanish.headline.text).toMatch(/^\[es\] /);
       expect(Object.keys(translate.stats().byLanguage).sort()).toEqual(['es', 'fr']);

@@ -1,3 +1,4 @@
+import type { PublishedOutcome } from '../../core/pipeline.js';
 import type { DevReport } from '../../local/dev-runner.js';
 
 export interface ReportContext {
@@ -10,6 +11,16 @@ export interface ReportContext {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** `2,345 characters sent, 120 from memory`, plus `~$0.04` for a paid engine: all languages together. */
+function cost(usage: PublishedOutcome['usage']): string {
+  const all = Object.values(usage);
+  const sent = all.reduce((sum, language) => sum + language.charactersSent, 0);
+  const remembered = all.reduce((sum, language) => sum + language.charactersFromMemory, 0);
+  const usd = all.reduce((sum, language) => sum + language.estimatedCostUsd, 0);
+  const price = all.some((language) => language.estimatedCostUsd > 0) ? `, ~$${usd.toFixed(2)}` : '';
+  return `${sent.toLocaleString('en')} characters sent, ${remembered.toLocaleString('en')} from memory${price}`;
 }
 
 /** Where a published page can be opened in a browser (the endpoint serves objects anonymously). */
@@ -42,7 +53,7 @@ export function reportLine(report: DevReport, context: ReportContext): string {
         outcome.errors.length === 0
           ? ''
           : `  not published: ${outcome.errors.map((error) => `${error.language} (${error.message})`).join(', ')}`;
-      return `${word(outcome.status)} ${outcome.articleId}  ${outcome.languages.join(',')}  ${seconds(ms)}  ${pageUrl(context, outcome.articleId, language)}${failed}`;
+      return `${word(outcome.status)} ${outcome.articleId}  ${outcome.languages.join(',')}  ${seconds(ms)}  ${pageUrl(context, outcome.articleId, language)}  (${cost(outcome.usage)})${failed}`;
     }
     case 'unchanged':
       return `${word('unchanged')} ${outcome.articleId}  already published from this version  ${seconds(ms)}`;
