@@ -15,3 +15,20 @@ export function endonym(language: string): string {
     return language;
   }
 }
+
+/** The name of `language` in `inLanguage` (`inglés` for `en` in `es`), for sentences of that language. */
+export function languageName(language: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+/** Languages written without spaces between sentences. */
+const unspaced = new Set(['zh', 'ja']);
+
+/** What goes between two sentences of a paragraph: nothing in Chinese and Japanese, a space elsewhere. */
+export function sentenceSeparator(language: string): string {
+  return unspaced.has(language.split('-')[0]?.toLowerCase() ?? '') ? '' : ' ';
+}

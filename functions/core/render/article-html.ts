@@ -1,14 +1,24 @@
-import type { ArticleJson, FactsJson } from '../contract.js';
-import { endonym } from '../languages.js';
+import type { ArticleJson, FactsJson, FigureJson, ParagraphJson } from '../contract.js';
+import { directionOf, endonym, languageName, sentenceSeparator } from '../languages.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
 import { contentSecurityPolicy, pageStyle } from './page-style.js';
 
+const engineNames: Readonly<Record<string, string>> = {
+  apertium: 'Apertium',
+  'amazon-translate': 'Amazon Translate',
+};
+
+/** A language link's text, in its own language and direction. */
+function languageLink(language: string, href: string, current: boolean): string {
+  const here = current ? ' aria-current="page"' : '';
+  return `<a href="${e(href)}" hreflang="${e(language)}" lang="${e(language)}" dir="${directionOf(language)}"${here}>${e(endonym(language))}</a>`;
+}
+
 function languageNav(article: ArticleJson, labels: Labels): string {
-  const items = article.languages.map((link) => {
-    const current = link.language === article.language ? ' aria-current="page"' : '';
-    return `<li><a href="${e(link.html)}" hreflang="${e(link.language)}" lang="${e(link.language)}"${current}>${e(endonym(link.language))}</a></li>`;
-  });
+  const items = article.languages.map(
+    (link) => `<li>${languageLink(link.language, link.html, link.language === article.language)}</li>`,
+  );
   return `<nav aria-label="${e(labels.languages)}"><ul>${items.join('')}</ul></nav>`;
 }
 
@@ -16,43 +26,9 @@ function list(items: readonly string[]): string {
   return `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
 }
 
-function factsBox(facts: FactsJson, labels: Labels, language: string): string {
-  const rows: string[] = [];
-  const row = (label: string, items: readonly string[]): void => {
-    if (items.length > 0) rows.push(`<dt>${e(label)}</dt><dd>${list(items)}</dd>`);
-  };
-  row(
-    labels.people,
-    facts.people.map((person) =>
-      person.roles.length > 0
-        ? `${e(person.name)} <span class="role">(${e(person.roles.join('; '))})</span>`
-        : e(person.name),
-    ),
-  );
-  row(
-    labels.organisations,
-    facts.organisations.map((item) =>
-      item.aliases.length > 0 ? `${e(item.name)} (${e(item.aliases.join(', '))})` : e(item.name),
-    ),
-  );
-  row(
-    labels.places,
-    facts.places.map((item) => e(item.name)),
-  );
-  row(
-    labels.dates,
-    facts.dates.map((item) => `<time datetime="${e(item.iso)}">${e(formatIso(item.iso, language))}</time>`),
-  );
-  row(
-    labels.quotes,
-    facts.quotes.map((quote) => `“${e(quote.text)}”${quote.speaker ? ` — ${e(quote.speaker)}` : ''}`),
-  );
-  row(
-    labels.figures,
-    facts.figures.map((item) => e(item.text)),
-  );
-  if (rows.length === 0) return '';
-  return `<section class="facts" aria-labelledby="facts-title"><h2 id="facts-title">${e(labels.facts)}</h2><dl>${rows.join('')}</dl></section>`;
+/** Names are isolated, so a name in another script never reorders the text around it. */
+function bdi(text: string): string {
+  return `<bdi>${e(text)}</bdi>`;
 }
 
 /** Dates the way the page's language writes them, at the precision the article gave. */
@@ -70,35 +46,156 @@ function formatIso(iso: string, language: string): string {
   }
 }
 
+const currencies = new Set(['EUR', 'USD', 'GBP', 'JPY', 'CNY', 'CHF', 'RUB', 'INR', 'CAD', 'AUD']);
+/** Units the article extraction names, as Intl.NumberFormat knows them. */
+const intlUnits: Readonly<Record<string, string>> = {
+  days: 'day',
+  hours: 'hour',
+  minutes: 'minute',
+  seconds: 'second',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
+  km: 'kilometer',
+  m: 'meter',
+  kg: 'kilogram',
+  mi: 'mile',
+  ha: 'hectare',
+  l: 'liter',
+};
+
+/**
+ * A figure in the page's language where the number and unit can be written in it (`4 días`, `1100 millones €`);
+ * otherwise the source's own words, marked as being in the source language.
+ */
+function figure(item: FigureJson, article: ArticleJson): string {
+  if (article.translation === null) return e(item.text);
+  const { unit, value } = item;
+  let options: Intl.NumberFormatOptions | undefined;
+  if (unit && currencies.has(unit)) {
+    options = {
+      style: 'currency',
+      currency: unit,
+      minimumFractionDigits: 0,
+      ...(value >= 1e6 ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    };
+  } else if (unit === 'percent') {
+    return e(
+      new Intl.NumberFormat(article.language, { style: 'percent', maximumFractionDigits: 2 }).format(
+        value / 100,
+      ),
+    );
+  } else if (unit && intlUnits[unit]) {
+    options = { style: 'unit', unit: intlUnits[unit], unitDisplay: 'long' };
+  } else if (unit === undefined) {
+    options = {};
+  }
+  if (!options) return `<span lang="${e(article.sourceLanguage)}">${e(item.text)}</span>`;
+  try {
+    return e(new Intl.NumberFormat(article.language, { maximumFractionDigits: 2, ...options }).format(value));
+  } catch {
+    return `<span lang="${e(article.sourceLanguage)}">${e(item.text)}</span>`;
+  }
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function factsBox(facts: FactsJson, labels: Labels, article: ArticleJson): string {
+  const rows: string[] = [];
+  const row = (label: string, items: readonly string[]): void => {
+    if (items.length > 0) rows.push(`<dt>${e(label)}</dt><dd>${list(unique(items))}</dd>`);
+  };
+  row(
+    labels.people,
+    facts.people.map((person) =>
+      person.roles.length > 0
+        ? `${bdi(person.name)} <span class="role">(${bdi(person.roles.join('; '))})</span>`
+        : bdi(person.name),
+    ),
+  );
+  row(
+    labels.organisations,
+    facts.organisations.map((item) =>
+      item.aliases.length > 0 ? `${bdi(item.name)} (${bdi(item.aliases.join(', '))})` : bdi(item.name),
+    ),
+  );
+  row(
+    labels.places,
+    facts.places.map((item) => bdi(item.name)),
+  );
+  row(
+    labels.dates,
+    facts.dates.map(
+      (item) => `<time datetime="${e(item.iso)}">${e(formatIso(item.iso, article.language))}</time>`,
+    ),
+  );
+  // The source's quotes are the quoted words; a translation's are the translated sentences that hold them.
+  row(
+    labels.quotes,
+    facts.quotes.map((quote) => {
+      const text = article.translation === null ? `<q>${e(quote.text)}</q>` : e(quote.text);
+      return quote.speaker ? `${text} — ${bdi(quote.speaker)}` : text;
+    }),
+  );
+  row(
+    labels.figures,
+    facts.figures.map((item) => figure(item, article)),
+  );
+  if (rows.length === 0) return '';
+  return `<aside class="facts" aria-labelledby="facts-title"><h2 id="facts-title">${e(labels.facts)}</h2><dl>${rows.join('')}</dl></aside>`;
+}
+
+/** The body's blocks; consecutive list items form one list. */
 function body(article: ArticleJson): string {
-  return article.body
-    .map((paragraph) => {
-      const text = paragraph.sentences.map((sentence) => e(sentence.text)).join(' ');
-      switch (paragraph.kind) {
-        case 'heading':
-          return `<h2 id="${e(paragraph.id)}">${text}</h2>`;
-        case 'quote':
-          return `<blockquote id="${e(paragraph.id)}"><p>${text}</p></blockquote>`;
-        case 'list-item':
-          return `<ul id="${e(paragraph.id)}"><li>${text}</li></ul>`;
-        default:
-          return `<p id="${e(paragraph.id)}">${text}</p>`;
-      }
-    })
-    .join('\n');
+  const separator = sentenceSeparator(article.language);
+  const text = (paragraph: ParagraphJson) =>
+    paragraph.sentences.map((sentence) => e(sentence.text)).join(separator);
+  const html: string[] = [];
+  let items: string[] = [];
+  const closeList = () => {
+    if (items.length > 0) html.push(`<ul>${items.join('')}</ul>`);
+    items = [];
+  };
+  for (const paragraph of article.body) {
+    const id = e(paragraph.id);
+    if (paragraph.kind === 'list-item') {
+      items.push(`<li id="${id}">${text(paragraph)}</li>`);
+      continue;
+    }
+    closeList();
+    if (paragraph.kind === 'heading') html.push(`<h2 id="${id}">${text(paragraph)}</h2>`);
+    else if (paragraph.kind === 'quote')
+      html.push(`<blockquote id="${id}"><p>${text(paragraph)}</p></blockquote>`);
+    else html.push(`<p id="${id}">${text(paragraph)}</p>`);
+  }
+  closeList();
+  return html.join('\n');
+}
+
+function datelineText(article: ArticleJson): string | undefined {
+  const { dateline } = article;
+  if (!dateline) return undefined;
+  const parts = [dateline.date ? formatIso(dateline.date, article.language) : '', dateline.place ?? ''];
+  const text = parts.filter((part) => part !== '').join(', ');
+  return text === '' ? undefined : text;
 }
 
 function structuredData(article: ArticleJson): string {
+  const summary = article.summary.map((item) => item.text).join(sentenceSeparator(article.language));
+  const dateline = datelineText(article);
   const data = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.headline.text,
     inLanguage: article.language,
     ...(article.dateline?.date ? { datePublished: article.dateline.date } : {}),
+    ...(dateline ? { dateline } : {}),
     ...(article.dateline?.place
       ? { locationCreated: { '@type': 'Place', name: article.dateline.place } }
       : {}),
-    ...(article.summary.length > 0 ? { abstract: article.summary.map((item) => item.text).join(' ') } : {}),
+    ...(summary === '' ? {} : { abstract: summary }),
     ...(article.translation
       ? { translationOfWork: { '@type': 'NewsArticle', inLanguage: article.sourceLanguage } }
       : {}),
@@ -117,19 +214,27 @@ function structuredData(article: ArticleJson): string {
  */
 export function renderArticleHtml(article: ArticleJson): string {
   const labels = labelsFor(article.language);
-  const dateline = article.dateline;
+  const { dateline } = article;
   const meta = [
     dateline?.date
       ? `<time datetime="${e(dateline.date)}">${e(formatIso(dateline.date, article.language))}</time>`
       : '',
-    dateline?.place ? e(dateline.place) : '',
+    dateline?.place ? bdi(dateline.place) : '',
   ].filter((part) => part !== '');
   const notice = article.translation
-    ? labels.machineTranslated(article.translation.engine, endonym(article.sourceLanguage))
+    ? labels.machineTranslated(
+        engineNames[article.translation.engine] ?? article.translation.engine,
+        languageName(article.sourceLanguage, article.language),
+      )
     : labels.original;
-  const alternates = article.languages
-    .map((link) => `<link rel="alternate" hreflang="${e(link.language)}" href="${e(link.html)}">`)
-    .join('\n');
+  const alternates = [
+    '<link rel="alternate" hreflang="x-default" href="index.html">',
+    ...article.languages.map(
+      (link) => `<link rel="alternate" hreflang="${e(link.language)}" href="${e(link.html)}">`,
+    ),
+    `<link rel="alternate" type="application/json" href="${e(`${article.language}.json`)}">`,
+  ].join('\n');
+  const summary = article.summary.map((item) => e(item.text));
   return `<!DOCTYPE html>
 <html lang="${e(article.language)}" dir="${article.direction}">
 <head>
@@ -152,12 +257,12 @@ ${meta.length > 0 ? `<p class="meta">${meta.join(' · ')}</p>` : ''}
 ${article.caption ? `<p class="caption">${e(article.caption.text)}</p>` : ''}
 <p class="notice">${e(notice)}</p>
 </header>
-${article.summary.length > 0 ? `<section class="summary" aria-labelledby="summary-title"><h2 id="summary-title">${e(labels.summary)}</h2>${list(article.summary.map((item) => e(item.text)))}</section>` : ''}
-${factsBox(article.facts, labels, article.language)}
+${summary.length > 0 ? `<section class="summary" aria-labelledby="summary-title"><h2 id="summary-title">${e(labels.summary)}</h2>${list(summary)}</section>` : ''}
+${factsBox(article.facts, labels, article)}
 ${article.body.length > 0 ? `<section class="body" aria-label="${e(labels.article)}">\n${body(article)}\n</section>` : ''}
 </article>
 </main>
-<footer><p>polybrief · ${e(article.articleId)} · ${e(article.language)}</p></footer>
+<footer><p>polybrief · ${e(article.articleId)} · <a href="index.html">${e(labels.languages)}</a></p></footer>
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 import type { LanguageLinkJson } from '../contract.js';
 import { directionOf, endonym } from '../languages.js';
 import { escapeHtml as e } from './escape.js';
+import { labelsFor } from './labels.js';
 import { contentSecurityPolicy, pageStyle } from './page-style.js';
 
 export interface ArticleIndex {
@@ -11,16 +12,27 @@ export interface ArticleIndex {
   readonly languages: readonly LanguageLinkJson[];
 }
 
-/** `published/<id>/index.html`: the article's language versions, each in its own language. */
+/**
+ * `published/<id>/index.html`: the article's language versions, each named and headlined in its own language
+ * and direction; in the source language, as the page every version names as its `x-default`.
+ */
 export function renderArticleIndexHtml(index: ArticleIndex): string {
   const source = index.headlines[index.sourceLanguage] ?? index.articleId;
+  const labels = labelsFor(index.sourceLanguage);
   const items = index.languages
     .map((link) => {
       const language = e(link.language);
+      const dir = directionOf(link.language);
       const headline = e(index.headlines[link.language] ?? '');
-      return `<li lang="${language}" dir="${directionOf(link.language)}"><a href="${e(link.html)}" hreflang="${language}">${e(endonym(link.language))}</a> — ${headline} <small>(<a href="${e(link.json)}" hreflang="${language}" type="application/json">JSON</a>)</small></li>`;
+      return `<li lang="${language}" dir="${dir}"><a href="${e(link.html)}" hreflang="${language}"><span class="language">${e(endonym(link.language))}</span> <span class="headline">${headline}</span></a> <a class="data" href="${e(link.json)}" hreflang="${language}" type="application/json">JSON</a></li>`;
     })
     .join('\n');
+  const alternates = [
+    '<link rel="alternate" hreflang="x-default" href="index.html">',
+    ...index.languages.map(
+      (link) => `<link rel="alternate" hreflang="${e(link.language)}" href="${e(link.html)}">`,
+    ),
+  ].join('\n');
   return `<!DOCTYPE html>
 <html lang="${e(index.sourceLanguage)}" dir="${directionOf(index.sourceLanguage)}">
 <head>
@@ -29,15 +41,19 @@ export function renderArticleIndexHtml(index: ArticleIndex): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${e(source)}</title>
+${alternates}
 <style>${pageStyle}</style>
 </head>
 <body>
 <main>
 <h1>${e(source)}</h1>
-<ul>
+<nav aria-label="${e(labels.languages)}">
+<ul class="versions">
 ${items}
 </ul>
+</nav>
 </main>
+<footer><p>polybrief · ${e(index.articleId)}</p></footer>
 </body>
 </html>
 `;
