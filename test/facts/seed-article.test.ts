@@ -49,6 +49,8 @@ describe('extractFacts on the seed article (wang-yi-moscow-visit.txt)', () => {
     );
     const bri = facts.organisations.find((o) => o.name === 'Belt and Road Initiative');
     expect(bri?.aliases).toEqual(['BRI']);
+    // `Belt and Road cooperation`: the short form of the initiative's name.
+    expect(surfaces(document, bri?.mentions ?? [])).toContain('Belt and Road');
     expect(surfaces(document, bri?.mentions ?? []).filter((s) => s === 'BRI')).toHaveLength(
       document.text.match(/\bBRI\b/g)?.length ?? 0,
     );

@@ -487,30 +487,61 @@ export function buildEntities(
     const item = retyped[i] as EntityMention;
     if (item.type !== 'ORG' && prefixes.has(item.text)) retyped[i] = { ...item, type: 'ORG' };
   }
-  // Names the tagger found once are the same names where it missed them: every mention is listed.
+  // Names the tagger found once are the same names where it missed them or read less of them: every mention is
+  // listed. Two-word-or-longer beginnings of an organisation's name (`Belt and Road`) count as that organisation.
   const known = new Map<string, EntityMention['type']>();
   for (const item of retyped) {
     if (item.type !== 'MISC' && item.text.length > 1 && !known.has(item.text))
       known.set(item.text, item.type);
   }
+  const prefixOnly = new Set<string>();
+  for (const prefix of prefixes.keys()) {
+    if (known.has(prefix)) continue;
+    known.set(prefix, 'ORG');
+    prefixOnly.add(prefix);
+  }
+  const startingAt = new Map<number, number>();
+  retyped.forEach((item, index) => {
+    startingAt.set(item.start, index);
+  });
   const covered = coveredTokens(retyped, tokens);
+  const replaced = new Set<number>();
   for (const sentence of tokenised) {
     for (let i = 0; i < sentence.length; i++) {
       const token = sentence[i] as Token;
-      if (covered.has(token.start) || !isUpper(token.text)) continue;
+      const existingIndex = startingAt.get(token.start);
+      const existing = existingIndex === undefined ? undefined : retyped[existingIndex];
+      if ((covered.has(token.start) && !existing) || !isUpper(token.text)) continue;
       let found: EntityMention | undefined;
-      for (let length = Math.min(4, sentence.length - i); length >= 1 && !found; length--) {
+      for (let length = Math.min(6, sentence.length - i); length >= 1 && !found; length--) {
         const last = sentence[i + length - 1] as Token;
-        if (covered.has(last.start)) continue;
-        const type = known.get(text.slice(token.start, last.end));
+        if (existing && last.end <= existing.end) break;
+        // The longer name may take over the mention starting here, never cut into another one.
+        let free = true;
+        for (let k = i + 1; k < i + length && free; k++) {
+          const inner = sentence[k] as Token;
+          free = !covered.has(inner.start) || (existing !== undefined && inner.end <= existing.end);
+        }
+        const phrase = text.slice(token.start, last.end);
+        // A beginning of a name followed by more capitals is the start of another name (`Chinese Foreign Minister`).
+        const cut = prefixOnly.has(phrase) && isUpper(sentence[i + length]?.text ?? '');
+        const type = free && !cut ? known.get(phrase) : undefined;
         if (type) found = mention(text, type, token.start, last.end);
       }
-      if (!found && acronyms.has(token.text)) found = mention(text, 'ORG', token.start, token.end);
-      if (!found && nameParts.has(token.text)) found = mention(text, 'PER', token.start, token.end);
+      if (!found && !existing && acronyms.has(token.text))
+        found = mention(text, 'ORG', token.start, token.end);
+      if (!found && !existing && nameParts.has(token.text))
+        found = mention(text, 'PER', token.start, token.end);
       if (!found) continue;
+      if (existingIndex !== undefined) replaced.add(existingIndex);
       retyped.push(found);
       while (i + 1 < sentence.length && (sentence[i + 1] as Token).end <= found.end) i++;
     }
+  }
+  if (replaced.size > 0) {
+    const kept = retyped.filter((_, index) => !replaced.has(index));
+    retyped.length = 0;
+    retyped.push(...kept);
   }
   retyped.sort(byStart);
   const people = buildPeople(
