@@ -24,6 +24,8 @@ interface DevProcess {
   stderr(): string;
   /** Resolves with the first stdout line matching `pattern`. */
   line(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Resolves once `condition` holds for the stdout lines so far. */
+  until(condition: (lines: readonly string[]) => boolean, timeoutMs?: number): Promise<void>;
   exited: Promise<number | null>;
 }
 
@@ -48,7 +50,7 @@ function startDev(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string):
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     errors += chunk;
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   exited.then(() => {
     for (const wake of waiters.splice(0)) wake();
   });
@@ -57,18 +59,20 @@ function startDev(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string):
     lines,
     stderr: () => errors,
     exited,
-    async line(pattern, timeoutMs = 30_000) {
+    async until(condition, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = lines.find((line) => pattern.test(line));
-        if (found !== undefined) return found;
+      while (!condition(lines)) {
         if (child.exitCode !== null || Date.now() > deadline)
-          throw new Error(`no line matching ${pattern}; stdout:\n${lines.join('\n')}\nstderr:\n${errors}`);
+          throw new Error(`condition not met; stdout:\n${lines.join('\n')}\nstderr:\n${errors}`);
         await new Promise<void>((wake) => {
           waiters.push(wake);
           setTimeout(wake, 200);
         });
       }
+    },
+    async line(pattern, timeoutMs = 30_000) {
+      await this.until((all) => all.some((line) => pattern.test(line)), timeoutMs);
+      return lines.find((line) => pattern.test(line)) as string;
     },
   };
 }
@@ -265,6 +269,66 @@ describe('polybrief dev', () => {
       expect(translate.requests.every((request) => request.sourceLanguage === 'en')).toBe(true);
     }, 60_000);
   });
+
+  it('on Ctrl-C mid-batch, lets the articles in flight finish and exits 0; the next start publishes the rest, each once', async () => {
+    // Slow translations keep articles in flight when the signal comes.
+    const translate = await startTranslateProtocolServer({ latencyMs: 150 });
+    const folder = await mkdtemp(join(work, 'restart-'));
+    const args = [
+      '--port',
+      '0',
+      '--data',
+      join(folder, 'data'),
+      '--translator',
+      'aws',
+      '--languages',
+      'es',
+      '--concurrency',
+      '2',
+    ];
+    const awsEnv = { ...env, AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL_TRANSLATE: translate.endpoint };
+    const keys = Array.from({ length: 12 }, (_, index) => `incoming/desk/story ${index}.txt`);
+    const published = (dev: DevProcess) =>
+      dev.lines.filter((line) => line.startsWith('published ')).map((line) => line.split(/ +/)[1]);
+    const publishedEvents = (dev: DevProcess) =>
+      dev.lines
+        .filter((line) => line.startsWith('event ') && line.includes('"ArticlePublished"'))
+        .map(
+          (line) =>
+            (JSON.parse(line.slice(line.indexOf('{'))) as { detail: { sourceKey: string } }).detail.sourceKey,
+        );
+    try {
+      const first = startDev(args, awsEnv, folder);
+      running.push(first);
+      const client = s3Client(await endpointOf(first));
+      for (const key of keys)
+        await upload(client, key, `Story\n\nThe council met about ${key} on Monday. It agreed.\n`);
+      client.destroy();
+      await first.line(/^published /);
+      first.child.kill('SIGINT');
+      expect(await first.exited).toBe(0);
+      const stopping = await first.line(/^Stopping/);
+      const stopped = first.lines.at(-1) ?? '';
+
+      const second = startDev(args, awsEnv, folder);
+      running.push(second);
+      const found = await second.line(/^Found \d+ uploads? not processed yet/);
+      const remaining = keys.length - published(first).length;
+      await second.until(() => published(second).length >= remaining);
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+
+      expect(stopping).toMatch(/^Stopping: waiting up to 30s for [12] articles? in flight/);
+      expect(stopped).toMatch(/^Stopped; \d+ uploads? not finished will be processed at the next start\.$/);
+      expect(found).toContain(`Found ${remaining} upload`);
+      const ids = [...published(first), ...published(second)];
+      expect(ids).toHaveLength(keys.length);
+      expect(new Set(ids).size).toBe(keys.length);
+      expect([...publishedEvents(first), ...publishedEvents(second)].sort()).toEqual([...keys].sort());
+    } finally {
+      await translate.close();
+    }
+  }, 60_000);
 
   it('refuses a port already in use, with exit status 2 and the option to change it', async () => {
     const blocker = createServer();
