@@ -21,6 +21,13 @@ describe('extractFacts: people, organisations and places', () => {
     expect(facts.people.map((p) => p.name)).not.toContain('President Emmanuel Macron');
   });
 
+  it('does not take a title on its own for a person', () => {
+    const facts = extractFacts(
+      article('Foreign Minister Prince Saud Al-Faisal arrived on Monday. The Prince said little.'),
+    );
+    expect(facts.people.map((p) => p.name)).toEqual(['Saud Al-Faisal']);
+  });
+
   it('ties an acronym in brackets to the organisation before it, and counts its later uses', () => {
     const document = article(
       'The World Health Organization (WHO) warned of a new outbreak on Monday. Officials at the WHO said vaccines were on their way.',

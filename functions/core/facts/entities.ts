@@ -164,6 +164,8 @@ function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, L
         located = tokens.get(start);
       }
       if (start !== current.start) current = mention(text, 'PER', start, current.end);
+      // A title alone (`Prince`, `President`) names nobody.
+      if (personTitles.has(current.text.toLowerCase())) continue;
     }
     // A nationality adjective is not a place.
     if (current.type === 'LOC' && lex.demonyms.has(current.text) && !lex.countryNames.has(current.text)) {
