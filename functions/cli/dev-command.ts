@@ -138,6 +138,9 @@ export async function devCommand(
   );
   const result = await runner.stop({ timeoutMs: options.stopTimeout * 1000 });
   await choice.close();
+  // Articles abandoned mid-flight may still hold timers or sockets (SDK retries); they are picked up at the next
+  // start, so they must not keep the process from ending.
+  if (result.abandoned > 0) setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref();
   const left = result.abandoned + result.dropped;
   out(
     left === 0
