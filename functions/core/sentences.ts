@@ -34,12 +34,6 @@ const abbreviations = new Set([
   'mme',
   'mlle',
   'messrs',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'plc',
-  'bros',
   'dept',
   'univ',
   'assn',
@@ -111,6 +105,13 @@ const terminalAbbreviations = new Set([
   'ussr',
   'phd',
   'etc',
+  // Company suffixes end sentences as often as they sit inside them.
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'plc',
+  'bros',
 ]);
 
 const sentenceOpeners = new Set([

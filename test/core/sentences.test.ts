@@ -27,6 +27,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('splits after a company suffix only when a sentence clearly starts', () => {
+    expect(split('He joined Warner Bros. But he left. Acme Inc. reported profits.')).toEqual([
+      'He joined Warner Bros.',
+      'But he left.',
+      'Acme Inc. reported profits.',
+    ]);
+  });
+
   it('does not split decimals, versions or amounts', () => {
     expect(split('Growth was 3.5 per cent, up from 2.75. Prices rose $1.2 billion.')).toEqual([
       'Growth was 3.5 per cent, up from 2.75.',
