@@ -165,7 +165,7 @@ export interface QuoteJson {
    */
   text: string;
   /**
-   * Full name of the speaker, when known.
+   * Full name of the speaker, when known, as this version writes it.
    */
   speaker?: string;
   start: Offset;

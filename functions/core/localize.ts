@@ -108,7 +108,7 @@ function localizeFacts(article: AnalysedArticle, lookup: Lookup, sourceLookup: b
     dates: facts.dates.map(({ text, iso, start, end }) => ({ text, iso, start, end })),
     quotes: facts.quotes.map((quote) => ({
       text: quoteText(quote),
-      ...(quote.speaker === undefined ? {} : { speaker: quote.speaker }),
+      ...(quote.speaker === undefined ? {} : { speaker: lookup(quote.speaker) }),
       start: quote.start,
       end: quote.end,
     })),
