@@ -44,6 +44,11 @@ export interface TranslationMemoryOptions {
    * too, so a sentence is found again in any other article.
    */
   readonly packSize?: number;
+  /**
+   * `false` keeps packs only: fewer store requests for a new article, but a sentence is then found again only
+   * within the same passage, never in another article. Default `true`.
+   */
+  readonly segmentEntries?: boolean;
   /** Told of entries that could not be read or written (the memory then does without them). */
   readonly logger?: Logger;
 }
@@ -71,6 +76,7 @@ export class TranslationMemory implements Translator {
   readonly #prefix: string;
   readonly #read: boolean;
   readonly #packSize: number;
+  readonly #segmentEntries: boolean;
   readonly #limit: LimitFunction;
   readonly #logger: Logger | undefined;
 
@@ -83,6 +89,10 @@ export class TranslationMemory implements Translator {
     if (!Number.isInteger(packSize) || packSize < 0 || packSize === 1) {
       throw new RangeError(`packSize must be 0 (no packs) or an integer of at least 2, got ${packSize}`);
     }
+    const segmentEntries = options.segmentEntries ?? true;
+    if (!segmentEntries && packSize === 0) {
+      throw new RangeError('a memory without packs needs segment entries');
+    }
     if (options.prefix !== '' && !options.prefix.endsWith('/')) {
       throw new RangeError(`prefix must end with "/", got "${options.prefix}"`);
     }
@@ -92,6 +102,7 @@ export class TranslationMemory implements Translator {
     this.#prefix = options.prefix;
     this.#read = options.read ?? true;
     this.#packSize = packSize;
+    this.#segmentEntries = segmentEntries;
     this.#limit = pLimit(concurrency);
     this.#logger = options.logger;
   }
@@ -114,7 +125,8 @@ export class TranslationMemory implements Translator {
       this.#packSize === 0
         ? []
         : contentChunks(distinct, (key) => hashes.get(key) as string, this.#packSize)
-            .filter((keys) => keys.length > 1)
+            // A pack of one segment would only repeat its segment entry.
+            .filter((keys) => keys.length > 1 || !this.#segmentEntries)
             .map((keys) => ({ keys, hashes: keys.map((key) => hashes.get(key) as string) }));
 
     const remembered = new Map<string, Remembered>();
@@ -130,7 +142,7 @@ export class TranslationMemory implements Translator {
         });
         return false;
       });
-      const unanswered = distinct.filter((key) => !remembered.has(key));
+      const unanswered = this.#segmentEntries ? distinct.filter((key) => !remembered.has(key)) : [];
       const entries = await Promise.all(
         unanswered.map((key) => this.#readSegment(context, key, hashes.get(key) as string, problems)),
       );
@@ -229,7 +241,7 @@ export class TranslationMemory implements Translator {
     remembered: ReadonlyMap<string, Remembered>,
   ): Promise<void> {
     const writes: { key: string; body: string }[] = [];
-    for (const [key, value] of fresh) {
+    for (const [key, value] of this.#segmentEntries ? fresh : new Map<string, Remembered>()) {
       // An empty answer for a non-empty text is not a translation worth keeping.
       if (value.translation.trim() === '') continue;
       const hash = hashes.get(key) as string;

@@ -40,7 +40,7 @@ describe('TranslationMemory', () => {
   let store: MemoryArticleStore;
   let engine: TaggingTranslator;
   let logger: ReturnType<typeof recordingLogger>;
-  const memory = (options: { read?: boolean; packSize?: number } = {}) =>
+  const memory = (options: { read?: boolean; packSize?: number; segmentEntries?: boolean } = {}) =>
     new TranslationMemory(engine, { store, prefix: 'cache/', logger, ...options });
 
   beforeEach(() => {
@@ -205,6 +205,18 @@ describe('TranslationMemory', () => {
     expect(result.translations[100]).toBe('[es] A corrected sentence.');
     expect(result.translations[199 - 1]).toBe(`[es] ${many[199]}`);
     expect(reads).toBeLessThan(100);
+  });
+
+  it('with packs only, writes no segment entries and finds the same passage again', async () => {
+    const many = Array.from({ length: 100 }, (_, i) => `Sentence ${i} of a long article about the harbour.`);
+    await memory({ segmentEntries: false }).translate(es(many));
+
+    const result = await memory({ segmentEntries: false }).translate(es(many));
+
+    expect(store.keys('cache/segments/')).toEqual([]);
+    expect(store.keys('cache/packs/').length).toBeGreaterThan(1);
+    expect(engine.requests).toHaveLength(1);
+    expect(result.usage.charactersFromMemory).toBe(many.join('').length);
   });
 
   it('with an auto source, reports the language detected when the memory entries were made', async () => {
