@@ -2,6 +2,8 @@ import type { PipelineSettings } from './pipeline-settings.js';
 
 export const POWERTOOLS_SERVICE_NAME = 'polybrief';
 export const POWERTOOLS_METRICS_NAMESPACE = 'Polybrief';
+/** The bus completion events are sent to: the account's default bus, the only one the function may put events on. */
+export const DEFAULT_EVENT_BUS = 'default';
 
 /**
  * The environment variables the Lambda handler reads (its config module parses exactly these). The function
@@ -20,6 +22,7 @@ export function pipelineEnvironment(settings: PipelineSettings): Record<string, 
     CACHE_PREFIX: settings.prefixes.cache,
     TRANSLATE_CONCURRENCY: String(settings.translateConcurrency),
     PRICE_PER_MILLION_CHARACTERS: String(settings.pricePerMillionCharacters),
+    EVENT_BUS_NAME: DEFAULT_EVENT_BUS,
     POWERTOOLS_SERVICE_NAME,
     POWERTOOLS_METRICS_NAMESPACE,
     POWERTOOLS_LOG_LEVEL: settings.logLevel,

@@ -2,6 +2,7 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
+import { DEFAULT_EVENT_BUS } from './pipeline-environment.js';
 import { outputPrefixes } from './pipeline-prefixes.js';
 import { detectsSourceLanguage, type PipelineSettings } from './pipeline-settings.js';
 
@@ -14,8 +15,8 @@ export interface PipelineGrant {
 /**
  * Everything the pipeline function may do, and nothing with a `*` action. Object grants are scoped to the
  * prefixes; Translate and Comprehend actions take `*` as resource because those actions have no resource types
- * (Service Authorization Reference), while terminologies are named by ARN. Add a grant here to give the function
- * a new permission (e.g. `events:PutEvents` on the default bus).
+ * (Service Authorization Reference), while terminologies are named by ARN; completion events go to the account's
+ * default event bus, named by ARN. Add a grant here to give the function a new permission.
  */
 export function pipelineGrants(
   scope: IConstruct,
@@ -70,6 +71,21 @@ export function pipelineGrants(
         sid: 'TranslateText',
         actions: ['translate:TranslateText'],
         resources: ['*'],
+      }),
+    },
+    {
+      reason: `Sends its completion events (ArticlePublished, ArticleFailed) to the default event bus (${DEFAULT_EVENT_BUS}), and no other.`,
+      statement: new PolicyStatement({
+        sid: 'PutCompletionEvents',
+        actions: ['events:PutEvents'],
+        resources: [
+          Stack.of(scope).formatArn({
+            service: 'events',
+            resource: 'event-bus',
+            resourceName: DEFAULT_EVENT_BUS,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ],
       }),
     },
   ];

@@ -109,6 +109,7 @@ describe('ArticlePipeline defaults', () => {
 
     expect(Object.keys(grantsBySid(template)).sort()).toEqual([
       'NotFoundUnderReadPrefixes',
+      'PutCompletionEvents',
       'ReadIncomingArticles',
       'ReadOwnOutputs',
       'TranslateText',

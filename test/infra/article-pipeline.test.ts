@@ -4,6 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseLambdaConfig } from '../../functions/lambda/config.js';
 import { PIPELINE_BUNDLING } from '../../infra/pipeline-function.js';
 import { prefixesOverlap } from '../../infra/pipeline-prefixes.js';
 import type { PolybriefStack } from '../../infra/polybrief-stack.js';
@@ -253,6 +254,7 @@ describe('ArticlePipeline function', () => {
       CACHE_PREFIX: 'cache/',
       TRANSLATE_CONCURRENCY: '10',
       PRICE_PER_MILLION_CHARACTERS: '15',
+      EVENT_BUS_NAME: 'default',
       POWERTOOLS_SERVICE_NAME: 'polybrief',
       POWERTOOLS_METRICS_NAMESPACE: 'Polybrief',
       POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -316,7 +318,28 @@ describe('ArticlePipeline permissions', () => {
         condition: { StringLike: { 's3:prefix': ['incoming/*', 'published/*', 'failed/*', 'cache/*'] } },
       },
       { effect: 'Allow', actions: ['translate:TranslateText'], resources: ['*'], condition: undefined },
+      {
+        effect: 'Allow',
+        actions: ['events:PutEvents'],
+        resources: ['arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:event-bus/default'],
+        condition: undefined,
+      },
     ]);
+  });
+
+  it('lets the function put its completion events on the default event bus, the one it is configured with, and no other', () => {
+    const eventStatements = functionStatements().filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('events:')),
+    );
+    const busName = functionProperties().Environment.Variables.EVENT_BUS_NAME;
+
+    expect(eventStatements).toHaveLength(1);
+    expect(eventStatements[0]?.Sid).toBe('PutCompletionEvents');
+    expect(asArray(eventStatements[0]?.Action)).toEqual(['events:PutEvents']);
+    expect(asArray(eventStatements[0]?.Resource).map((resource) => flattenCfn(resource as string))).toEqual([
+      `arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:event-bus/${busName}`,
+    ]);
+    expect(parseLambdaConfig(functionProperties().Environment.Variables).eventBusName).toBe('default');
   });
 
   it('uses no AWS managed policy for the function role', () => {
