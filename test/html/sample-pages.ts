@@ -70,6 +70,7 @@ export async function publishWithScriptServer(
   inputs: readonly string[],
   out: string,
   languages: readonly string[],
+  extraArgs: readonly string[] = [],
 ): Promise<void> {
   const server = await startTranslateProtocolServer({ translateLine: fakeScriptLine });
   try {
@@ -81,7 +82,10 @@ export async function publishWithScriptServer(
       AWS_REGION: DUMMY_REGION,
     };
     const args = ['run', ...inputs, '--out', out, '--translator', 'aws', '--languages', languages.join(',')];
-    expectSuccess(await polybrief([...args, '--no-cache'], env), 'polybrief run (Translate protocol)');
+    expectSuccess(
+      await polybrief([...args, '--no-cache', ...extraArgs], env),
+      'polybrief run (Translate protocol)',
+    );
   } finally {
     await server.close();
   }
