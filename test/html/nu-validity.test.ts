@@ -21,6 +21,12 @@ const noJava = missingTool(
   'the Nu Html Checker runs on Java 11+: apt-get install default-jre-headless',
 );
 const apertium = await apertiumLanguages();
+// .ci/run installs Java and Apertium: in CI a missing tool is a failure, not a reason to skip or check less.
+if ((noJava || !apertium) && process.env.CI) {
+  throw new Error(
+    `The Nu Html Checker test cannot run fully in CI: ${noJava ?? 'apertium is not installed'}.`,
+  );
+}
 if (noJava) console.warn(`Skipping the Nu Html Checker test: ${noJava}.`);
 if (!apertium) {
   console.warn('The Nu Html Checker test checks no Apertium pages: apertium with eng-spa is not installed.');
