@@ -313,6 +313,7 @@ async function layouts(context: Context, options: TranslationBenchOptions): Prom
   const edited = articleText(withParagraphRewritten(article, 4, 77));
   const results: Record<string, { first: number; firstMs: number; reads: number; rereadMs: number }> = {};
   for (const [layout, memory] of [
+    ['none', false],
     ['segments', { packSize: 0 }],
     ['packs', { segmentEntries: false }],
     ['both', {}],
@@ -331,13 +332,13 @@ async function layouts(context: Context, options: TranslationBenchOptions): Prom
       rereadMs: reupload.ms,
     };
   }
-  const { segments, packs, both } = results as Record<
-    'segments' | 'packs' | 'both',
+  const { none, segments, packs, both } = results as Record<
+    'none' | 'segments' | 'packs' | 'both',
     (typeof results)[string]
   >;
   const describe = (name: string, r: typeof both) =>
     `${name}: ${count(r.first)} requests/${count(r.firstMs)} ms first, ${count(r.reads)} reads/${count(r.rereadMs)} ms re-upload`;
-  const summary = `store at ${options.storeLatencyMs} ms per request, ${DEFAULT_MEMORY_CONCURRENCY} in flight, packs of ~${DEFAULT_PACK_SIZE}; ${describe('per segment', segments)}; ${describe('packs only', packs)}; ${describe('both', both)}`;
+  const summary = `store at ${options.storeLatencyMs} ms per request, ${DEFAULT_MEMORY_CONCURRENCY} in flight, packs of ~${DEFAULT_PACK_SIZE}; no memory: ${count(none.firstMs)} ms first, ${count(none.rereadMs)} ms re-upload; ${describe('per segment', segments)}; ${describe('packs only', packs)}; ${describe('both', both)}`;
   return [
     {
       name: 'memory_reupload_reads_ratio',
