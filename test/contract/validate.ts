@@ -51,7 +51,10 @@ export function schemaErrors(name: SchemaName, value: unknown): string[] {
 }
 
 /** The schema a key's document follows, from where the pipeline writes it; `undefined` for other keys. */
-export function schemaForKey(key: string, prefixes = defaultPrefixes): SchemaName | undefined {
+export function schemaForKey(
+  key: string,
+  prefixes: { readonly publishedPrefix: string; readonly failedPrefix: string } = defaultPrefixes,
+): SchemaName | undefined {
   if (key.startsWith(prefixes.failedPrefix) && key.endsWith('.json')) return 'failed-record';
   if (!key.startsWith(prefixes.publishedPrefix)) return undefined;
   const name = key.slice(key.lastIndexOf('/') + 1);
