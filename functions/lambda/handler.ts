@@ -55,6 +55,8 @@ function record(outcome: ArticleOutcome): void {
   for (const [language, usage] of Object.entries(outcome.usage)) {
     metrics.addMetric('CharactersSent', MetricUnit.Count, usage.charactersSent);
     metrics.addMetric('CharactersFromMemory', MetricUnit.Count, usage.charactersFromMemory);
+    // USD at PRICE_PER_MILLION_CHARACTERS: its Sum over a day is the day's estimated translation bill.
+    metrics.addMetric('EstimatedTranslationCostUsd', MetricUnit.NoUnit, usage.estimatedCostUsd);
     metrics.addMetric('TranslateRequests', MetricUnit.Count, usage.requests);
     metrics.addMetric('TranslateRetries', MetricUnit.Count, usage.retries);
     const latency = outcome.languagesMs[language];
