@@ -22,8 +22,8 @@ import { segmentKey } from './segments.js';
 
 /**
  * Store requests in flight per memory: most of the S3 client's default pool of 50 sockets, leaving room for the
- * pipeline's own reads and writes. A new article needs one read and one write per sentence and language, so at
- * ~10 ms per S3 request this is about 0.6 ms per sentence-language each way.
+ * pipeline's own reads and writes. A new article needs one read and one write per sentence and language: at
+ * ~10 ms per S3 request, about 0.3 ms per sentence-language for each.
  */
 export const DEFAULT_MEMORY_CONCURRENCY = 32;
 /** About 16 segments per pack: see the layout comparison of `npm run bench` (README, "The translation memory"). */
