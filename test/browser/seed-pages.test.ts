@@ -49,6 +49,8 @@ interface Visit {
   readonly headline: string;
   readonly problems: readonly string[];
   readonly requests: readonly string[];
+  /** Whether the language switcher, the footer and the facts box are shown when the page is printed. */
+  readonly printed: { readonly nav: boolean; readonly footer: boolean; readonly facts: boolean };
 }
 
 describe.skipIf(missing !== undefined)('the seed article in headless Chromium', () => {
@@ -128,7 +130,13 @@ describe.skipIf(missing !== undefined)('the seed article in headless Chromium', 
       if (language !== 'control') {
         await page.screenshot({ path: join(screenshots, `seed-${language}.png`), fullPage: true });
       }
-      visits.set(language, { ...facts, problems, requests });
+      await page.emulateMedia({ media: 'print' });
+      const printed = {
+        nav: await page.locator('body > nav').isVisible(),
+        footer: await page.locator('body > footer').isVisible(),
+        facts: await page.locator('.facts').isVisible(),
+      };
+      visits.set(language, { ...facts, problems, requests, printed });
       await page.close();
     }
   }, 180_000);
@@ -169,6 +177,12 @@ describe.skipIf(missing !== undefined)('the seed article in headless Chromium', 
     const [first = 0, second = 0] = visit?.navX ?? [];
     expect(first).toBeGreaterThan(second);
     expect(visit?.headline).toMatch(/^[\u0600-\u06ff\s\p{P}\p{N}]+$/u);
+  });
+
+  it('prints the article and its facts without the language switcher and footer', () => {
+    for (const language of ['en', 'es', 'ar']) {
+      expect(visits.get(language)?.printed).toEqual({ nav: false, footer: false, facts: true });
+    }
   });
 
   it('translates the Spanish page with Apertium', () => {
