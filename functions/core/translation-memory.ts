@@ -166,19 +166,18 @@ export class TranslationMemory implements Translator {
 
     const missing = distinct.filter((key) => !remembered.has(key));
     let usage: TranslationUsage = { characters: 0, requests: 0, retries: 0 };
-    let freshDetected: string | undefined;
     const fresh = new Map<string, Remembered>();
     if (missing.length > 0) {
       // Throws when the engine fails: nothing of this request is remembered.
       const result = await this.#inner.translate({ ...request, segments: missing });
       usage = result.usage;
-      freshDetected = result.detectedSourceLanguage;
+      const detected = result.detectedSourceLanguage;
       missing.forEach((key, index) => {
         const translation = result.translations[index] ?? '';
-        fresh.set(key, freshDetected ? { translation, detected: freshDetected } : { translation });
+        fresh.set(key, detected ? { translation, detected } : { translation });
       });
-      await this.#remember(context, fresh, hashes, missedChunks, remembered);
-    } else if (missedChunks.length > 0) {
+    }
+    if (fresh.size > 0 || missedChunks.length > 0) {
       await this.#remember(context, fresh, hashes, missedChunks, remembered);
     }
 
