@@ -51,6 +51,7 @@ h2{font-size:1.15rem;margin:2rem 0 .5rem}
 .facts dt{font-weight:600}
 .facts dd{margin:0}
 .facts ul{margin:0;padding:0;list-style:none}
+.facts li+li{margin-block-start:.3rem}
 .facts .role{color:var(--muted)}
 .body ul{padding-inline-start:1.25rem}
 blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:3px solid var(--rule)}
