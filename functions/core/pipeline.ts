@@ -13,6 +13,7 @@ import { decodeArticle } from './decode.js';
 import { ArticleError, ArticleNotFoundError, TranslationError } from './errors.js';
 import { extractFacts, summarize } from './facts/index.js';
 import { sha256Hex } from './hashing.js';
+import { checkSourceLanguage } from './language-check.js';
 import { type AnalysedArticle, localize, segmentsToTranslate } from './localize.js';
 import { parseArticle, requireFormat } from './parse-article.js';
 import type {
@@ -282,6 +283,7 @@ export async function processArticle(
       const decoded = decodeArticle(body);
       encoding = decoded.encoding;
       const document = parseArticle(decoded.text, format);
+      checkSourceLanguage(document.text, settings.sourceLanguage);
       const referenceDate = (info.lastModified ?? clock.now()).toISOString().slice(0, 10);
       const facts = extractFacts(document, { referenceDate });
       analysed = { articleId, key, document, facts, summary: summarize(document, facts) };

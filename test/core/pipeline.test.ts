@@ -133,6 +133,20 @@ describe('processArticle', () => {
     expect(translator.requests).toEqual([]);
   });
 
+  it('refuses an article written in another language than the configured source', async () => {
+    store.upload(
+      'incoming/noticia.txt',
+      'Le conseil municipal adopte le budget\n\nLe conseil municipal de Lyon a adopté lundi soir le budget de l’année ' +
+        'prochaine, après un débat de quatre heures. Le texte prévoit la construction de deux nouvelles lignes de bus et ' +
+        'la rénovation de trois écoles du centre-ville. « C’est un budget juste et responsable », a déclaré la maire.',
+    );
+
+    const outcome = await processArticle({ key: 'incoming/noticia.txt' }, settings, deps());
+
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'wrong-language' } });
+    expect(translator.requests).toEqual([]);
+  });
+
   it('refuses an article over the size limit before reading it', async () => {
     store.upload('incoming/big.txt', `Big\n\n${'word '.repeat(30_000)}`);
 
