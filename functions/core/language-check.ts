@@ -1,5 +1,6 @@
 import { francAll } from 'franc';
 import { ArticleError } from './errors.js';
+import { languageNames } from './intl-formats.js';
 
 /** ISO 639-3 (what franc answers) to the ISO 639-1 codes the pipeline is configured with. */
 const iso1: Readonly<Record<string, string>> = {
@@ -64,7 +65,7 @@ const threshold = 0.9;
 
 function englishName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return languageNames('en').of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,4 +1,5 @@
 import type { TextDirection } from './contract.js';
+import { languageNames } from './intl-formats.js';
 
 const rightToLeft = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -9,7 +10,7 @@ export function directionOf(language: string): TextDirection {
 /** The language's own name for itself (`español`, `العربية`), for language switchers. */
 export function endonym(language: string): string {
   try {
-    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
+    const name = languageNames(language).of(language);
     return name ? name.charAt(0).toLocaleUpperCase(language) + name.slice(1) : language;
   } catch {
     return language;
@@ -19,7 +20,7 @@ export function endonym(language: string): string {
 /** The name of `language` in `inLanguage` (`inglés` for `en` in `es`), for sentences of that language. */
 export function languageName(language: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(language) ?? language;
+    return languageNames(inLanguage).of(language) ?? language;
   } catch {
     return language;
   }

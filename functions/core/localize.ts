@@ -28,8 +28,22 @@ export function headlineOf(document: SourceDocument): Sentence {
   return headline;
 }
 
+/** The sentences (in document order, as parsed) that overlap `[start, end)`, found by binary search. */
 function overlapping(sentences: readonly Sentence[], start: number, end: number): Sentence[] {
-  return sentences.filter((sentence) => sentence.start < end && sentence.end > start);
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sentences[middle]?.end ?? 0) <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found: Sentence[] = [];
+  for (let index = low; index < sentences.length; index++) {
+    const sentence = sentences[index] as Sentence;
+    if (sentence.start >= end) break;
+    found.push(sentence);
+  }
+  return found;
 }
 
 /**

@@ -267,6 +267,10 @@ export async function processArticle(
       earlier?.status === 'complete' &&
       earlier.source.sha256 === sourceSha &&
       earlier.source.key === key &&
+      // In a versioned bucket every new version republishes, even with the same bytes (the memory makes it free).
+      (earlier.source.versionId === null ||
+        info.versionId === undefined ||
+        earlier.source.versionId === info.versionId) &&
       earlier.settingsFingerprint === fingerprint
     ) {
       logger.info('article unchanged, already published', { ...log, manifestKey });

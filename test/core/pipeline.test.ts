@@ -174,6 +174,21 @@ describe('processArticle', () => {
     expect(translator.requests.length).toBe(requests);
   });
 
+  it('republishes a new version of the same key, even with the same bytes', async () => {
+    store.upload(seedKey, seed);
+    await processArticle({ key: seedKey }, settings, deps());
+    const second = store.upload(seedKey, seed);
+
+    const outcome = await processArticle(
+      { key: seedKey, versionId: second.versionId ?? '' },
+      settings,
+      deps(),
+    );
+
+    expect(outcome.status).toBe('published');
+    expect(store.json<ManifestJson>(`${folder}manifest.json`).source.versionId).toBe(second.versionId);
+  });
+
   it('publishes the other languages when one fails, and says which failed and whether to retry', async () => {
     store.upload(seedKey, seed);
     translator.failing.set('ca', new TranslationError('Throttled for too long.', true));

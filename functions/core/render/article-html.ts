@@ -1,4 +1,5 @@
 import type { ArticleJson, FactsJson, FigureJson, ParagraphJson } from '../contract.js';
+import { dateTimeFormat, numberFormat } from '../intl-formats.js';
 import { directionOf, endonym, languageName, sentenceSeparator } from '../languages.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
@@ -40,7 +41,7 @@ function formatIso(iso: string, language: string): string {
   if (month) options.month = 'long';
   if (day) options.day = 'numeric';
   try {
-    return new Intl.DateTimeFormat(language, options).format(date);
+    return dateTimeFormat(language, options).format(date);
   } catch {
     return iso;
   }
@@ -81,9 +82,7 @@ function figure(item: FigureJson, article: ArticleJson): string {
     };
   } else if (unit === 'percent') {
     return e(
-      new Intl.NumberFormat(article.language, { style: 'percent', maximumFractionDigits: 2 }).format(
-        value / 100,
-      ),
+      numberFormat(article.language, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100),
     );
   } else if (unit && intlUnits[unit]) {
     options = { style: 'unit', unit: intlUnits[unit], unitDisplay: 'long' };
@@ -92,7 +91,7 @@ function figure(item: FigureJson, article: ArticleJson): string {
   }
   if (!options) return `<span lang="${e(article.sourceLanguage)}">${e(item.text)}</span>`;
   try {
-    return e(new Intl.NumberFormat(article.language, { maximumFractionDigits: 2, ...options }).format(value));
+    return e(numberFormat(article.language, { maximumFractionDigits: 2, ...options }).format(value));
   } catch {
     return `<span lang="${e(article.sourceLanguage)}">${e(item.text)}</span>`;
   }

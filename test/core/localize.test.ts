@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { allSentences } from '../../functions/core/document.js';
+import { localize, segmentsToTranslate } from '../../functions/core/localize.js';
+import { parseArticle } from '../../functions/core/parse-article.js';
+
+const text =
+  'Budget approved\n\nThe council met on Monday. "We are glad. It was a long night," the mayor said. Rain fell.\n\nTaxes stay the same.';
+const document = parseArticle(text, 'text');
+const sentences = allSentences(document);
+const quoteStart = text.indexOf('"We');
+const quoteEnd = text.indexOf(' the mayor');
+const article = {
+  articleId: 'budget',
+  key: 'incoming/budget.txt',
+  document,
+  facts: {
+    people: [],
+    organisations: [],
+    places: [],
+    dates: [],
+    quotes: [
+      { text: text.slice(quoteStart, quoteEnd), speaker: 'the mayor', start: quoteStart, end: quoteEnd },
+    ],
+    figures: [],
+  },
+  summary: [],
+};
+
+describe('localize', () => {
+  it('translates a quote with the translations of exactly the sentences it spans', () => {
+    const result = localize(article, {
+      language: 'es',
+      sourceLanguage: 'en',
+      translation: { engine: 'test', scope: 'full' },
+      lookup: (source) => `<${source}>`,
+      languages: [],
+    });
+
+    const spanned = sentences.filter((sentence) => sentence.start < quoteEnd && sentence.end > quoteStart);
+    expect(spanned.map((sentence) => sentence.id)).toEqual(['p1s2', 'p1s3']);
+    expect(result.facts.quotes[0]?.text).toBe(spanned.map((sentence) => `<${sentence.text}>`).join(' '));
+  });
+
+  it('sends, in brief scope, only the headline, the sentences quotes and summary use, and the names', () => {
+    const segments = segmentsToTranslate(article, 'brief');
+    expect(segments).toEqual(['Budget approved', '"We are glad.', 'It was a long night," the mayor said.']);
+  });
+});
