@@ -10,6 +10,8 @@
  * - XML text is escaped twice (`a&b` listed as `a&amp;b`): one level is taken off;
  * - a multipart completion is reported as `Post` and a copy without ETag: both are put right;
  * - keys map to file paths, so `.`/`..` segments are refused rather than written outside the data folder;
+ * - objects are written in place and read piecemeal, so a GET during a PUT (or after a crash) could see a
+ *   half-written object: writes go to a temporary file that is renamed (`atomic-object-store.ts`);
  * - no versioning: events and reads never carry a versionId.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -19,6 +21,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { S3EventRecord } from 'aws-lambda';
+import {
+  type FilesystemObjectStore,
+  makeObjectWritesAtomic,
+  removeLeftoverTemporaryFiles,
+} from './atomic-object-store.js';
 import { decodeChunkedRequest, hasChunkedTrailer } from './aws-chunked-decoder.js';
 import { answerListObjectsV2, type ListingStore, listObjectsV2Bucket } from './list-objects-v2.js';
 
@@ -87,7 +94,7 @@ interface S3rverApp {
   on(event: 'error', listener: (error: Error) => void): void;
   callback(): (request: IncomingMessage, response: ServerResponse) => void;
   configureBuckets(): Promise<unknown>;
-  readonly store: ListingStore & { getMetadata(bucket: string, key: string): Promise<{ etag: string }> };
+  readonly store: ListingStore & FilesystemObjectStore;
   readonly logger: { close(): void };
 }
 interface S3rverConstructor {
@@ -129,6 +136,8 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
     allowMismatchedSignatures: true,
     configureBuckets: [{ name: options.bucket }],
   });
+  makeObjectWritesAtomic(app.store);
+  await removeLeftoverTemporaryFiles(options.dataDir);
   await app.configureBuckets();
 
   const events = new EventEmitter();
@@ -161,7 +170,7 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
         continue;
       }
       app.store.getMetadata(bucket.name, object.key).then(
-        ({ etag }) => deliver({ ...base, eTag: etag.replaceAll('"', '') }),
+        ({ etag }) => deliver({ ...base, eTag: String(etag).replaceAll('"', '') }),
         () => deliver({ ...base, eTag: '' }),
       );
     }
