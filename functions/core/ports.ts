@@ -1,3 +1,5 @@
+import type { CompletionDetailJson } from './contract.js';
+
 /**
  * The collaborators the pipeline core is given. Adapters in `functions/adapters/` implement them for
  * S3, the local file system, Amazon Translate and Apertium; tests implement them in memory.
@@ -80,16 +82,8 @@ export interface Translator {
 export interface PipelineEvent {
   /** `ArticlePublished` (status `complete` or `partial`) or `ArticleFailed`. */
   readonly type: 'ArticlePublished' | 'ArticleFailed';
-  readonly detail: {
-    readonly articleId: string;
-    readonly status: 'complete' | 'partial' | 'failed';
-    readonly bucket: string;
-    readonly sourceKey: string;
-    /** `published/<id>/manifest.json` or `failed/<id>.json`. */
-    readonly key: string;
-    readonly languages: readonly string[];
-    readonly time: string;
-  };
+  /** As in the contract (schemas/completion-event.schema.json): the manifest's or failed record's key and status. */
+  readonly detail: CompletionDetailJson;
 }
 
 /** Where completion events go: EventBridge in AWS, a file or the console locally. */
