@@ -3,7 +3,7 @@ import { StreamLogger } from '../adapters/stream-logger.js';
 import type { TranslationScope } from '../core/contract.js';
 import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
 import { type DevRunner, startDevRunner } from '../local/dev-runner.js';
-import { checkCachePrefix } from './dev/cache-prefix.js';
+import { checkCachePrefix } from './cache-prefix.js';
 import { ConsoleEventSink } from './dev/console-event-sink.js';
 import { pageUrl, reportLine } from './dev/report-lines.js';
 import type { CommandIo } from './run-command.js';

@@ -8,9 +8,9 @@ import type { TranslationScope } from '../core/contract.js';
 import { type ArticleOutcome, type PublishedOutcome, processArticle } from '../core/pipeline.js';
 import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
 import { TranslationMemory } from '../core/translation-memory.js';
+import { checkCachePrefix } from './cache-prefix.js';
 import { collectInputs } from './inputs.js';
 import { chooseTranslator, type TranslatorName } from './translator-choice.js';
-import { UsageError } from './usage-error.js';
 
 export interface RunOptions {
   readonly out: string;
@@ -149,25 +149,6 @@ export async function runCommand(
       : `Done: ${failures} of ${inputs.length} not fully published.`,
   );
   return failures === 0 ? 0 : 1;
-}
-
-/** A relative folder of the output folder, of its own: never one the pipeline reads articles from or publishes to. */
-function checkCachePrefix(raw: string): string {
-  const prefix = raw.endsWith('/') ? raw : `${raw}/`;
-  if (
-    !/^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/u.test(prefix) ||
-    prefix.split('/').includes('..')
-  ) {
-    throw new UsageError(`--cache-prefix must be a relative folder such as cache/ (got "${raw}").`);
-  }
-  for (const taken of Object.values(defaultPrefixes)) {
-    if (prefix.startsWith(taken) || taken.startsWith(prefix)) {
-      throw new UsageError(
-        `--cache-prefix ${prefix} overlaps ${taken}; give the translation memory its own folder.`,
-      );
-    }
-  }
-  return prefix;
 }
 
 /** `12,345 characters sent, 678 from memory, ~$0.19`: what translating the article cost, all languages together. */

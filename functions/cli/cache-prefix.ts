@@ -1,5 +1,5 @@
-import { defaultPrefixes } from '../../core/settings.js';
-import { UsageError } from '../usage-error.js';
+import { defaultPrefixes } from '../core/settings.js';
+import { UsageError } from './usage-error.js';
 
 /**
  * The translation memory's prefix in the local bucket: a relative folder of its own, never one the pipeline reads
