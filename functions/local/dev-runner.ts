@@ -3,6 +3,8 @@
  * stands in for the bucket, a local queue for SQS, and the real Lambda handler (`createArticleHandler`) with the
  * real S3 article store does the work, fed S3 notifications of exactly the AWS shape inside SQS messages.
  */
+import { randomBytes } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { createS3Client, type StaticCredentials } from '../adapters/aws-clients.js';
 import { S3ArticleStore } from '../adapters/s3-article-store.js';
@@ -72,6 +74,11 @@ export interface DevRunnerOptions {
   /** The translation memory in the bucket, as the deployed function keeps it (under `cache/` there). */
   readonly translationMemory?: ArticleHandlerDependencies['translationMemory'];
   readonly onReport?: (report: DevReport) => void;
+  /**
+   * Wraps the S3 client the handler's article stores use: a way to inject storage faults (a PUT failing, an
+   * object deleted before it is read) and to watch requests, in tests and rehearsals.
+   */
+  readonly wrapS3Client?: (client: S3Client) => Pick<S3Client, 'send'>;
 }
 
 export interface DevRunner {
@@ -114,11 +121,12 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     credentials: LOCAL_CREDENTIALS,
     forcePathStyle: true,
   });
+  const storeClient = options.wrapS3Client?.(client) ?? client;
   const stores = new Map<string, ArticleStore>();
   const storeFor = (name: string): ArticleStore => {
     let store = stores.get(name);
     if (!store) {
-      store = new S3ArticleStore({ client, bucket: name });
+      store = new S3ArticleStore({ client: storeClient, bucket: name });
       stores.set(name, store);
     }
     return store;
@@ -214,6 +222,8 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     await s3.close();
     throw error;
   }
+  // What S3 sends once a notification is configured, before any object: the handler must let it go.
+  queue.send(JSON.stringify(testEvent(bucket)));
   for (const object of recovered) enqueue(recoveredEvent(bucket, object));
 
   let stopping: Promise<CloseResult> | undefined;
@@ -246,6 +256,18 @@ function keysOf(body: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The `s3:TestEvent` message S3 sends to a queue when a bucket notification to it is set up. */
+function testEvent(bucket: string) {
+  return {
+    Service: 'Amazon S3',
+    Event: 's3:TestEvent',
+    Time: new Date().toISOString(),
+    Bucket: bucket,
+    RequestId: randomBytes(8).toString('hex').toUpperCase(),
+    HostId: randomBytes(48).toString('base64'),
+  };
 }
 
 /** The notification S3 would have sent for an upload found at start. */
