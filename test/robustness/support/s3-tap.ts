@@ -81,6 +81,6 @@ export class S3Tap {
         body.destroy();
       },
     };
-    return { ...output, Body: counted as unknown as GetObjectCommandOutput['Body'] };
+    return { ...output, Body: counted as unknown as NonNullable<GetObjectCommandOutput['Body']> };
   }
 }
