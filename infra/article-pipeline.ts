@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -32,6 +32,11 @@ import {
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Days a translation memory entry is kept in a bucket the pipeline creates, counted from when it was written. */
+export const DEFAULT_CACHE_EXPIRATION_DAYS = 365;
+/** Replaced memory entries are never read again (only the current version is), so they go after a day. */
+export const CACHE_NONCURRENT_VERSION_EXPIRATION = Duration.days(1);
+
 /**
  * aws-cdk-lib's classes declare optional members as `T | undefined`, which exactOptionalPropertyTypes rejects
  * against the library's own interfaces; a `Bucket` is an `IBucket`.
@@ -44,8 +49,10 @@ export interface ArticlePipelineProps extends PipelineOptions {
   /**
    * The bucket articles are uploaded to and published in. The pipeline adds an `s3:ObjectCreated:*`
    * notification for the incoming prefix and grants the function access to its prefixes; the bucket's own
-   * settings (encryption, versioning, lifecycle, logging) stay yours.
-   * @default - a new bucket: private, SSL only, S3-managed encryption, versioned, old versions expiring
+   * settings (encryption, versioning, lifecycle, logging) stay yours: the pipeline adds no lifecycle rule to it,
+   * so expire the translation memory (the cache prefix) yourself if you want it bounded.
+   * @default - a new bucket: private, SSL only, S3-managed encryption, versioned, old versions and the
+   * translation memory expiring
    */
   readonly bucket?: IBucket;
   /**
@@ -78,6 +85,15 @@ export interface ArticlePipelineProps extends PipelineOptions {
    * @default Duration.days(30)
    */
   readonly noncurrentVersionExpiration?: Duration;
+  /**
+   * Days after which a translation memory entry (an object under the cache prefix) expires in a bucket the
+   * pipeline creates, counted from when the entry was written, used since or not: a sentence still in use is then
+   * translated (and paid for) once more, a sentence no longer in use stops costing storage. Replaced entries
+   * expire after a day. `0` or `null` keeps the memory forever (replaced entries then follow
+   * `noncurrentVersionExpiration`). Ignored, with a warning, for a bucket you pass in.
+   * @default 365
+   */
+  readonly cacheExpirationDays?: number | null;
   /**
    * Whether a bucket the pipeline creates logs server access to a dedicated log bucket.
    * @default true
@@ -116,6 +132,16 @@ export class ArticlePipeline extends Construct {
     if (props.alarmEmail !== undefined && !EMAIL_PATTERN.test(props.alarmEmail)) {
       throw new PipelineConfigError('alarmEmail', `"${props.alarmEmail}" is not an email address.`);
     }
+    const cacheExpirationDays =
+      props.cacheExpirationDays === undefined
+        ? DEFAULT_CACHE_EXPIRATION_DAYS
+        : (props.cacheExpirationDays ?? 0);
+    if (!Number.isInteger(cacheExpirationDays) || cacheExpirationDays < 0) {
+      throw new PipelineConfigError(
+        'cacheExpirationDays',
+        `expected a whole number of days (0 or null keeps the memory forever), got ${props.cacheExpirationDays}.`,
+      );
+    }
     this.settings = settings;
     const { prefixes, sizing } = settings;
     const timeout = props.timeout ?? Duration.seconds(sizing.timeoutSeconds);
@@ -123,6 +149,13 @@ export class ArticlePipeline extends Construct {
     if (props.bucket) {
       this.bucket = props.bucket;
       this.accessLogsBucket = undefined;
+      if (props.cacheExpirationDays) {
+        Annotations.of(this).addWarningV2(
+          'polybrief:cache-expiration-ignored',
+          `cacheExpirationDays applies only to a bucket the pipeline creates; add a lifecycle rule expiring ` +
+            `"${prefixes.cache}" to your own bucket instead.`,
+        );
+      }
     } else {
       const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
       this.accessLogsBucket =
@@ -141,6 +174,16 @@ export class ArticlePipeline extends Construct {
             expiredObjectDeleteMarker: true,
             abortIncompleteMultipartUploadAfter: Duration.days(7),
           },
+          ...(cacheExpirationDays > 0
+            ? [
+                {
+                  id: 'expire-translation-memory',
+                  prefix: prefixes.cache,
+                  expiration: Duration.days(cacheExpirationDays),
+                  noncurrentVersionExpiration: CACHE_NONCURRENT_VERSION_EXPIRATION,
+                },
+              ]
+            : []),
         ],
         removalPolicy,
         ...(this.accessLogsBucket

@@ -1,13 +1,33 @@
+import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+} from '../functions/adapters/amazon-translate-translator.js';
+import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../functions/core/translation-memory.js';
+
 /**
  * Memory, timeout and queue visibility timeout for the pipeline function, derived from the largest article it
  * accepts (`maxArticleBytes`, which the function enforces) so a maximum-size article finishes in one invocation.
+ * It sizes for `full` translation scope (`brief` sends far fewer characters, so it fits with room to spare).
  *
- * Time. Translate takes at most 10,000 bytes per request; we assume requests average
+ * Time, Translate. Translate takes at most 10,000 bytes per request; we assume requests average
  * {@link SIZING_ASSUMPTIONS.bytesPerTranslateRequest} bytes (segments are packed whole, so requests are rarely
- * full) and take {@link SIZING_ASSUMPTIONS.secondsPerTranslateRequest} s each, `translateConcurrency` at a time:
+ * full) and take {@link SIZING_ASSUMPTIONS.secondsPerTranslateRequest} s each. The Amazon Translate adapter keeps
+ * `translateConcurrency` requests in flight in all but at most `translateConcurrencyPerLanguage` (10) for any one
+ * language, so few languages cannot use the whole `translateConcurrency`; what runs at once is the smaller of the two:
  *
- *     requests       = targetLanguages × ceil(maxArticleBytes / bytesPerTranslateRequest)
- *     perArticle (s) = fixedSecondsPerArticle + ceil(requests / translateConcurrency) × secondsPerTranslateRequest
+ *     requests      = targetLanguages × ceil(maxArticleBytes / bytesPerTranslateRequest)
+ *     parallelism   = min(translateConcurrency, targetLanguages × translateConcurrencyPerLanguage)
+ *     translate (s) = ceil(requests / parallelism) × secondsPerTranslateRequest
+ *
+ * Time, translation memory. A new article costs one store read (a miss) and one write per segment and language,
+ * plus a read and a write per pack of `DEFAULT_PACK_SIZE` segments, `DEFAULT_MEMORY_CONCURRENCY` at a time
+ * (functions/core/translation-memory.ts); segments average {@link SIZING_ASSUMPTIONS.bytesPerSegment} bytes and
+ * store requests take {@link SIZING_ASSUMPTIONS.secondsPerStoreRequest} s:
+ *
+ *     storeRequests = ceil(targetLanguages × ceil(maxArticleBytes / bytesPerSegment) × 2 × (1 + 1 / packSize))
+ *     memory (s)    = ceil(storeRequests / memoryConcurrency) × secondsPerStoreRequest
+ *
+ *     perArticle (s) = fixedSecondsPerArticle + translate + memory
  *     timeout (s)    = batchSize × perArticle, rounded up to a whole minute (Lambda allows at most 900 s)
  *
  * Memory. An article of M MiB is held as text (UTF-16, 2×), parsed (about 10×), and per target language as
@@ -28,6 +48,12 @@
 export const SIZING_ASSUMPTIONS = {
   bytesPerTranslateRequest: 5_000,
   secondsPerTranslateRequest: 1,
+  /** The benchmark's 40 KB article has 450 segments (433 sentences and the names in its facts), 89 bytes each. */
+  bytesPerSegment: 80,
+  /** Twice the 10 ms the memory's benchmark assumes: writes and misses on new keys are the slower requests. */
+  secondsPerStoreRequest: 0.02,
+  memoryConcurrency: DEFAULT_MEMORY_CONCURRENCY,
+  packSize: DEFAULT_PACK_SIZE,
   fixedSecondsPerArticle: 30,
   baseMemoryMiB: 256,
   minMemoryMiB: 1_024,
@@ -39,7 +65,10 @@ export const SIZING_ASSUMPTIONS = {
 export interface FunctionSizingInput {
   readonly maxArticleBytes: number;
   readonly targetLanguageCount: number;
-  readonly translateConcurrency: number;
+  /** Translate requests in flight per function instance. Default: the adapter's (50). */
+  readonly translateConcurrency?: number;
+  /** Translate requests in flight for any one language. Default: the adapter's (10). */
+  readonly translateConcurrencyPerLanguage?: number;
   readonly batchSize: number;
 }
 
@@ -49,6 +78,10 @@ export interface FunctionSizing {
   readonly visibilityTimeoutSeconds: number;
   /** Translate requests a maximum-size article needs, across all target languages. */
   readonly translateRequestsPerArticle: number;
+  /** Translate requests in flight at once: min(translateConcurrency, languages × per-language limit). */
+  readonly translateParallelism: number;
+  /** Translation memory reads and writes a new maximum-size article needs, across all target languages. */
+  readonly memoryRequestsPerArticle: number;
 }
 
 export class FunctionSizingError extends Error {
@@ -62,23 +95,14 @@ function roundUpTo(value: number, step: number): number {
 }
 
 export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
-  const { maxArticleBytes, targetLanguageCount, translateConcurrency, batchSize } = input;
+  const {
+    maxArticleBytes,
+    targetLanguageCount,
+    translateConcurrency = DEFAULT_TRANSLATE_CONCURRENCY,
+    translateConcurrencyPerLanguage = DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+    batchSize,
+  } = input;
   const a = SIZING_ASSUMPTIONS;
-
-  const translateRequestsPerArticle =
-    targetLanguageCount * Math.ceil(maxArticleBytes / a.bytesPerTranslateRequest);
-  const secondsPerArticle =
-    a.fixedSecondsPerArticle +
-    Math.ceil(translateRequestsPerArticle / translateConcurrency) * a.secondsPerTranslateRequest;
-  const timeoutSeconds = roundUpTo(batchSize * secondsPerArticle, 60);
-  if (timeoutSeconds > a.maxTimeoutSeconds) {
-    throw new FunctionSizingError(
-      `A batch of ${batchSize} article(s) of maxArticleBytes=${maxArticleBytes} into ${targetLanguageCount} ` +
-        `language(s) needs about ${timeoutSeconds} s (${translateRequestsPerArticle} Translate requests per article, ` +
-        `${translateConcurrency} at a time), over Lambda's ${a.maxTimeoutSeconds} s limit. Lower maxArticleBytes, ` +
-        'translate into fewer languages, lower batchSize or raise translateConcurrency.',
-    );
-  }
 
   const articleMiB = maxArticleBytes / MIB;
   const workingSetMiB = batchSize * (12 + 8 * targetLanguageCount) * articleMiB;
@@ -90,10 +114,37 @@ export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
     );
   }
 
+  const translateRequestsPerArticle =
+    targetLanguageCount * Math.ceil(maxArticleBytes / a.bytesPerTranslateRequest);
+  const translateParallelism = Math.min(
+    translateConcurrency,
+    targetLanguageCount * translateConcurrencyPerLanguage,
+  );
+  const translateSeconds =
+    Math.ceil(translateRequestsPerArticle / translateParallelism) * a.secondsPerTranslateRequest;
+  const memoryRequestsPerArticle = Math.ceil(
+    targetLanguageCount * Math.ceil(maxArticleBytes / a.bytesPerSegment) * 2 * (1 + 1 / a.packSize),
+  );
+  const memorySeconds = Math.ceil(memoryRequestsPerArticle / a.memoryConcurrency) * a.secondsPerStoreRequest;
+  const secondsPerArticle = a.fixedSecondsPerArticle + translateSeconds + memorySeconds;
+  const timeoutSeconds = roundUpTo(batchSize * secondsPerArticle, 60);
+  if (timeoutSeconds > a.maxTimeoutSeconds) {
+    throw new FunctionSizingError(
+      `A batch of ${batchSize} article(s) of maxArticleBytes=${maxArticleBytes} into ${targetLanguageCount} ` +
+        `language(s) needs about ${timeoutSeconds} s per invocation (per article: ${translateRequestsPerArticle} ` +
+        `Translate requests, ${translateParallelism} at a time, about ${Math.ceil(translateSeconds)} s; ` +
+        `${memoryRequestsPerArticle} translation memory requests, ${a.memoryConcurrency} at a time, about ` +
+        `${Math.ceil(memorySeconds)} s), over Lambda's ${a.maxTimeoutSeconds} s limit. Lower maxArticleBytes, ` +
+        'translate into fewer languages or lower batchSize.',
+    );
+  }
+
   return {
     memorySizeMiB,
     timeoutSeconds,
     visibilityTimeoutSeconds: a.visibilityTimeoutFactor * timeoutSeconds,
     translateRequestsPerArticle,
+    translateParallelism,
+    memoryRequestsPerArticle,
   };
 }

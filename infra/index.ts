@@ -38,6 +38,8 @@ export {
   type PipelineSettings,
   type Profanity,
   resolvePipelineSettings,
+  TRANSLATION_SCOPES,
+  type TranslationScope,
   type TranslationSetting,
 } from './pipeline-settings.js';
 export { PolybriefStack, type PolybriefStackProps } from './polybrief-stack.js';

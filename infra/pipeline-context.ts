@@ -11,6 +11,8 @@ import {
   LOG_LEVELS,
   type PipelineLogLevel,
   PROFANITY_VALUES,
+  TRANSLATION_SCOPES,
+  type TranslationScope,
   type TranslationSetting,
 } from './pipeline-settings.js';
 
@@ -29,9 +31,11 @@ export const CONTEXT_KEYS = [
   'alarmEmail',
   'maxConcurrency',
   'translateConcurrency',
+  'translationScope',
   'batchSize',
   'logLevel',
   'pricePerMillionCharacters',
+  'cacheExpirationDays',
 ] as const;
 
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
@@ -51,9 +55,11 @@ export type PipelineContextProps = Pick<
   | 'alarmEmail'
   | 'maxConcurrency'
   | 'translateConcurrency'
+  | 'translationScope'
   | 'batchSize'
   | 'logLevel'
   | 'pricePerMillionCharacters'
+  | 'cacheExpirationDays'
 >;
 
 export interface ParsedPipelineContext {
@@ -257,6 +263,18 @@ export function parsePipelineContext(context: Readonly<Record<string, unknown>>)
   if (!isUnset(context.translateConcurrency)) {
     props.translateConcurrency = toInteger('translateConcurrency', context.translateConcurrency, 1);
   }
+  if (!isUnset(context.translationScope)) {
+    const raw = context.translationScope;
+    const scope = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+    if (!TRANSLATION_SCOPES.includes(scope as TranslationScope)) {
+      throw new ContextError(
+        'translationScope',
+        `expected ${TRANSLATION_SCOPES.join(' or ')} (full translates the whole article; brief only the headline, ` +
+          `summary, quotes and the names in the facts), got ${JSON.stringify(raw)}.`,
+      );
+    }
+    props.translationScope = scope as TranslationScope;
+  }
   if (!isUnset(context.batchSize)) {
     props.batchSize = toInteger('batchSize', context.batchSize, 1);
   }
@@ -292,6 +310,19 @@ export function parsePipelineContext(context: Readonly<Record<string, unknown>>)
       );
     }
     props.pricePerMillionCharacters = price;
+  }
+
+  if (context.cacheExpirationDays !== undefined) {
+    // Unlike the other keys, clearing this one (null, or `-c cacheExpirationDays=`) turns the expiry off.
+    const raw = context.cacheExpirationDays;
+    const days = isUnset(raw) ? 0 : typeof raw === 'string' ? Number(raw.trim()) : raw;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 0) {
+      throw new ContextError(
+        'cacheExpirationDays',
+        `expected a whole number of days such as 365, or 0 to keep the translation memory forever, got ${JSON.stringify(raw)}.`,
+      );
+    }
+    props.cacheExpirationDays = days;
   }
 
   const known = new Set<string>(CONTEXT_KEYS);

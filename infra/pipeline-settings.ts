@@ -1,4 +1,9 @@
 import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+} from '../functions/adapters/amazon-translate-translator.js';
+import type { TranslationScope } from '../functions/core/contract.js';
+import {
   type AmazonTranslateLanguageCode,
   AUTO_SOURCE_LANGUAGE,
   FORMALITY_TARGET_LANGUAGES,
@@ -18,6 +23,10 @@ export type Formality = 'FORMAL' | 'INFORMAL';
 export type Profanity = 'MASK';
 export type PipelineLogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'CRITICAL' | 'SILENT';
 
+export type { TranslationScope };
+
+/** `full` translates the whole article; `brief` the headline, summary, quotes and the names in the facts. */
+export const TRANSLATION_SCOPES: readonly TranslationScope[] = ['full', 'brief'];
 export const FORMALITY_VALUES: readonly Formality[] = ['FORMAL', 'INFORMAL'];
 export const PROFANITY_VALUES: readonly Profanity[] = ['MASK'];
 export const LOG_LEVELS: readonly PipelineLogLevel[] = [
@@ -65,10 +74,18 @@ export interface PipelineOptions {
    */
   readonly maxArticleBytes?: number;
   /**
-   * Translate requests in flight per invocation.
-   * @default 10
+   * Translate requests in flight per function instance, shared by its articles and languages (the adapter
+   * also keeps at most 10 in flight for any one language). The timeout is sized from it.
+   * @default 50 (`DEFAULT_TRANSLATE_CONCURRENCY` of the Amazon Translate adapter)
    */
   readonly translateConcurrency?: number;
+  /**
+   * What is translated: `full`, the whole article, or `brief`, only the headline, summary, quotes and the names in
+   * the facts (no translated body), for the gist in many languages at a fraction of the cost. Changing it
+   * republishes each article on its next delivery. The function is sized for `full` either way.
+   * @default 'full'
+   */
+  readonly translationScope?: TranslationScope;
   /**
    * Price of Amazon Translate per million characters in USD, for the cost metric the function emits.
    * @default 15
@@ -114,6 +131,7 @@ export interface PipelineSettings {
   readonly terminologyNames: readonly string[];
   readonly maxArticleBytes: number;
   readonly translateConcurrency: number;
+  readonly translationScope: TranslationScope;
   readonly pricePerMillionCharacters: number;
   readonly logLevel: PipelineLogLevel;
   readonly batchSize: number;
@@ -134,7 +152,7 @@ export const DEFAULT_TARGET_LANGUAGES: readonly AmazonTranslateLanguageCode[] = 
 ];
 export const DEFAULT_SOURCE_LANGUAGE: AmazonTranslateLanguageCode = 'en';
 export const DEFAULT_MAX_ARTICLE_BYTES = 2_097_152;
-export const DEFAULT_TRANSLATE_CONCURRENCY = 10;
+export const DEFAULT_TRANSLATION_SCOPE: TranslationScope = 'full';
 export const DEFAULT_PRICE_PER_MILLION_CHARACTERS = 15;
 export const DEFAULT_BATCH_SIZE = 1;
 export const DEFAULT_MAX_CONCURRENCY = 5;
@@ -255,6 +273,13 @@ export function resolvePipelineSettings(options: PipelineOptions): PipelineSetti
     1,
     100,
   );
+  const translationScope = options.translationScope ?? DEFAULT_TRANSLATION_SCOPE;
+  if (!TRANSLATION_SCOPES.includes(translationScope)) {
+    throw new PipelineConfigError(
+      'translationScope',
+      `expected ${TRANSLATION_SCOPES.join(' or ')}, got ${JSON.stringify(translationScope)}.`,
+    );
+  }
   const pricePerMillionCharacters = options.pricePerMillionCharacters ?? DEFAULT_PRICE_PER_MILLION_CHARACTERS;
   if (!Number.isFinite(pricePerMillionCharacters) || pricePerMillionCharacters < 0) {
     throw new PipelineConfigError(
@@ -303,6 +328,7 @@ export function resolvePipelineSettings(options: PipelineOptions): PipelineSetti
     terminologyNames,
     maxArticleBytes,
     translateConcurrency,
+    translationScope,
     pricePerMillionCharacters,
     logLevel,
     batchSize,
@@ -314,6 +340,7 @@ export function resolvePipelineSettings(options: PipelineOptions): PipelineSetti
       maxArticleBytes,
       targetLanguageCount: languages.length,
       translateConcurrency,
+      translateConcurrencyPerLanguage: DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
       batchSize,
     }),
   };

@@ -1,4 +1,7 @@
-import type { AmazonTranslateSettings } from '../adapters/amazon-translate-translator.js';
+import {
+  type AmazonTranslateSettings,
+  DEFAULT_TRANSLATE_CONCURRENCY,
+} from '../adapters/amazon-translate-translator.js';
 import type { TranslationScope } from '../core/contract.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { PipelineSettings } from '../core/settings.js';
@@ -18,8 +21,10 @@ import {
  *   list price for standard text).
  * - `CACHE_PREFIX`: where the translation memory lives in the article's bucket (default `cache/`): one entry
  *   per translated sentence, language pair, engine and engine settings, so no sentence is paid for twice.
+ * - `TRANSLATE_CONCURRENCY`: Translate requests in flight per container, a whole number of at least 1 (default
+ *   the adapter's `DEFAULT_TRANSLATE_CONCURRENCY`, 50; the adapter also keeps at most 10 per language).
  * - `MAX_ARTICLE_BYTES`, `INCOMING_PREFIX`, `PUBLISHED_PREFIX`, `FAILED_PREFIX`, `TRANSLATE_SETTINGS`
- *   (JSON: language → {formality, profanity}), `TERMINOLOGY_NAMES`, `TRANSLATE_CONCURRENCY`, `EVENT_BUS_NAME`.
+ *   (JSON: language → {formality, profanity}), `TERMINOLOGY_NAMES`, `EVENT_BUS_NAME`.
  */
 export interface LambdaConfig {
   readonly pipeline: Omit<PipelineSettings, 'pipelineVersion'>;
@@ -41,6 +46,23 @@ function positive(env: Environment, name: string, fallback: number, problems: st
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0)
     problems.push(`${name} must be a non-negative number (got "${raw}")`);
+  return value;
+}
+
+function wholeNumber(
+  env: Environment,
+  name: string,
+  fallback: number,
+  min: number,
+  problems: string[],
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    problems.push(`${name} must be a whole number of at least ${min} (got "${raw}")`);
+    return fallback;
+  }
   return value;
 }
 
@@ -133,7 +155,13 @@ export function parseLambdaConfig(env: Environment): LambdaConfig {
       .split(',')
       .map((name) => name.trim())
       .filter((name) => name !== ''),
-    translateConcurrency: positive(env, 'TRANSLATE_CONCURRENCY', 10, problems) || 10,
+    translateConcurrency: wholeNumber(
+      env,
+      'TRANSLATE_CONCURRENCY',
+      DEFAULT_TRANSLATE_CONCURRENCY,
+      1,
+      problems,
+    ),
     cachePrefix: prefix(env, 'CACHE_PREFIX', 'cache/', problems),
     eventBusName: env.EVENT_BUS_NAME === undefined ? 'default' : env.EVENT_BUS_NAME.trim() || undefined,
   };

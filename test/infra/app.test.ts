@@ -28,15 +28,32 @@ function runApp(overrides: Record<string, unknown>) {
 
 describe('infra/app.ts', () => {
   it('synthesizes the Polybrief stack from CDK context, checked by cdk-nag', () => {
-    const { status, stderr, outdir } = runApp({ languages: 'de,fr', alarmEmail: 'desk@example.org' });
+    const { status, stderr, outdir } = runApp({
+      languages: 'de,fr',
+      alarmEmail: 'desk@example.org',
+      translationScope: 'brief',
+      cacheExpirationDays: '30',
+    });
     const template = JSON.parse(readFileSync(join(outdir, 'Polybrief.template.json'), 'utf8'));
-    const fn = Object.values(template.Resources as Record<string, { Type: string; Properties: never }>).find(
+    const resources = Object.values(
+      template.Resources as Record<string, { Type: string; Properties: never }>,
+    );
+    const fn = resources.find(
       (resource) =>
         resource.Type === 'AWS::Lambda::Function' && JSON.stringify(resource).includes('TARGET_LANGUAGES'),
     ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
+    const memoryRules = resources
+      .filter((resource) => resource.Type === 'AWS::S3::Bucket')
+      .flatMap(
+        (bucket: { Properties: { LifecycleConfiguration?: { Rules: { Id: string }[] } } }) =>
+          bucket.Properties.LifecycleConfiguration?.Rules ?? [],
+      )
+      .filter((rule) => rule.Id === 'expire-translation-memory');
 
     expect(status, stderr).toBe(0);
     expect(fn?.Properties.Environment.Variables.TARGET_LANGUAGES).toBe('de,fr');
+    expect(fn?.Properties.Environment.Variables.TRANSLATION_SCOPE).toBe('brief');
+    expect(memoryRules).toMatchObject([{ Prefix: 'cache/', ExpirationInDays: 30 }]);
     expect(Object.keys(template.Outputs).sort()).toEqual([
       'AccessLogsBucketName',
       'AlarmTopicArn',
@@ -55,6 +72,15 @@ describe('infra/app.ts', () => {
     expect(status).toBe(1);
     expect(stderr).toMatch(/^Invalid CDK context "languages": Unknown language code "xx"/);
     expect(stderr).toContain('es (Spanish)');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails with a message naming the key and the allowed values for an unknown translation scope', () => {
+    const { status, stderr } = runApp({ translationScope: 'summary' });
+
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^Invalid CDK context "translationScope": expected full or brief \(/);
+    expect(stderr).toContain('got "summary".');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

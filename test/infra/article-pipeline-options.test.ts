@@ -1,9 +1,10 @@
 import { Stack, Validations } from 'aws-cdk-lib';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ArticlePipeline } from '../../infra/article-pipeline.js';
+import { PipelineConfigError } from '../../infra/pipeline-settings.js';
 import { asArray, flattenCfn, logicalId, synthesize, synthesizePolybrief } from './support.js';
 
 // These syntheses skip esbuild (article-pipeline.test.ts bundles the handler); they still run cdk-nag.
@@ -42,6 +43,11 @@ function environmentOf(template: Template): Record<string, string> {
   return template.findResources('AWS::Lambda::Function')[fn]?.Properties.Environment.Variables;
 }
 
+function lifecycleRulesOf(template: Template): { Id: string; [property: string]: unknown }[] {
+  const bucket = logicalId(template, 'AWS::S3::Bucket', 'PipelineBucket');
+  return template.findResources('AWS::S3::Bucket')[bucket]?.Properties.LifecycleConfiguration.Rules;
+}
+
 describe('ArticlePipeline with every option of the app set', () => {
   let template: Template;
 
@@ -55,6 +61,11 @@ describe('ArticlePipeline with every option of the app set', () => {
         maxArticleBytes: 524_288,
         reservedConcurrency: 10,
         alarmEmail: 'desk@example.org',
+        translationScope: 'brief',
+        translateConcurrency: 20,
+        pricePerMillionCharacters: 12.5,
+        cacheExpirationDays: 90,
+        prefixes: { cache: 'memory/' },
       },
       { bundle: false },
     ).template;
@@ -80,6 +91,10 @@ describe('ArticlePipeline with every option of the app set', () => {
       TARGET_LANGUAGES: 'de,es,zh-TW',
       MAX_ARTICLE_BYTES: '524288',
       TERMINOLOGY_NAMES: 'newsroom-names',
+      TRANSLATION_SCOPE: 'brief',
+      TRANSLATE_CONCURRENCY: '20',
+      PRICE_PER_MILLION_CHARACTERS: '12.5',
+      CACHE_PREFIX: 'memory/',
     });
     expect(JSON.parse(environmentOf(template).TRANSLATE_SETTINGS as string)).toEqual({
       de: { formality: 'FORMAL' },
@@ -96,8 +111,19 @@ describe('ArticlePipeline with every option of the app set', () => {
     });
   });
 
-  it('sizes the function for the smaller article', () => {
-    // 3 languages × ceil(524288 / 5000) = 315 requests, 10 at a time: 30 + 32 s, rounded up to a minute.
+  it('expires the translation memory under its own prefix after the days given', () => {
+    expect(lifecycleRulesOf(template).find((rule) => rule.Id === 'expire-translation-memory')).toEqual({
+      Id: 'expire-translation-memory',
+      Status: 'Enabled',
+      Prefix: 'memory/',
+      ExpirationInDays: 90,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+    });
+  });
+
+  it('sizes the function for the smaller article, in full scope', () => {
+    // 3 languages × ceil(524288 / 5000) = 315 requests, min(20, 3 × 10) = 20 at a time: 16 s; memory:
+    // 41782 requests, 32 at a time: 27 s; 30 + 16 + 27 s, rounded up to a minute.
     template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Timeout: 120 });
     template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 720 });
   });
@@ -122,6 +148,23 @@ describe('ArticlePipeline defaults', () => {
     );
   });
 
+  it('keeps the translation memory forever when cacheExpirationDays is 0 or null', () => {
+    for (const cacheExpirationDays of [0, null]) {
+      const { template } = synthesizePolybrief({ cacheExpirationDays }, { bundle: false });
+
+      expect(lifecycleRulesOf(template).map((rule) => rule.Id)).toEqual(['expire-old-versions']);
+    }
+  });
+
+  it('refuses a cache expiry that is not a whole number of days', () => {
+    for (const cacheExpirationDays of [-1, 0.5]) {
+      const attempt = () => synthesizePolybrief({ cacheExpirationDays }, { bundle: false });
+
+      expect(attempt).toThrow(PipelineConfigError);
+      expect(attempt).toThrow(`Invalid cacheExpirationDays: expected a whole number of days`);
+    }
+  });
+
   it('acknowledges S1 on the bucket itself when server access logs are turned off', () => {
     const { template, app } = synthesizePolybrief({ serverAccessLogs: false }, { bundle: false });
     const bucket = app.node
@@ -141,7 +184,7 @@ describe('ArticlePipeline defaults', () => {
 
 describe('ArticlePipeline in a stack of your own', () => {
   it('uses an existing bucket by name, creating no bucket and granting only its prefixes', () => {
-    const { template } = synthesize(
+    const { template, stack } = synthesize(
       (app) => {
         const stack = new Stack(app, 'Newsroom');
         new ArticlePipeline(stack, 'Pipeline', {
@@ -154,6 +197,7 @@ describe('ArticlePipeline in a stack of your own', () => {
     );
 
     template.resourceCountIs('AWS::S3::Bucket', 0);
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: 'newsroom-articles',
       Managed: false,
@@ -166,6 +210,30 @@ describe('ArticlePipeline in a stack of your own', () => {
       'arn:<AWS::Partition>:s3:::newsroom-articles/failed/*',
       'arn:<AWS::Partition>:s3:::newsroom-articles/published/*',
     ]);
+  });
+
+  it('leaves the lifecycle of your bucket alone, warning that cacheExpirationDays does not apply to it', () => {
+    // CDK prints the validation report, warnings included, with console.error; the assertions below read it.
+    const report = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    onTestFinished(() => report.mockRestore());
+    const { template, stack } = synthesize(
+      (app) => {
+        const stack = new Stack(app, 'Newsroom');
+        new ArticlePipeline(stack, 'Pipeline', {
+          bucket: Bucket.fromBucketName(stack, 'Articles', 'newsroom-articles'),
+          languages: ['es'],
+          cacheExpirationDays: 30,
+        });
+        return stack;
+      },
+      { bundle: false },
+    );
+
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+    Annotations.fromStack(stack).hasWarning(
+      '/Newsroom/Pipeline',
+      Match.stringLikeRegexp('cacheExpirationDays applies only to a bucket the pipeline creates.*"cache/"'),
+    );
   });
 
   it('decrypts and encrypts with the key of a KMS-encrypted bucket, with named actions only', () => {

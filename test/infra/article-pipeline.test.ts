@@ -4,6 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/adapters/amazon-translate-translator.js';
 import { parseLambdaConfig } from '../../functions/lambda/config.js';
 import { PIPELINE_BUNDLING } from '../../infra/pipeline-function.js';
 import { prefixesOverlap } from '../../infra/pipeline-prefixes.js';
@@ -90,6 +91,29 @@ describe('ArticlePipeline bucket', () => {
         ]),
       },
     });
+  });
+
+  it('expires the translation memory a year after each entry was written, and its replaced entries after a day', () => {
+    const rules =
+      template.findResources('AWS::S3::Bucket')[ids.bucket]?.Properties.LifecycleConfiguration.Rules;
+
+    expect(rules).toEqual([
+      {
+        Id: 'expire-old-versions',
+        Status: 'Enabled',
+        NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+        ExpiredObjectDeleteMarker: true,
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+      },
+      {
+        Id: 'expire-translation-memory',
+        Status: 'Enabled',
+        Prefix: functionProperties().Environment.Variables.CACHE_PREFIX,
+        ExpirationInDays: 365,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      },
+    ]);
+    expect(rules[1].Prefix).toBe('cache/');
   });
 
   it('keeps the data when the stack is deleted', () => {
@@ -226,6 +250,14 @@ describe('ArticlePipeline function', () => {
     expect(bundle).not.toMatch(/@aws-sdk\/client-[a-z0-9-]+\/dist-/);
   });
 
+  it('sets what the handler parses into its defaults', () => {
+    const config = parseLambdaConfig(functionProperties().Environment.Variables);
+
+    expect(config.translateConcurrency).toBe(DEFAULT_TRANSLATE_CONCURRENCY);
+    expect(config.pipeline.translationScope).toBe('full');
+    expect(config.cachePrefix).toBe('cache/');
+  });
+
   it('is sized for a 2 MiB article in six languages', () => {
     const properties = functionProperties();
 
@@ -252,7 +284,8 @@ describe('ArticlePipeline function', () => {
       PUBLISHED_PREFIX: 'published/',
       FAILED_PREFIX: 'failed/',
       CACHE_PREFIX: 'cache/',
-      TRANSLATE_CONCURRENCY: '10',
+      TRANSLATE_CONCURRENCY: '50',
+      TRANSLATION_SCOPE: 'full',
       PRICE_PER_MILLION_CHARACTERS: '15',
       EVENT_BUS_NAME: 'default',
       POWERTOOLS_SERVICE_NAME: 'polybrief',

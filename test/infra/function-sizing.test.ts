@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+} from '../../functions/adapters/amazon-translate-translator.js';
 import { FunctionSizingError, sizeFunction } from '../../infra/function-sizing.js';
 
 describe('sizeFunction', () => {
@@ -7,28 +11,60 @@ describe('sizeFunction', () => {
       sizeFunction({
         maxArticleBytes: 2_097_152,
         targetLanguageCount: 6,
-        translateConcurrency: 10,
+        translateConcurrency: 50,
+        translateConcurrencyPerLanguage: 10,
         batchSize: 1,
       }),
     ).toEqual({
-      // 6 × ceil(2097152 / 5000) = 2520 requests, 10 at a time: 30 + 252 s → 300 s.
+      // Translate: 6 × ceil(2097152 / 5000) = 2520 requests, min(50, 6 × 10) = 50 at a time: 51 s.
       translateRequestsPerArticle: 2520,
+      translateParallelism: 50,
+      // Memory: ceil(6 × ceil(2097152 / 80) × 2 × (1 + 1/16)) = 334242 requests, 32 at a time, 20 ms: 209 s.
+      memoryRequestsPerArticle: 334_242,
+      // 30 + 51 + 209 = 290 s → 300 s.
       timeoutSeconds: 300,
       memorySizeMiB: 1024,
       visibilityTimeoutSeconds: 1800,
     });
   });
 
-  it('grows memory with the article and the number of languages', () => {
-    // 256 + 2 × (12 + 8 × 20) × 8 MiB = 3008 → 3008 (a multiple of 64).
+  it("defaults to the Amazon Translate adapter's limits", () => {
+    const input = { maxArticleBytes: 2_097_152, targetLanguageCount: 6, batchSize: 1 };
+
+    expect(sizeFunction(input)).toEqual(
+      sizeFunction({
+        ...input,
+        translateConcurrency: DEFAULT_TRANSLATE_CONCURRENCY,
+        translateConcurrencyPerLanguage: DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+      }),
+    );
+  });
+
+  it('counts on no more requests at once than the per-language limit allows for the languages', () => {
+    const input = { maxArticleBytes: 2_097_152, translateConcurrency: 50, batchSize: 1 };
+    const two = sizeFunction({ ...input, targetLanguageCount: 2, translateConcurrencyPerLanguage: 10 });
+    const six = sizeFunction({ ...input, targetLanguageCount: 6, translateConcurrencyPerLanguage: 10 });
+
+    // Two languages, 10 each: 20 at a time, not 50. 840 requests: 42 s; memory 111414 requests: 70 s.
+    expect(two.translateParallelism).toBe(20);
+    expect(two.timeoutSeconds).toBe(180);
+    expect(six.translateParallelism).toBe(50);
+    // Overall limit binding, fewer requests at once, longer: 2520 requests 10 at a time are 252 s.
+    expect(sizeFunction({ ...input, targetLanguageCount: 6, translateConcurrency: 10 }).timeoutSeconds).toBe(
+      540,
+    );
+  });
+
+  it('grows memory with the article, the number of languages and the batch', () => {
+    // 256 + 2 × 2 × (12 + 8 × 1) × 10 MiB = 1056 → 1088 (a multiple of 64).
     const sizing = sizeFunction({
-      maxArticleBytes: 8 * 1_048_576,
-      targetLanguageCount: 20,
-      translateConcurrency: 100,
-      batchSize: 1,
+      maxArticleBytes: 10 * 1_048_576,
+      targetLanguageCount: 1,
+      translateConcurrency: 50,
+      batchSize: 2,
     });
 
-    expect(sizing.memorySizeMiB).toBe(3008);
+    expect(sizing.memorySizeMiB).toBe(1088);
   });
 
   it('multiplies the time by the batch size', () => {
@@ -45,29 +81,25 @@ describe('sizeFunction', () => {
       batchSize: 4,
     });
 
-    // 6 × 20 = 120 requests: 30 + 12 = 42 s per article.
+    // 6 × 20 = 120 requests, 10 at a time: 12 s; memory: 15938 requests, 32 at a time: 10 s; 30 + 12 + 10 = 52 s.
     expect(one.timeoutSeconds).toBe(60);
-    expect(four.timeoutSeconds).toBe(180);
-    expect(four.visibilityTimeoutSeconds).toBe(6 * 180);
+    expect(four.timeoutSeconds).toBe(240);
+    expect(four.visibilityTimeoutSeconds).toBe(6 * 240);
   });
 
   it("refuses an article that cannot be translated within Lambda's 15 minutes", () => {
-    expect(() =>
+    const attempt = () =>
       sizeFunction({
         maxArticleBytes: 2_097_152,
         targetLanguageCount: 75,
         translateConcurrency: 10,
         batchSize: 1,
-      }),
-    ).toThrow(FunctionSizingError);
-    expect(() =>
-      sizeFunction({
-        maxArticleBytes: 2_097_152,
-        targetLanguageCount: 75,
-        translateConcurrency: 10,
-        batchSize: 1,
-      }),
-    ).toThrow(/over Lambda's 900 s limit\. Lower maxArticleBytes/);
+      });
+
+    expect(attempt).toThrow(FunctionSizingError);
+    expect(attempt).toThrow(
+      /31500 Translate requests, 10 at a time.*over Lambda's 900 s limit\. Lower maxArticleBytes/,
+    );
   });
 
   it("refuses an article whose working set exceeds Lambda's 10 GiB", () => {
@@ -75,9 +107,9 @@ describe('sizeFunction', () => {
       sizeFunction({
         maxArticleBytes: 64 * 1_048_576,
         targetLanguageCount: 10,
-        translateConcurrency: 1000,
+        translateConcurrency: 100,
         batchSize: 1,
       }),
-    ).toThrow(/MiB limit/);
+    ).toThrow(/MiB, over Lambda's 10240 MiB limit/);
   });
 });

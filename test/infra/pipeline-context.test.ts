@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CACHE_EXPIRATION_DAYS } from '../../infra/article-pipeline.js';
 import { ContextError, parsePipelineContext } from '../../infra/pipeline-context.js';
 import { resolvePipelineSettings } from '../../infra/pipeline-settings.js';
 import { cdkJsonContext } from './support.js';
@@ -11,6 +12,8 @@ describe('parsePipelineContext', () => {
       languages: ['es', 'fr', 'de', 'ru', 'zh', 'ar'],
       sourceLanguage: 'en',
       maxArticleBytes: 2_097_152,
+      translationScope: 'full',
+      cacheExpirationDays: DEFAULT_CACHE_EXPIRATION_DAYS,
     });
     expect(unknownKeys).toEqual([]);
     expect(resolvePipelineSettings(props)).toEqual(resolvePipelineSettings({}));
@@ -28,9 +31,11 @@ describe('parsePipelineContext', () => {
       alarmEmail: 'desk@example.org',
       maxConcurrency: '4',
       translateConcurrency: '6',
+      translationScope: 'Brief',
       batchSize: '2',
       logLevel: 'debug',
       pricePerMillionCharacters: '15.5',
+      cacheExpirationDays: '90',
     });
 
     expect(props).toEqual({
@@ -46,9 +51,11 @@ describe('parsePipelineContext', () => {
       alarmEmail: 'desk@example.org',
       maxConcurrency: 4,
       translateConcurrency: 6,
+      translationScope: 'brief',
       batchSize: 2,
       logLevel: 'DEBUG',
       pricePerMillionCharacters: 15.5,
+      cacheExpirationDays: 90,
     });
   });
 
@@ -66,6 +73,27 @@ describe('parsePipelineContext', () => {
     expect(
       parsePipelineContext({ alarmEmail: '', reservedConcurrency: null, terminology: ' ' }).props,
     ).toEqual({});
+  });
+
+  it('turns the translation memory expiry off with 0, null or an empty value', () => {
+    for (const value of [0, '0', null, '']) {
+      expect(parsePipelineContext({ cacheExpirationDays: value }).props.cacheExpirationDays).toBe(0);
+    }
+    expect(parsePipelineContext({}).props).not.toHaveProperty('cacheExpirationDays');
+  });
+
+  it('names the key and the allowed values of a translation scope or expiry it cannot use', () => {
+    expect(() => parsePipelineContext({ translationScope: 'summary' })).toThrow(
+      /^Invalid CDK context "translationScope": expected full or brief \(full translates the whole article; brief only the headline, summary, quotes and the names in the facts\), got "summary"\.$/,
+    );
+    expect(() => parsePipelineContext({ translationScope: 1 })).toThrow(
+      /"translationScope": expected full or brief/,
+    );
+    for (const value of ['a year', '-1', 1.5]) {
+      expect(() => parsePipelineContext({ cacheExpirationDays: value })).toThrow(
+        `Invalid CDK context "cacheExpirationDays": expected a whole number of days such as 365, or 0 to keep the translation memory forever, got ${JSON.stringify(value)}.`,
+      );
+    }
   });
 
   it('names the key and lists Amazon Translate codes for an unknown language', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/adapters/amazon-translate-translator.js';
+import type { TranslationScope } from '../../functions/core/contract.js';
 import { UnsupportedLanguageError } from '../../functions/shared/amazon-translate-languages.js';
 import {
   DEFAULT_PIPELINE_PREFIXES,
@@ -18,7 +20,8 @@ describe('resolvePipelineSettings', () => {
       translationSettings: {},
       terminologyNames: [],
       maxArticleBytes: 2_097_152,
-      translateConcurrency: 10,
+      translateConcurrency: 50,
+      translationScope: 'full',
       pricePerMillionCharacters: 15,
       logLevel: 'INFO',
       batchSize: 1,
@@ -27,6 +30,17 @@ describe('resolvePipelineSettings', () => {
       maxReceiveCount: 3,
       prefixes: { incoming: 'incoming/', published: 'published/', failed: 'failed/', cache: 'cache/' },
     });
+  });
+
+  it("takes the Amazon Translate adapter's concurrency as its default", () => {
+    expect(resolvePipelineSettings({}).translateConcurrency).toBe(DEFAULT_TRANSLATE_CONCURRENCY);
+  });
+
+  it('accepts brief scope and rejects a scope the function does not know', () => {
+    expect(resolvePipelineSettings({ translationScope: 'brief' }).translationScope).toBe('brief');
+    expect(() => resolvePipelineSettings({ translationScope: 'summary' as TranslationScope })).toThrow(
+      'Invalid translationScope: expected full or brief, got "summary".',
+    );
   });
 
   it('canonicalizes and de-duplicates the languages', () => {
@@ -73,6 +87,9 @@ describe('resolvePipelineSettings', () => {
   it('sizes the function from the resolved settings', () => {
     expect(resolvePipelineSettings({ languages: ['es'], maxArticleBytes: 50_000 }).sizing).toEqual({
       translateRequestsPerArticle: 10,
+      // One language: the adapter's 10 per language, not the 50 in all.
+      translateParallelism: 10,
+      memoryRequestsPerArticle: 1329,
       timeoutSeconds: 60,
       memorySizeMiB: 1024,
       visibilityTimeoutSeconds: 360,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/adapters/amazon-translate-translator.js';
 import { parseLambdaConfig } from '../../functions/lambda/config.js';
 
 const minimal = { SOURCE_LANGUAGE: 'en', TARGET_LANGUAGES: 'es,fr,zh-tw' };
@@ -17,7 +18,27 @@ describe('parseLambdaConfig', () => {
       pricePerMillionCharacters: 15,
     });
     expect(config.cachePrefix).toBe('cache/');
-    expect(config.translateConcurrency).toBe(10);
+    // The adapter's default, the one the CDK construct sets too.
+    expect(config.translateConcurrency).toBe(DEFAULT_TRANSLATE_CONCURRENCY);
+    expect(config.translateConcurrency).toBe(50);
+  });
+
+  it('reads the Translate concurrency and the translation scope', () => {
+    const config = parseLambdaConfig({ ...minimal, TRANSLATE_CONCURRENCY: '12', TRANSLATION_SCOPE: 'brief' });
+
+    expect(config.translateConcurrency).toBe(12);
+    expect(config.pipeline.translationScope).toBe('brief');
+  });
+
+  it('refuses a Translate concurrency that is not a whole number of at least 1, and an unknown scope', () => {
+    for (const value of ['0', '2.5', 'many']) {
+      expect(() => parseLambdaConfig({ ...minimal, TRANSLATE_CONCURRENCY: value })).toThrow(
+        `TRANSLATE_CONCURRENCY must be a whole number of at least 1 (got "${value}")`,
+      );
+    }
+    expect(() => parseLambdaConfig({ ...minimal, TRANSLATION_SCOPE: 'summary' })).toThrow(
+      'TRANSLATION_SCOPE must be full or brief (got "summary")',
+    );
   });
 
   it('reads per-language settings and terminologies', () => {
