@@ -1,8 +1,8 @@
+import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../functions/core/translation-memory.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
-} from '../functions/adapters/amazon-translate-translator.js';
-import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../functions/core/translation-memory.js';
+} from '../functions/shared/translate-concurrency.js';
 
 /**
  * Memory, timeout and queue visibility timeout for the pipeline function, derived from the largest article it

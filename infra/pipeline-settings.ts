@@ -1,7 +1,3 @@
-import {
-  DEFAULT_TRANSLATE_CONCURRENCY,
-  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
-} from '../functions/adapters/amazon-translate-translator.js';
 import type { TranslationScope } from '../functions/core/contract.js';
 import {
   type AmazonTranslateLanguageCode,
@@ -12,6 +8,10 @@ import {
   toAmazonTranslateLanguageCode,
   toSourceLanguageSetting,
 } from '../functions/shared/amazon-translate-languages.js';
+import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+} from '../functions/shared/translate-concurrency.js';
 import { type FunctionSizing, sizeFunction } from './function-sizing.js';
 import {
   DEFAULT_PIPELINE_PREFIXES,

@@ -5,11 +5,7 @@
  * Every figure is a ratio (or a count) measured in the same run.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  AmazonTranslateTranslator,
-  DEFAULT_TRANSLATE_CONCURRENCY,
-  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
-} from '../../functions/adapters/amazon-translate-translator.js';
+import { AmazonTranslateTranslator } from '../../functions/adapters/amazon-translate-translator.js';
 import { createTranslateClient } from '../../functions/adapters/aws-clients.js';
 import { systemClock } from '../../functions/adapters/system-clock.js';
 import type { TranslationScope } from '../../functions/core/contract.js';
@@ -27,6 +23,10 @@ import {
   TranslationMemory,
   type TranslationMemoryOptions,
 } from '../../functions/core/translation-memory.js';
+import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+} from '../../functions/shared/translate-concurrency.js';
 import { SIZING_ASSUMPTIONS } from '../../infra/function-sizing.js';
 import {
   type FaultPlan,

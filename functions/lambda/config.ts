@@ -1,7 +1,4 @@
-import {
-  type AmazonTranslateSettings,
-  DEFAULT_TRANSLATE_CONCURRENCY,
-} from '../adapters/amazon-translate-translator.js';
+import type { AmazonTranslateSettings } from '../adapters/amazon-translate-translator.js';
 import type { TranslationScope } from '../core/contract.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { PipelineSettings } from '../core/settings.js';
@@ -9,6 +6,7 @@ import {
   toAmazonTranslateLanguageCode,
   toSourceLanguageSetting,
 } from '../shared/amazon-translate-languages.js';
+import { DEFAULT_TRANSLATE_CONCURRENCY } from '../shared/translate-concurrency.js';
 
 /**
  * Everything the function is configured with, parsed once at start-up from its environment:

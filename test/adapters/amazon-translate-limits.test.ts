@@ -1,13 +1,13 @@
 import '../support/quiet-aws-sdk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AmazonTranslateTranslator,
-  DEFAULT_TRANSLATE_CONCURRENCY,
-  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
-} from '../../functions/adapters/amazon-translate-translator.js';
+import { AmazonTranslateTranslator } from '../../functions/adapters/amazon-translate-translator.js';
 import { createTranslateClient } from '../../functions/adapters/aws-clients.js';
 import { fetchTerminologyVersions } from '../../functions/adapters/terminology-versions.js';
 import { ConfigurationError } from '../../functions/core/errors.js';
+import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+} from '../../functions/shared/translate-concurrency.js';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
 import {
   type LoggedRequest,

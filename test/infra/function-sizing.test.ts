@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
-} from '../../functions/adapters/amazon-translate-translator.js';
+} from '../../functions/shared/translate-concurrency.js';
 import { FunctionSizingError, sizeFunction } from '../../infra/function-sizing.js';
 
 describe('sizeFunction', () => {

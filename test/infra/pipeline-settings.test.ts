@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/adapters/amazon-translate-translator.js';
 import type { TranslationScope } from '../../functions/core/contract.js';
 import { UnsupportedLanguageError } from '../../functions/shared/amazon-translate-languages.js';
+import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/shared/translate-concurrency.js';
 import {
   DEFAULT_PIPELINE_PREFIXES,
   InvalidPrefixError,

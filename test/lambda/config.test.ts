@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/adapters/amazon-translate-translator.js';
 import { parseLambdaConfig } from '../../functions/lambda/config.js';
+import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/shared/translate-concurrency.js';
 
 const minimal = { SOURCE_LANGUAGE: 'en', TARGET_LANGUAGES: 'es,fr,zh-tw' };
 
