@@ -21,7 +21,7 @@ function story(tag: string): string {
 }
 
 const totalRetries = (manifest: ManifestJson) =>
-  Object.values(manifest.translation.languages).reduce((sum, language) => sum + language.retries, 0);
+  Object.values(manifest.translation.languages).reduce((sum, language) => sum + (language?.retries ?? 0), 0);
 
 describe('faults, with the loopback Translate server and the local bucket', () => {
   let system: LoopbackSystem;

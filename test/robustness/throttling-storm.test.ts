@@ -62,7 +62,10 @@ describe('a throttling storm (half of the Translate requests answered 429 for a 
     const sdkRetries = manifests.reduce(
       (sum, manifest) =>
         sum +
-        Object.values(manifest.translation.languages).reduce((total, usage) => total + usage.retries, 0),
+        Object.values(manifest.translation.languages).reduce(
+          (total, usage) => total + (usage?.retries ?? 0),
+          0,
+        ),
       0,
     );
     const redeliveries = system.test.reports.filter((report) => report.type === 'retry').length;
