@@ -287,6 +287,13 @@ export async function processArticle(
       const decoded = decodeArticle(body);
       encoding = decoded.encoding;
       const document = parseArticle(decoded.text, format);
+      if (document.paragraphs.length === 0) {
+        throw new ArticleError(
+          'no-sentences',
+          'The file has a headline but no article text to publish.',
+          'Upload the article text itself: a headline line, then its paragraphs.',
+        );
+      }
       checkSourceLanguage(document.text, settings.sourceLanguage);
       const referenceDate = (info.lastModified ?? clock.now()).toISOString().slice(0, 10);
       const facts = extractFacts(document, { referenceDate });

@@ -71,7 +71,15 @@ export function createArticleHandler(deps: ArticleHandlerDependencies): ArticleH
       deps.record?.(outcome);
       if (outcome.status === 'ignored')
         logger.info('object ignored', { key: object.key, reason: outcome.reason });
-      return !(outcome.status === 'partial' && outcome.retryable);
+      if (outcome.status === 'partial' && outcome.retryable) {
+        logger.error('article partially published, will be retried', {
+          articleId: outcome.articleId,
+          key: object.key,
+          failedLanguages: outcome.errors.map((error) => error.language),
+        });
+        return false;
+      }
+      return true;
     } catch (error) {
       logger.error('article processing failed, will be retried', {
         key: object.key,

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  type CompletionEventJson,
-  SCHEMA_VERSION,
-} from '../../functions/core/contract.js';
+import { type CompletionEventJson, SCHEMA_VERSION } from '../../functions/core/contract.js';
 import type { PipelineEvent } from '../../functions/core/ports.js';
 import { generateContractTypes } from '../../scripts/generate-contract-types.js';
 import { schemaErrors, schemaNames, schemasDir } from './validate.js';

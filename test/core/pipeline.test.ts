@@ -147,6 +147,14 @@ describe('processArticle', () => {
     expect(translator.requests).toEqual([]);
   });
 
+  it('refuses a file with a headline and no article text', async () => {
+    store.upload('incoming/headline-only.txt', 'Council approves budget\n');
+
+    const outcome = await processArticle({ key: 'incoming/headline-only.txt' }, settings, deps());
+
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'no-sentences' } });
+  });
+
   it('refuses an article over the size limit before reading it', async () => {
     store.upload('incoming/big.txt', `Big\n\n${'word '.repeat(30_000)}`);
 

@@ -193,10 +193,7 @@ describe('bad input through the path a real upload takes (local bucket, SQS-shap
     await expectFailed('incoming/bad/no sentence.txt', 'no-text');
   });
 
-  // Fails today: the <title> of a page without any article text becomes a headline and the page is published with
-  // an empty body in every language. Wanted in functions/core/parse-article.ts (assemble): refuse with
-  // `no-sentences` when no paragraph is left, whatever the headline.
-  it.fails('refuses a page with navigation and a script but no article text', async () => {
+  it('refuses a page with navigation and a script but no article text', async () => {
     await expectFailed('incoming/bad/no sentence.html', 'no-sentences');
   });
 
