@@ -11,11 +11,11 @@ import {
   type IBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { AccountScopedQueueDestination } from './account-scoped-queue-destination.js';
 import {
   acknowledgeBucketNotificationsHandler,
   acknowledgeWildcardResources,
@@ -215,9 +215,13 @@ export class ArticlePipeline extends Construct {
     });
     // s3:ObjectCreated:* covers PUT, POST, COPY and CompleteMultipartUpload; only keys under incoming/ notify,
     // and the function never writes there, so it cannot trigger itself.
-    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
-      prefix: prefixes.incoming,
-    });
+    this.bucket.addEventNotification(
+      EventType.OBJECT_CREATED,
+      new AccountScopedQueueDestination(this.queue),
+      {
+        prefix: prefixes.incoming,
+      },
+    );
     acknowledgeBucketNotificationsHandler(this);
 
     this.lambdaFunction = new PipelineFunction(this, 'Function', {

@@ -151,7 +151,10 @@ describe('ArticlePipeline notification', () => {
             Effect: 'Allow',
             Action: Match.arrayWith(['sqs:SendMessage']),
             Principal: { Service: 's3.amazonaws.com' },
-            Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [ids.bucket, 'Arn'] } } },
+            Condition: {
+              ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [ids.bucket, 'Arn'] } },
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            },
           }),
         ]),
       },

@@ -173,7 +173,7 @@ const expectedGrants: Grant[] = [
     principal: 'Service:s3.amazonaws.com',
     actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
     resources: ['<PipelineQueue.Arn>'],
-    condition: `{"ArnLike":{"aws:SourceArn":"${bucket}"}}`,
+    condition: `{"ArnLike":{"aws:SourceArn":"${bucket}"},"StringEquals":{"aws:SourceAccount":"<AWS::AccountId>"}}`,
   },
   // The function: its logs, its queue, its prefixes of the bucket, TranslateText, its completion events.
   {
