@@ -28,6 +28,7 @@ import {
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
 } from '../../functions/shared/translate-concurrency.js';
 import { SIZING_ASSUMPTIONS } from '../../infra/function-sizing.js';
+import { MemoryArticleStore } from '../../test/doubles/memory-store.js';
 import {
   type FaultPlan,
   startTranslateProtocolServer,
@@ -35,7 +36,6 @@ import {
   type TranslateProtocolServer,
   type TranslateServerStats,
 } from '../../test/support/translate-protocol-server.js';
-import { BenchStore } from './bench-store.js';
 import { measureBundle } from './bundle.js';
 import { type Figure, logLogSlope, median } from './figures.js';
 import {
@@ -76,6 +76,15 @@ export const DEFAULT_BENCH_OPTIONS: TranslationBenchOptions = {
 
 const LANGUAGES = ['es', 'fr', 'de', 'ru', 'zh', 'ar'];
 const KEY = 'incoming/bench-article.txt';
+
+/**
+ * A fresh in-memory bucket for one measurement. ETags are the version ids (no hashing: the store's own time must
+ * not weigh on what is measured); `latencyMs` per request stands in for S3's round trip.
+ */
+function benchStore(latencyMs = 0): MemoryArticleStore {
+  return new MemoryArticleStore({ location: 'bench-bucket', etags: 'version-id', latencyMs });
+}
+
 const silent: Logger = {
   debug: () => undefined,
   info: () => undefined,
@@ -99,7 +108,7 @@ interface PublishOptions {
   readonly scope?: TranslationScope;
   /** Layout of the memory, or `false` for none. */
   readonly memory?: Partial<TranslationMemoryOptions> | false;
-  readonly versionId?: string;
+  readonly versionId?: string | undefined;
   /** Faults the server injects during this run only. */
   readonly faults?: FaultPlan;
 }
@@ -116,7 +125,11 @@ function settingsFor(languages: readonly string[], scope: TranslationScope): Pip
   };
 }
 
-async function publish(context: Context, store: BenchStore, options: PublishOptions = {}): Promise<Run> {
+async function publish(
+  context: Context,
+  store: MemoryArticleStore,
+  options: PublishOptions = {},
+): Promise<Run> {
   context.server.reset();
   if (options.faults) context.server.inject(options.faults);
   const memory = options.memory ?? {};
@@ -172,23 +185,23 @@ async function mainArticle(context: Context, options: TranslationBenchOptions): 
   const analysis = analyse(text);
   const distinctCharacters = sum(analysis.sentences.map(codePoints));
   const names = analysis.segments.slice(analysis.sentences.length);
-  const store = new BenchStore();
-  const v1 = store.upload(KEY, text);
+  const store = benchStore();
+  const v1 = store.upload(KEY, text).versionId;
 
   const first = await publish(context, store, { versionId: v1 });
   const characters = perLanguage(first.stats, 'characters');
   const requests = perLanguage(first.stats, 'requests');
   const minimum = Math.ceil(bytes / TRANSLATE_MAX_TEXT_BYTES);
 
-  const before = store.snapshot();
+  const before = store.versions();
   store.resetCounts();
   const duplicate = await publish(context, store, { versionId: v1 });
-  const after = store.snapshot();
+  const after = store.versions();
   const changed = [...after].filter(([key, state]) => before.get(key) !== state).length;
   const writes = sum([...store.counts.values()].map((counts) => counts.puts));
 
   const edited = withParagraphRewritten(article, 4, 77);
-  const v2 = store.upload(KEY, articleText(edited));
+  const v2 = store.upload(KEY, articleText(edited)).versionId;
   const reupload = await publish(context, store, { versionId: v2 });
   const editedCharacters = sum((edited.paragraphs[4] ?? []).map(codePoints));
 
@@ -231,8 +244,8 @@ async function mainArticle(context: Context, options: TranslationBenchOptions): 
 /** A redelivery completing a partial set: only the language that failed is translated. */
 async function resume(context: Context, options: TranslationBenchOptions): Promise<Figure> {
   const text = articleText(syntheticArticle({ seed: 31, bytes: options.articleBytes / 2 }));
-  const store = new BenchStore();
-  const version = store.upload(KEY, text);
+  const store = benchStore();
+  const version = store.upload(KEY, text).versionId;
   const partial = await publish(context, store, {
     versionId: version,
     faults: { unsupportedTargets: ['ar'] },
@@ -253,8 +266,8 @@ async function resume(context: Context, options: TranslationBenchOptions): Promi
 /** `brief` scope against `full` on the same article. */
 async function brief(context: Context, options: TranslationBenchOptions): Promise<Figure> {
   const text = articleText(syntheticArticle({ seed: 2024, bytes: options.articleBytes, paragraphs: 10 }));
-  const fullStore = new BenchStore();
-  const briefStore = new BenchStore();
+  const fullStore = benchStore();
+  const briefStore = benchStore();
   fullStore.upload(KEY, text);
   briefStore.upload(KEY, text);
   const full = await publish(context, fullStore);
@@ -285,7 +298,7 @@ async function crossArticle(context: Context, options: TranslationBenchOptions):
     ['segments and packs', {}],
     ['packs only', { segmentEntries: false }],
   ] as const) {
-    const store = new BenchStore();
+    const store = benchStore();
     store.upload('incoming/earlier.txt', articleText(earlier));
     context.server.reset();
     await processArticle({ key: 'incoming/earlier.txt' }, settingsFor(LANGUAGES, 'full'), {
@@ -318,7 +331,7 @@ async function layouts(context: Context, options: TranslationBenchOptions): Prom
     ['packs', { segmentEntries: false }],
     ['both', {}],
   ] as const) {
-    const store = new BenchStore(options.storeLatencyMs);
+    const store = benchStore(options.storeLatencyMs);
     store.upload(KEY, articleText(article));
     const first = await publish(context, store, { memory });
     const firstCounts = store.countsFor('cache/');
@@ -370,7 +383,7 @@ async function fanout(context: Context, options: TranslationBenchOptions): Promi
       ['one', LANGUAGES.slice(0, 1)],
       ['six', LANGUAGES],
     ] as const) {
-      const store = new BenchStore();
+      const store = benchStore();
       store.upload(KEY, text);
       const run = await publish(context, store, { languages });
       if (i < 0) continue;
@@ -395,7 +408,7 @@ async function scaling(context: Context, options: TranslationBenchOptions): Prom
     articleText(syntheticArticle({ seed: 500 + i, bytes })),
   );
   // Warm-up: the first article pays for loading the lexicon and for compiling the hot paths.
-  const warm = new BenchStore();
+  const warm = benchStore();
   warm.upload(KEY, texts[0] as string);
   await publish(context, warm);
   const points: [number, number][] = [];
@@ -406,7 +419,7 @@ async function scaling(context: Context, options: TranslationBenchOptions): Prom
     const analyseMs: number[] = [];
     const repeats = bytes >= 262_144 ? 1 : options.repeats;
     for (let i = 0; i < repeats; i++) {
-      const store = new BenchStore();
+      const store = benchStore();
       store.upload(KEY, text);
       const run = await publish(context, store);
       times.push(run.ms);

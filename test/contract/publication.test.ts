@@ -10,9 +10,9 @@ import { sha256Hex } from '../../functions/core/hashing.js';
 import { type ArticleRef, processArticle } from '../../functions/core/pipeline.js';
 import type { ArticleStore, Logger } from '../../functions/core/ports.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 import { expectValidOutputs, objectsUnder } from './validate.js';
-import { VersionedStore } from './versioned-store.js';
 
 const seed = readFileSync(
   new URL('../../samples/articles/wang-yi-moscow-visit.txt', import.meta.url),
@@ -52,13 +52,17 @@ async function unresolved(store: ArticleStore, artefacts: readonly ArtefactJson[
 }
 
 describe('publication contract', () => {
-  let store: VersionedStore;
+  let store: MemoryArticleStore;
   let translator: TaggingTranslator;
   const publish = (ref: ArticleRef) =>
     processArticle(ref, settings, { store, translator, clock, logger: silent });
 
   beforeEach(() => {
-    store = new VersionedStore();
+    // A versioned bucket: every version readable by its id, upload times ordering versions.
+    store = new MemoryArticleStore({
+      keepVersions: 'all',
+      lastModifiedFrom: new Date('2024-01-01T00:00:00Z'),
+    });
     translator = new TaggingTranslator();
   });
 

@@ -1,7 +1,8 @@
 /**
  * Validates what the pipeline publishes against the contract: every JSON document against its schema
  * (`schemas/*.schema.json`, draft 2020-12, formats checked), and every manifest against the objects it lists.
- * Tests that write outputs call `expectValidOutputs` on the store or folder they wrote to.
+ * Tests that write outputs call `expectValidOutputs` on the store or folder they wrote to (`store.current()`,
+ * `await objectsUnder(dir)`).
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -131,13 +132,6 @@ export function expectValidOutputs(objects: ReadonlyMap<string, Uint8Array>): nu
   const problems = publicationProblems(objects);
   if (problems.length > 0) throw new Error(`Outputs break the contract:\n- ${problems.join('\n- ')}`);
   return [...objects.keys()].filter((key) => schemaForKey(key) !== undefined).length;
-}
-
-/** The objects of an in-memory store (anything with `objects: Map<key, {body}>`). */
-export function objectsOf(store: {
-  readonly objects: ReadonlyMap<string, { readonly body: Uint8Array }>;
-}): Map<string, Uint8Array> {
-  return new Map([...store.objects].map(([key, entry]) => [key, entry.body]));
 }
 
 /** The files under a folder standing in for a bucket, by key. */

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../functions/core/hashing.js';
 import { processArticle } from '../../functions/core/pipeline.js';
 import type { Logger, PipelineEvent } from '../../functions/core/ports.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
-import { expectValidOutputs, objectsOf } from '../contract/validate.js';
+import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
@@ -44,7 +44,7 @@ describe('processArticle', () => {
 
   // Every document the pipeline wrote follows its schema, and every manifest describes its objects exactly.
   afterEach(() => {
-    expectValidOutputs(objectsOf(store));
+    expectValidOutputs(store.current());
   });
 
   it('publishes JSON and HTML for the source and every target language, manifest last', async () => {

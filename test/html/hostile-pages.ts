@@ -8,7 +8,7 @@ import type {
   Translator,
 } from '../../functions/core/ports.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
-import { expectValidOutputs, objectsOf } from '../contract/validate.js';
+import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { hostileArticles } from './sample-pages.js';
 
@@ -79,7 +79,7 @@ export async function buildHostilePages(): Promise<Map<string, string>> {
     });
     if (outcome.status !== 'published') throw new Error(`${name} was not published: ${outcome.status}`);
   }
-  expectValidOutputs(objectsOf(store));
+  expectValidOutputs(store.current());
   return new Map(
     store
       .keys('published/')

@@ -6,7 +6,7 @@ import type { Logger } from '../../functions/core/ports.js';
 import { defaultPrefixes } from '../../functions/core/settings.js';
 import { createArticleHandler } from '../../functions/lambda/article-handler.js';
 import { decodeS3EventKey } from '../../functions/lambda/s3-events.js';
-import { expectValidOutputs, objectsOf } from '../contract/validate.js';
+import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
@@ -63,7 +63,7 @@ describe('createArticleHandler', () => {
 
   // Every document the handler published follows its schema, and every manifest describes its objects exactly.
   afterEach(() => {
-    expectValidOutputs(objectsOf(store));
+    expectValidOutputs(store.current());
   });
 
   it('processes every record of an SQS batch, decoding keys as S3 encodes them', async () => {
