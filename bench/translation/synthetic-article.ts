@@ -3,18 +3,7 @@
  * a headline, a dateline, and paragraphs of sentences about a fixed cast of people, organisations and places,
  * with quotes, figures and dates, as in a wire story. The same seed always gives the same article.
  */
-
-/** mulberry32: small and seedable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/support/seeded-random.js';
 
 const FIRST_NAMES = [
   'Maria',

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../functions/core/article-id.js';
 import type { ManifestJson } from '../../functions/core/contract.js';
 import { pollJson, upload } from '../local/helpers.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { type LoopbackSystem, mismatchedArtefacts, startLoopbackSystem } from './support/loopback-runner.js';
-import { seededRandom } from './support/seeded-random.js';
 
 const manifestKey = (key: string) => `published/${articleIdFor(key, 'incoming/')}/manifest.json`;
 /** How long half the requests are throttled. Short in CI: `npm run soak -- --throttle 0.5` runs a long storm. */

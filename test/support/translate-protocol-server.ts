@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from './seeded-random.js';
 
 export const TRANSLATE_TEXT_TARGET = 'AWSShineFrontendService_20170701.TranslateText';
 /** The service's limit on `Text`, in UTF-8 bytes. */
@@ -390,16 +391,4 @@ function validate(
     }
   }
   return undefined;
-}
-
-/** mulberry32: small, seedable, good enough to spread injected faults. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

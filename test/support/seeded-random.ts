@@ -1,4 +1,7 @@
-/** mulberry32: a small seedable generator, so injected faults fall the same way on every run. */
+/**
+ * mulberry32: a small seedable generator (uniform in [0, 1)), so that what is drawn from it (injected faults,
+ * synthetic articles) falls the same way on every run for the same seed.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
