@@ -1,37 +1,20 @@
 import { resolve } from 'node:path';
 import { StreamLogger } from '../adapters/stream-logger.js';
-import type { TranslationScope } from '../core/contract.js';
-import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
 import { type DevRunner, startDevRunner } from '../local/dev-runner.js';
 import { checkCachePrefix } from './cache-prefix.js';
 import { ConsoleEventSink } from './dev/console-event-sink.js';
 import { pageUrl, reportLine } from './dev/report-lines.js';
+import { type PipelineCommandOptions, setUpPipeline } from './pipeline-setup.js';
 import type { CommandIo } from './run-command.js';
-import { chooseTranslator, type TranslatorName } from './translator-choice.js';
 import { UsageError } from './usage-error.js';
 
-export interface DevOptions {
+export interface DevOptions extends PipelineCommandOptions {
   readonly port: number;
   readonly data: string;
   readonly bucket: string;
-  readonly languages: readonly string[] | undefined;
-  readonly translator: TranslatorName;
-  readonly sourceLanguage: string;
-  readonly scope: TranslationScope;
-  readonly maxArticleBytes: number;
-  readonly concurrency: number;
   readonly maxReceiveCount: number;
   /** Seconds the articles in flight get to finish after Ctrl-C. */
   readonly stopTimeout: number;
-  readonly installMissing: boolean;
-  readonly logFormat: 'text' | 'json';
-  readonly verbose: boolean;
-  readonly pipelineVersion: string;
-  /** USD per million characters, overriding the engine's list price. */
-  readonly price?: number;
-  /** Reuse the translation memory in the bucket (`--no-cache`: translate afresh, still remembering). */
-  readonly cache: boolean;
-  readonly cachePrefix: string;
 }
 
 /**
@@ -50,24 +33,7 @@ export async function devCommand(
     io.stderr.write(`${line}\n`);
   };
   const cachePrefix = checkCachePrefix(options.cachePrefix);
-  const choice = await chooseTranslator({
-    name: options.translator,
-    sourceLanguage: options.sourceLanguage,
-    languages: options.languages,
-    installMissing: options.installMissing,
-    say,
-  });
-  if (choice.warning) say(`warn  ${choice.warning}`);
-
-  const settings: PipelineSettings = {
-    ...defaultPrefixes,
-    sourceLanguage: options.sourceLanguage,
-    targetLanguages: choice.languages,
-    maxArticleBytes: options.maxArticleBytes,
-    pipelineVersion: options.pipelineVersion,
-    translationScope: options.scope,
-    pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
-  };
+  const { choice, settings } = await setUpPipeline(options, say);
   const logger = new StreamLogger({
     stream: io.stderr,
     format: options.logFormat,

@@ -4,33 +4,17 @@ import { FsArticleStore } from '../adapters/fs-article-store.js';
 import { JsonLinesEventSink } from '../adapters/json-lines-event-sink.js';
 import { StreamLogger } from '../adapters/stream-logger.js';
 import { systemClock } from '../adapters/system-clock.js';
-import type { TranslationScope } from '../core/contract.js';
 import { type ArticleOutcome, type PublishedOutcome, processArticle } from '../core/pipeline.js';
-import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
+import { defaultPrefixes } from '../core/settings.js';
 import { TranslationMemory } from '../core/translation-memory.js';
 import { checkCachePrefix } from './cache-prefix.js';
 import { collectInputs } from './inputs.js';
-import { chooseTranslator, type TranslatorName } from './translator-choice.js';
+import { type PipelineCommandOptions, setUpPipeline } from './pipeline-setup.js';
 
-export interface RunOptions {
+export interface RunOptions extends PipelineCommandOptions {
   readonly out: string;
-  readonly languages: readonly string[] | undefined;
-  readonly translator: TranslatorName;
-  readonly sourceLanguage: string;
-  readonly installMissing: boolean;
-  readonly concurrency: number;
-  readonly maxArticleBytes: number;
-  readonly scope: TranslationScope;
-  readonly logFormat: 'text' | 'json';
-  readonly verbose: boolean;
-  readonly pipelineVersion: string;
   /** JSON Lines file that completion events are appended to. */
   readonly events?: string;
-  /** Reuse (and fill) the translation memory under `cachePrefix`. */
-  readonly cache: boolean;
-  readonly cachePrefix: string;
-  /** USD per million characters, overriding the engine's list price. */
-  readonly price?: number;
 }
 
 export interface CommandIo {
@@ -57,24 +41,7 @@ export async function runCommand(
   };
   const cachePrefix = checkCachePrefix(options.cachePrefix);
   const inputs = await collectInputs(paths, defaultPrefixes.incomingPrefix);
-  const choice = await chooseTranslator({
-    name: options.translator,
-    sourceLanguage: options.sourceLanguage,
-    languages: options.languages,
-    installMissing: options.installMissing,
-    say,
-  });
-  if (choice.warning) say(`warn  ${choice.warning}`);
-
-  const settings: PipelineSettings = {
-    ...defaultPrefixes,
-    sourceLanguage: options.sourceLanguage,
-    targetLanguages: choice.languages,
-    maxArticleBytes: options.maxArticleBytes,
-    pipelineVersion: options.pipelineVersion,
-    translationScope: options.scope,
-    pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
-  };
+  const { choice, settings } = await setUpPipeline(options, say);
   const store = new FsArticleStore({
     root: options.out,
     sources: new Map(inputs.map((input) => [input.key, input.path])),

@@ -1,0 +1,58 @@
+import type { TranslationScope } from '../core/contract.js';
+import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
+import { chooseTranslator, type TranslatorChoice, type TranslatorName } from './translator-choice.js';
+
+/** The options `polybrief run` and `polybrief dev` share (see `addEngineOptions` and `addLogOptions` in main.ts). */
+export interface PipelineCommandOptions {
+  readonly languages: readonly string[] | undefined;
+  readonly translator: TranslatorName;
+  readonly sourceLanguage: string;
+  readonly scope: TranslationScope;
+  readonly maxArticleBytes: number;
+  readonly concurrency: number;
+  readonly installMissing: boolean;
+  readonly logFormat: 'text' | 'json';
+  readonly verbose: boolean;
+  readonly pipelineVersion: string;
+  /** USD per million characters, overriding the engine's list price. */
+  readonly price?: number;
+  /** Reuse the translation memory under `cachePrefix` (`--no-cache`: translate afresh, still remembering). */
+  readonly cache: boolean;
+  readonly cachePrefix: string;
+}
+
+export interface PipelineSetup {
+  /** The engine and the languages it will publish; call `choice.close()` when done. */
+  readonly choice: TranslatorChoice;
+  readonly settings: PipelineSettings;
+}
+
+/**
+ * Builds the translator the options ask for (saying any warning about languages it cannot publish) and the
+ * settings the pipeline runs with: the default prefixes, the languages the engine can publish, and the price given
+ * or the engine's list price.
+ */
+export async function setUpPipeline(
+  options: PipelineCommandOptions,
+  say: (line: string) => void,
+): Promise<PipelineSetup> {
+  const choice = await chooseTranslator({
+    name: options.translator,
+    sourceLanguage: options.sourceLanguage,
+    languages: options.languages,
+    installMissing: options.installMissing,
+    say,
+  });
+  if (choice.warning) say(`warn  ${choice.warning}`);
+
+  const settings: PipelineSettings = {
+    ...defaultPrefixes,
+    sourceLanguage: options.sourceLanguage,
+    targetLanguages: choice.languages,
+    maxArticleBytes: options.maxArticleBytes,
+    pipelineVersion: options.pipelineVersion,
+    translationScope: options.scope,
+    pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
+  };
+  return { choice, settings };
+}
