@@ -26,6 +26,52 @@ function languageList(value: string): string[] {
   return languages;
 }
 
+/**
+ * The options `run` and `dev` share for the engine and what it publishes, in the order both help texts list them.
+ * `translatorHelp` describes --translator as the command uses it.
+ */
+function addEngineOptions(command: Command, translatorHelp: string): Command {
+  return command
+    .option(
+      '-l, --languages <codes>',
+      'target languages, comma-separated (apertium default: es,ca, plus gl,eo when installed; aws default: es,fr,de,ru,zh,ar)',
+      languageList,
+    )
+    .addOption(
+      new Option('-t, --translator <name>', translatorHelp).choices(['apertium', 'aws']).default('apertium'),
+    )
+    .option('-s, --source-language <code>', 'language the articles are written in', 'en')
+    .addOption(
+      new Option('--scope <scope>', 'translate everything, or only headline, summary and facts')
+        .choices(['full', 'brief'])
+        .default('full'),
+    )
+    .option(
+      '--max-article-bytes <n>',
+      'refuse larger articles before reading them',
+      positiveInteger,
+      2_097_152,
+    )
+    .option('-c, --concurrency <n>', 'articles processed at once', positiveInteger, 4);
+}
+
+/** The options that end the lists of both `run` and `dev`: the cost estimate's price, Apertium set-up, logging. */
+function addClosingOptions(command: Command, help: { logFormat: string; verbose: string }): Command {
+  return command
+    .option(
+      '--price <usd>',
+      'price per million characters for the cost estimate (aws: 15; apertium: 0)',
+      Number,
+    )
+    .option(
+      '--install-missing',
+      'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',
+      false,
+    )
+    .addOption(new Option('--log-format <format>', help.logFormat).choices(['text', 'json']).default('text'))
+    .option('-v, --verbose', help.verbose, false);
+}
+
 const io = { stdout: process.stdout, stderr: process.stderr };
 
 const program = new Command('polybrief')
@@ -34,7 +80,7 @@ const program = new Command('polybrief')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-program
+const run = program
   .command('run')
   .summary('process article files into an output folder, as the deployed pipeline would')
   .description(
@@ -44,49 +90,19 @@ program
       'Exit status: 0 all published, 1 at least one article failed (the others are still published), 2 usage error.',
   )
   .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
-  .option('-o, --out <dir>', 'output folder standing in for the bucket', 'out')
-  .option(
-    '-l, --languages <codes>',
-    'target languages, comma-separated (apertium default: es,ca, plus gl,eo when installed; aws default: es,fr,de,ru,zh,ar)',
-    languageList,
-  )
-  .addOption(
-    new Option('-t, --translator <name>', 'translation engine')
-      .choices(['apertium', 'aws'])
-      .default('apertium'),
-  )
-  .option('-s, --source-language <code>', 'language the articles are written in', 'en')
-  .addOption(
-    new Option('--scope <scope>', 'translate everything, or only headline, summary and facts')
-      .choices(['full', 'brief'])
-      .default('full'),
-  )
-  .option('--max-article-bytes <n>', 'refuse larger articles before reading them', positiveInteger, 2_097_152)
-  .option('-c, --concurrency <n>', 'articles processed at once', positiveInteger, 4)
+  .option('-o, --out <dir>', 'output folder standing in for the bucket', 'out');
+addEngineOptions(run, 'translation engine')
   .option('--events <file>', 'append ArticlePublished/ArticleFailed events to this file as JSON Lines')
   .option('--no-cache', 'translate everything afresh instead of reusing the translation memory')
-  .option('--cache-prefix <prefix>', 'where the translation memory lives, under the output folder', 'cache/')
-  .option(
-    '--price <usd>',
-    'price per million characters for the cost estimate (aws: 15; apertium: 0)',
-    Number,
-  )
-  .option(
-    '--install-missing',
-    'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',
-    false,
-  )
-  .addOption(
-    new Option('--log-format <format>', 'log lines for people or machines')
-      .choices(['text', 'json'])
-      .default('text'),
-  )
-  .option('-v, --verbose', 'log every step, not only errors', false)
-  .action(async (paths: string[], options) => {
-    // Commands load their modules when run, so `--help` stays quick.
-    const { runCommand } = await import('./run-command.js');
-    process.exitCode = await runCommand(paths, { ...options, pipelineVersion }, io);
-  });
+  .option('--cache-prefix <prefix>', 'where the translation memory lives, under the output folder', 'cache/');
+addClosingOptions(run, {
+  logFormat: 'log lines for people or machines',
+  verbose: 'log every step, not only errors',
+}).action(async (paths: string[], options) => {
+  // Commands load their modules when run, so `--help` stays quick.
+  const { runCommand } = await import('./run-command.js');
+  process.exitCode = await runCommand(paths, { ...options, pipelineVersion }, io);
+});
 
 program
   .command('facts')
@@ -102,7 +118,7 @@ program
     process.exitCode = await factsCommand(files, io);
   });
 
-program
+const dev = program
   .command('dev')
   .summary('run the deployed system on this machine: a local S3 bucket whose uploads are processed')
   .description(
@@ -128,28 +144,11 @@ program
   )
   .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', portNumber, 4569)
   .option('-d, --data <dir>', 'folder the bucket is kept in', '.polybrief')
-  .option('-b, --bucket <name>', 'bucket name', 'polybrief-local')
-  .option(
-    '-l, --languages <codes>',
-    'target languages, comma-separated (apertium default: es,ca, plus gl,eo when installed; aws default: es,fr,de,ru,zh,ar)',
-    languageList,
-  )
-  .addOption(
-    new Option(
-      '-t, --translator <name>',
-      'translation engine; aws uses Amazon Translate with your AWS credentials and region, or the endpoint in AWS_ENDPOINT_URL_TRANSLATE',
-    )
-      .choices(['apertium', 'aws'])
-      .default('apertium'),
-  )
-  .option('-s, --source-language <code>', 'language the articles are written in', 'en')
-  .addOption(
-    new Option('--scope <scope>', 'translate everything, or only headline, summary and facts')
-      .choices(['full', 'brief'])
-      .default('full'),
-  )
-  .option('--max-article-bytes <n>', 'refuse larger articles before reading them', positiveInteger, 2_097_152)
-  .option('-c, --concurrency <n>', 'articles processed at once', positiveInteger, 4)
+  .option('-b, --bucket <name>', 'bucket name', 'polybrief-local');
+addEngineOptions(
+  dev,
+  'translation engine; aws uses Amazon Translate with your AWS credentials and region, or the endpoint in AWS_ENDPOINT_URL_TRANSLATE',
+)
   .option(
     '--max-receive-count <n>',
     'deliveries of a failing upload before it is given up (dead-lettered), as the deployed queue does',
@@ -163,27 +162,14 @@ program
     'after Ctrl-C, how long articles in flight may take to finish',
     positiveInteger,
     30,
-  )
-  .option(
-    '--price <usd>',
-    'price per million characters for the cost estimate (aws: 15; apertium: 0)',
-    Number,
-  )
-  .option(
-    '--install-missing',
-    'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',
-    false,
-  )
-  .addOption(
-    new Option('--log-format <format>', 'log lines (stderr) for people or machines')
-      .choices(['text', 'json'])
-      .default('text'),
-  )
-  .option('-v, --verbose', 'log every step, not only warnings and errors', false)
-  .action(async (options) => {
-    const { devCommand } = await import('./dev-command.js');
-    process.exitCode = await devCommand({ ...options, pipelineVersion }, io);
-  });
+  );
+addClosingOptions(dev, {
+  logFormat: 'log lines (stderr) for people or machines',
+  verbose: 'log every step, not only warnings and errors',
+}).action(async (options) => {
+  const { devCommand } = await import('./dev-command.js');
+  process.exitCode = await devCommand({ ...options, pipelineVersion }, io);
+});
 
 try {
   await program.parseAsync(process.argv);
