@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,13 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listApertiumModes } from '../../functions/adapters/apertium-translator.js';
 import type { ArticleJson } from '../../functions/core/contract.js';
+import {
+  type DevProcess,
+  killHard,
+  publishedEventSources,
+  publishedLines,
+  startDev,
+} from '../support/dev-process.js';
 import { s3Client } from '../support/embedded-s3-fixture.js';
 import {
   startTranslateProtocolServer,
@@ -16,69 +23,6 @@ import { devSample, getText, root, upload } from './helpers.js';
 
 const run = promisify(execFile);
 const bin = join(root, 'bin/polybrief.mjs');
-
-/** `polybrief dev` as a child process, its stdout read line by line. */
-interface DevProcess {
-  readonly child: ChildProcess;
-  readonly lines: string[];
-  stderr(): string;
-  /** Resolves with the first stdout line matching `pattern`. */
-  line(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  /** Resolves once `condition` holds for the stdout lines so far. */
-  until(condition: (lines: readonly string[]) => boolean, timeoutMs?: number): Promise<void>;
-  exited: Promise<number | null>;
-}
-
-function startDev(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): DevProcess {
-  const child = spawn(process.execPath, [bin, 'dev', ...args], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let partial = '';
-  let errors = '';
-  let waiters: (() => void)[] = [];
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const parts = (partial + chunk).split('\n');
-    partial = parts.pop() ?? '';
-    lines.push(...parts);
-    const woken = waiters;
-    waiters = [];
-    for (const wake of woken) wake();
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    errors += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  exited.then(() => {
-    for (const wake of waiters.splice(0)) wake();
-  });
-  return {
-    child,
-    lines,
-    stderr: () => errors,
-    exited,
-    async until(condition, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!condition(lines)) {
-        if (child.exitCode !== null || Date.now() > deadline)
-          throw new Error(`condition not met; stdout:\n${lines.join('\n')}\nstderr:\n${errors}`);
-        await new Promise<void>((wake) => {
-          waiters.push(wake);
-          setTimeout(wake, 200);
-        });
-      }
-    },
-    async line(pattern, timeoutMs = 30_000) {
-      await this.until((all) => all.some((line) => pattern.test(line)), timeoutMs);
-      return lines.find((line) => pattern.test(line)) as string;
-    },
-  };
-}
-
-const endpointOf = async (dev: DevProcess): Promise<string> =>
-  /(http:\/\/127\.0\.0\.1:\d+)/.exec(await dev.line(/^ {2}endpoint /))?.[1] ?? '';
 
 const modes = await listApertiumModes();
 const hasSpanish = modes?.includes('eng-spa') === true;
@@ -121,10 +65,7 @@ describe('polybrief dev', () => {
     };
   });
   afterEach(async () => {
-    for (const dev of running.splice(0)) {
-      if (dev.child.exitCode === null) dev.child.kill('SIGKILL');
-      await dev.exited;
-    }
+    for (const dev of running.splice(0)) await killHard(dev);
   });
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });
@@ -173,7 +114,7 @@ describe('polybrief dev', () => {
       await copyFile(join(root, 'samples/articles/harbour-ferry-returns.txt'), join(folder, 'article.txt'));
       const dev = startDev(['--port', '0', '--data', join(folder, 'data'), '--languages', 'es'], env, folder);
       running.push(dev);
-      const endpoint = await endpointOf(dev);
+      const endpoint = await dev.endpoint();
       const port = new URL(endpoint).port;
       const printed = await dev.line(/^ {2}aws --endpoint-url /);
       const command = (await readmeUploadCommand()).replace(':4569', `:${port}`);
@@ -208,7 +149,7 @@ describe('polybrief dev', () => {
         folder,
       );
       running.push(dev);
-      const client = s3Client(await endpointOf(dev));
+      const client = s3Client(await dev.endpoint());
 
       await upload(client, 'incoming/photo.txt', await devSample('photo-saved-as-text.txt'));
       const line = await dev.line(/^failed +photo /);
@@ -247,7 +188,7 @@ describe('polybrief dev', () => {
         folder,
       );
       running.push(dev);
-      const client = s3Client(await endpointOf(dev));
+      const client = s3Client(await dev.endpoint());
       await upload(
         client,
         'incoming/ferry.txt',
@@ -288,19 +229,11 @@ describe('polybrief dev', () => {
     ];
     const awsEnv = { ...env, AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL_TRANSLATE: translate.endpoint };
     const keys = Array.from({ length: 12 }, (_, index) => `incoming/desk/story ${index}.txt`);
-    const published = (dev: DevProcess) =>
-      dev.lines.filter((line) => line.startsWith('published ')).map((line) => line.split(/ +/)[1]);
-    const publishedEvents = (dev: DevProcess) =>
-      dev.lines
-        .filter((line) => line.startsWith('event ') && line.includes('"ArticlePublished"'))
-        .map(
-          (line) =>
-            (JSON.parse(line.slice(line.indexOf('{'))) as { detail: { sourceKey: string } }).detail.sourceKey,
-        );
+    const published = (dev: DevProcess) => publishedLines(dev).map((line) => line.split(/ +/)[1]);
     try {
       const first = startDev(args, awsEnv, folder);
       running.push(first);
-      const client = s3Client(await endpointOf(first));
+      const client = s3Client(await first.endpoint());
       for (const key of keys)
         await upload(client, key, `Story\n\nThe council met about ${key} on Monday. It agreed.\n`);
       client.destroy();
@@ -324,7 +257,9 @@ describe('polybrief dev', () => {
       const ids = [...published(first), ...published(second)];
       expect(ids).toHaveLength(keys.length);
       expect(new Set(ids).size).toBe(keys.length);
-      expect([...publishedEvents(first), ...publishedEvents(second)].sort()).toEqual([...keys].sort());
+      expect([...publishedEventSources(first), ...publishedEventSources(second)].sort()).toEqual(
+        [...keys].sort(),
+      );
     } finally {
       await translate.close();
     }

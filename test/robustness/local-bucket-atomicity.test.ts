@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type DevProcess, devEnvironment, killHard, startDev } from '../support/dev-process.js';
 import { s3Client, startTestS3, type TestS3 } from '../support/embedded-s3-fixture.js';
-import { type DevProcess, devEnvironment, killHard, startDev } from './support/dev-process.js';
 
 const md5 = (data: Uint8Array) => createHash('md5').update(data).digest('hex');
 

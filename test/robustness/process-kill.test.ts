@@ -7,13 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../functions/core/article-id.js';
 import type { ManifestJson } from '../../functions/core/contract.js';
 import { getText, upload } from '../local/helpers.js';
+import {
+  type DevProcess,
+  devEnvironment,
+  killHard,
+  publishedEventSources,
+  publishedLines,
+  startDev,
+} from '../support/dev-process.js';
 import { s3Client, startTestS3 } from '../support/embedded-s3-fixture.js';
 import {
   startTranslateProtocolServer,
   type TranslateProtocolServer,
 } from '../support/translate-protocol-server.js';
 import { watchManifests } from './support/bucket-watch.js';
-import { type DevProcess, devEnvironment, killHard, startDev } from './support/dev-process.js';
 
 const BUCKET = 'polybrief-local';
 const idOf = (key: string) => articleIdFor(key, 'incoming/');
@@ -40,15 +47,6 @@ async function manifestsAt(dataDir: string, keys: readonly string[]): Promise<Ma
     await bucket.close({ keepData: true });
   }
 }
-
-const publishedLines = (dev: DevProcess) => dev.lines.filter((line) => line.startsWith('published '));
-const publishedEvents = (dev: DevProcess) =>
-  dev.lines
-    .filter((line) => line.startsWith('event ') && line.includes('"ArticlePublished"'))
-    .map(
-      (line) =>
-        (JSON.parse(line.slice(line.indexOf('{'))) as { detail: { sourceKey: string } }).detail.sourceKey,
-    );
 
 describe('polybrief dev killed in the middle of an article (kill -9)', () => {
   let work: string;
@@ -106,9 +104,9 @@ describe('polybrief dev killed in the middle of an article (kill -9)', () => {
       expect(publications, key).toHaveLength(1);
       if (publishedBeforeRestart.has(key)) expect(publications[0]).toBe(publishedBeforeRestart.get(key));
     }
-    const events = [...publishedEvents(first), ...publishedEvents(second)];
+    const events = [...publishedEventSources(first), ...publishedEventSources(second)];
     expect(new Set(events).size).toBe(events.length);
-    expect(publishedEvents(second).sort()).toEqual(
+    expect(publishedEventSources(second).sort()).toEqual(
       keys.filter((key) => !publishedBeforeRestart.has(key)).sort(),
     );
   }, 60_000);

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { root } from '../../local/helpers.js';
+import { root } from '../local/helpers.js';
 
 const bin = join(root, 'bin/polybrief.mjs');
 
@@ -11,6 +11,8 @@ export interface DevProcess {
   stderr(): string;
   /** Resolves once `condition` holds for the stdout lines so far; rejects when the process exits first. */
   until(condition: (lines: readonly string[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** Resolves with the first stdout line matching `pattern`; rejects when the process exits first. */
+  line(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** The endpoint it printed (`http://127.0.0.1:PORT`). */
   endpoint(): Promise<string>;
   readonly exited: Promise<number | null>;
@@ -68,18 +70,36 @@ export function startDev(args: readonly string[], env: NodeJS.ProcessEnv, cwd: s
       });
     }
   };
+  const line = async (pattern: RegExp, timeoutMs = 30_000) => {
+    await until((all) => all.some((text) => pattern.test(text)), timeoutMs);
+    return lines.find((text) => pattern.test(text)) as string;
+  };
   return {
     child,
     lines,
     stderr: () => errors,
     exited,
     until,
+    line,
     async endpoint() {
-      await until((all) => all.some((line) => /^ {2}endpoint /.test(line)));
-      const line = lines.find((text) => /^ {2}endpoint /.test(text)) ?? '';
-      return /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1] ?? '';
+      return /(http:\/\/127\.0\.0\.1:\d+)/.exec(await line(/^ {2}endpoint /))?.[1] ?? '';
     },
   };
+}
+
+/** The lines it printed for published articles (`published  <id>  <languages> ...`). */
+export function publishedLines(dev: DevProcess): string[] {
+  return dev.lines.filter((line) => line.startsWith('published '));
+}
+
+/** The source key of every ArticlePublished event it printed, in order. */
+export function publishedEventSources(dev: DevProcess): string[] {
+  return dev.lines
+    .filter((line) => line.startsWith('event ') && line.includes('"ArticlePublished"'))
+    .map(
+      (line) =>
+        (JSON.parse(line.slice(line.indexOf('{'))) as { detail: { sourceKey: string } }).detail.sourceKey,
+    );
 }
 
 /** Kills the process at once, as a crash or `kill -9` would, and waits for it to be gone. */
