@@ -14,7 +14,6 @@ import { extractFacts, summarize } from '../../functions/core/facts/index.js';
 import { headlineOf, segmentsToTranslate } from '../../functions/core/localize.js';
 import { parseArticle } from '../../functions/core/parse-article.js';
 import { type ArticleOutcome, processArticle } from '../../functions/core/pipeline.js';
-import type { Logger } from '../../functions/core/ports.js';
 import { SegmentSet } from '../../functions/core/segments.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
 import {
@@ -29,6 +28,7 @@ import {
 } from '../../functions/shared/translate-concurrency.js';
 import { SIZING_ASSUMPTIONS } from '../../infra/function-sizing.js';
 import { MemoryArticleStore } from '../../test/doubles/memory-store.js';
+import { silentLogger } from '../../test/doubles/pipeline-fixture.js';
 import {
   type FaultPlan,
   startTranslateProtocolServer,
@@ -85,13 +85,6 @@ function benchStore(latencyMs = 0): MemoryArticleStore {
   return new MemoryArticleStore({ location: 'bench-bucket', etags: 'version-id', latencyMs });
 }
 
-const silent: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-
 interface Context {
   readonly server: TranslateProtocolServer;
   readonly translator: AmazonTranslateTranslator;
@@ -136,12 +129,17 @@ async function publish(
   const translator =
     memory === false
       ? context.translator
-      : new TranslationMemory(context.translator, { store, prefix: 'cache/', logger: silent, ...memory });
+      : new TranslationMemory(context.translator, {
+          store,
+          prefix: 'cache/',
+          logger: silentLogger,
+          ...memory,
+        });
   const started = performance.now();
   const outcome = await processArticle(
     { key: KEY, ...(options.versionId ? { versionId: options.versionId } : {}) },
     settingsFor(options.languages ?? LANGUAGES, options.scope ?? 'full'),
-    { store, translator, clock: systemClock, logger: silent },
+    { store, translator, clock: systemClock, logger: silentLogger },
   );
   const ms = performance.now() - started;
   if (outcome.status === 'failed' || outcome.status === 'ignored') {
@@ -305,7 +303,7 @@ async function crossArticle(context: Context, options: TranslationBenchOptions):
       store,
       translator: new TranslationMemory(context.translator, { store, prefix: 'cache/', ...memory }),
       clock: systemClock,
-      logger: silent,
+      logger: silentLogger,
     });
     store.upload(KEY, articleText(later));
     sent[layout] = (await publish(context, store, { memory })).stats.characters;

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { processArticle } from '../../functions/core/pipeline.js';
-import type { Logger, Translator } from '../../functions/core/ports.js';
+import type { Translator } from '../../functions/core/ports.js';
 import { defaultPrefixes } from '../../functions/core/settings.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { fixedClock, silentLogger } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
-
-const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 /** An engine without a name: the language versions it produces break the contract (`translation.engine`). */
 const tagging = new TaggingTranslator();
@@ -32,8 +31,8 @@ describe('every pipeline run in the test suite', () => {
     const run = processArticle({ key: 'incoming/short.txt' }, settings, {
       store,
       translator: nameless,
-      clock: { now: () => new Date('2024-01-01T00:00:00Z') },
-      logger: silent,
+      clock: fixedClock(),
+      logger: silentLogger,
     });
 
     await expect(run).rejects.toThrow(/break the contract:\n- published\/short\/es\.json: \/translation/u);

@@ -8,9 +8,9 @@ import type { ArtefactJson, ManifestJson } from '../../functions/core/contract.j
 import { TranslationError } from '../../functions/core/errors.js';
 import { sha256Hex } from '../../functions/core/hashing.js';
 import { type ArticleRef, processArticle } from '../../functions/core/pipeline.js';
-import type { ArticleStore, Logger } from '../../functions/core/ports.js';
-import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import type { ArticleStore } from '../../functions/core/ports.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { fixedClock, silentLogger, testSettings } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 import { expectValidOutputs, objectsUnder } from './validate.js';
 
@@ -23,17 +23,8 @@ const seedKey = 'incoming/wang-yi-moscow-visit.txt';
 const folder = 'published/wang-yi-moscow-visit/';
 const manifestKey = `${folder}manifest.json`;
 
-const settings: PipelineSettings = {
-  ...defaultPrefixes,
-  sourceLanguage: 'en',
-  targetLanguages: ['es', 'ca'],
-  maxArticleBytes: 100_000,
-  pipelineVersion: '0.0.0-test',
-  translationScope: 'full',
-  pricePerMillionCharacters: 15,
-};
-const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const clock = { now: () => new Date('2024-02-01T00:00:00Z') };
+const settings = testSettings();
+const clock = fixedClock('2024-02-01T00:00:00Z');
 
 async function manifestOf(store: ArticleStore, versionId?: string): Promise<ManifestJson> {
   const object = await store.get(manifestKey, versionId ? { versionId } : {});
@@ -55,7 +46,7 @@ describe('publication contract', () => {
   let store: MemoryArticleStore;
   let translator: TaggingTranslator;
   const publish = (ref: ArticleRef) =>
-    processArticle(ref, settings, { store, translator, clock, logger: silent });
+    processArticle(ref, settings, { store, translator, clock, logger: silentLogger });
 
   beforeEach(() => {
     // A versioned bucket: every version readable by its id, upload times ordering versions.
@@ -226,7 +217,7 @@ describe('publication contract in a store without versions', () => {
       store,
       translator: new TaggingTranslator(),
       clock,
-      logger: silent,
+      logger: silentLogger,
     });
     await import('node:fs/promises').then((fs) => fs.writeFile(input, seed));
     const store = new FsArticleStore({ root: join(root, 'out'), sources });

@@ -4,38 +4,23 @@ import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../function
 import { TranslationError } from '../../functions/core/errors.js';
 import { sha256Hex } from '../../functions/core/hashing.js';
 import { processArticle } from '../../functions/core/pipeline.js';
-import type { Logger, PipelineEvent } from '../../functions/core/ports.js';
-import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import type { PipelineEvent } from '../../functions/core/ports.js';
 import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { fixedClock, silentLogger, testSettings } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
 const seed = readFileSync(new URL('../../samples/articles/wang-yi-moscow-visit.txt', import.meta.url));
 const seedKey = 'incoming/wang-yi-moscow-visit.txt';
 const folder = 'published/wang-yi-moscow-visit/';
 
-const settings: PipelineSettings = {
-  ...defaultPrefixes,
-  sourceLanguage: 'en',
-  targetLanguages: ['es', 'ca'],
-  maxArticleBytes: 100_000,
-  pipelineVersion: '0.0.0-test',
-  translationScope: 'full',
-  pricePerMillionCharacters: 15,
-};
-
-const silent: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-const clock = { now: () => new Date('2024-01-01T00:00:00Z') };
+const settings = testSettings();
+const clock = fixedClock();
 
 describe('processArticle', () => {
   let store: MemoryArticleStore;
   let translator: TaggingTranslator;
-  const deps = () => ({ store, translator, clock, logger: silent });
+  const deps = () => ({ store, translator, clock, logger: silentLogger });
 
   beforeEach(() => {
     store = new MemoryArticleStore();

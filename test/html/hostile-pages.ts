@@ -1,15 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processArticle } from '../../functions/core/pipeline.js';
-import type {
-  Logger,
-  TranslationRequest,
-  TranslationResult,
-  Translator,
-} from '../../functions/core/ports.js';
-import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import type { TranslationRequest, TranslationResult, Translator } from '../../functions/core/ports.js';
 import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { fixedClock, silentLogger, testSettings } from '../doubles/pipeline-fixture.js';
 import { hostileArticles } from './sample-pages.js';
 
 /** What a compromised or confused translation engine might answer with, besides the translation. */
@@ -49,8 +44,6 @@ export class HostileTranslator implements Translator {
   }
 }
 
-const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-
 /**
  * Publishes every article of `samples/hostile/` (script tags, event handlers, `javascript:` URLs, broken entities,
  * control characters) in English, Spanish and Arabic through a hostile translator. Returns every page written,
@@ -58,15 +51,7 @@ const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error:
  */
 export async function buildHostilePages(): Promise<Map<string, string>> {
   const store = new MemoryArticleStore();
-  const settings: PipelineSettings = {
-    ...defaultPrefixes,
-    sourceLanguage: 'en',
-    targetLanguages: ['es', 'ar'],
-    maxArticleBytes: 100_000,
-    pipelineVersion: '0.0.0-test',
-    translationScope: 'full',
-    pricePerMillionCharacters: 15,
-  };
+  const settings = testSettings({ targetLanguages: ['es', 'ar'] });
   const translator = new HostileTranslator();
   for (const name of readdirSync(hostileArticles).sort()) {
     const key = `incoming/${name}`;
@@ -74,8 +59,8 @@ export async function buildHostilePages(): Promise<Map<string, string>> {
     const outcome = await processArticle({ key }, settings, {
       store,
       translator,
-      clock: { now: () => new Date('2024-01-01T00:00:00Z') },
-      logger: silent,
+      clock: fixedClock(),
+      logger: silentLogger,
     });
     if (outcome.status !== 'published') throw new Error(`${name} was not published: ${outcome.status}`);
   }

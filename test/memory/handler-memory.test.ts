@@ -5,10 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AmazonTranslateTranslator } from '../../functions/adapters/amazon-translate-translator.js';
 import { createTranslateClient } from '../../functions/adapters/aws-clients.js';
 import type { ManifestJson } from '../../functions/core/contract.js';
-import type { Logger } from '../../functions/core/ports.js';
 import { defaultPrefixes } from '../../functions/core/settings.js';
 import { createArticleHandler } from '../../functions/lambda/article-handler.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { fixedClock, silentLogger } from '../doubles/pipeline-fixture.js';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
 import {
   startTranslateProtocolServer,
@@ -25,12 +25,6 @@ const seedEvent = JSON.parse(
 const key = 'incoming/wang-yi-moscow-visit.txt';
 const manifestKey = 'published/wang-yi-moscow-visit/manifest.json';
 const languages = ['es', 'fr', 'de', 'ru', 'zh', 'ar'];
-const silent: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
 
 /** The seed's S3 notification for `bucket` and `versionId`, delivered through SQS as the deployed queue does. */
 function delivery(bucket: string, versionId: string, messageId = 'm-1'): SQSEvent {
@@ -81,8 +75,8 @@ describe('createArticleHandler with a translation memory and Amazon Translate', 
       },
       storeFor: (bucket) => buckets.get(bucket) as MemoryArticleStore,
       translator,
-      clock: { now: () => new Date('2024-05-01T10:00:00Z') },
-      logger: silent,
+      clock: fixedClock('2024-05-01T10:00:00Z'),
+      logger: silentLogger,
       translationMemory: { prefix: 'cache/' },
     });
 

@@ -3,10 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
 import { TranslationError } from '../../functions/core/errors.js';
 import { processArticle } from '../../functions/core/pipeline.js';
-import type { Logger } from '../../functions/core/ports.js';
-import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
 import { TranslationMemory } from '../../functions/core/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { fixedClock, silentLogger, testSettings } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
 const seed = readFileSync(
@@ -24,22 +23,8 @@ const correctedParagraph =
   'Analysts say Beijing is passing messages between Washington and Moscow.';
 const corrected = seed.replace(maltaParagraph, correctedParagraph);
 
-const settings: PipelineSettings = {
-  ...defaultPrefixes,
-  sourceLanguage: 'en',
-  targetLanguages: ['es', 'ca'],
-  maxArticleBytes: 100_000,
-  pipelineVersion: '0.0.0-test',
-  translationScope: 'full',
-  pricePerMillionCharacters: 20,
-};
-const silent: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
-const clock = { now: () => new Date('2024-01-01T00:00:00Z') };
+const settings = testSettings({ pricePerMillionCharacters: 20 });
+const clock = fixedClock();
 
 describe('processArticle with the translation memory', () => {
   let store: MemoryArticleStore;
@@ -48,7 +33,7 @@ describe('processArticle with the translation memory', () => {
     store,
     translator: new TranslationMemory(engine, { store, prefix: 'cache/' }),
     clock,
-    logger: silent,
+    logger: silentLogger,
   });
   const sent = (language: string) =>
     engine.requests.filter((request) => request.targetLanguage === language).flatMap((r) => r.segments);
