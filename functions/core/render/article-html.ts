@@ -3,7 +3,7 @@ import { dateTimeFormat, numberFormat } from '../intl-formats.js';
 import { directionOf, endonym, languageName, sentenceSeparator } from '../languages.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
-import { contentSecurityPolicy, pageStyle } from './page-style.js';
+import { pageHead } from './page-head.js';
 
 const engineNames: Readonly<Record<string, string>> = {
   apertium: 'Apertium',
@@ -226,26 +226,16 @@ export function renderArticleHtml(article: ArticleJson): string {
         languageName(article.sourceLanguage, article.language),
       )
     : labels.original;
-  const alternates = [
-    '<link rel="alternate" hreflang="x-default" href="index.html">',
-    ...article.languages.map(
-      (link) => `<link rel="alternate" hreflang="${e(link.language)}" href="${e(link.html)}">`,
-    ),
-    `<link rel="alternate" type="application/json" href="${e(`${article.language}.json`)}">`,
-  ].join('\n');
+  const head = pageHead({
+    language: article.language,
+    direction: article.direction,
+    title: article.headline.text,
+    languages: article.languages,
+    links: [`<link rel="alternate" type="application/json" href="${e(`${article.language}.json`)}">`],
+    end: [structuredData(article)],
+  });
   const summary = article.summary.map((item) => e(item.text));
-  return `<!DOCTYPE html>
-<html lang="${e(article.language)}" dir="${article.direction}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${e(article.headline.text)}</title>
-${alternates}
-<style>${pageStyle}</style>
-${structuredData(article)}
-</head>
+  return `${head}
 <body>
 ${languageNav(article, labels)}
 <main>

@@ -2,7 +2,7 @@ import type { LanguageLinkJson } from '../contract.js';
 import { directionOf, endonym } from '../languages.js';
 import { escapeHtml as e } from './escape.js';
 import { labelsFor } from './labels.js';
-import { contentSecurityPolicy, pageStyle } from './page-style.js';
+import { pageHead } from './page-head.js';
 
 export interface ArticleIndex {
   readonly articleId: string;
@@ -27,23 +27,13 @@ export function renderArticleIndexHtml(index: ArticleIndex): string {
       return `<li lang="${language}" dir="${dir}"><a href="${e(link.html)}" hreflang="${language}"><span class="language">${e(endonym(link.language))}</span> <span class="headline">${headline}</span></a> <a class="data" href="${e(link.json)}" hreflang="${language}" type="application/json">JSON</a></li>`;
     })
     .join('\n');
-  const alternates = [
-    '<link rel="alternate" hreflang="x-default" href="index.html">',
-    ...index.languages.map(
-      (link) => `<link rel="alternate" hreflang="${e(link.language)}" href="${e(link.html)}">`,
-    ),
-  ].join('\n');
-  return `<!DOCTYPE html>
-<html lang="${e(index.sourceLanguage)}" dir="${directionOf(index.sourceLanguage)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${e(source)}</title>
-${alternates}
-<style>${pageStyle}</style>
-</head>
+  const head = pageHead({
+    language: index.sourceLanguage,
+    direction: directionOf(index.sourceLanguage),
+    title: source,
+    languages: index.languages,
+  });
+  return `${head}
 <body>
 <main>
 <h1>${e(source)}</h1>
