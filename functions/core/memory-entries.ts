@@ -24,8 +24,8 @@ export interface Remembered {
   readonly detected?: string;
 }
 
-/** The hash a segment is stored under: of the normalised text and its whole translation context. */
-export function segmentHash(context: MemoryContext, key: string): string {
+/** SHA-256 of `content` together with the memory format and the whole translation context. */
+function contextHash(context: MemoryContext, content: unknown): string {
   return sha256Hex(
     JSON.stringify([
       MEMORY_FORMAT,
@@ -33,9 +33,14 @@ export function segmentHash(context: MemoryContext, key: string): string {
       context.settings,
       context.sourceLanguage,
       context.targetLanguage,
-      key,
+      content,
     ]),
   );
+}
+
+/** The hash a segment is stored under: of the normalised text and its whole translation context. */
+export function segmentHash(context: MemoryContext, key: string): string {
+  return contextHash(context, key);
 }
 
 /** The hash a pack of segments is stored under: of their hashes, in order. */
@@ -53,15 +58,17 @@ function pathPart(value: string): string {
  * (or S3 key range) grows without bound.
  */
 export function segmentEntryKey(prefix: string, context: MemoryContext, hash: string): string {
-  return `${prefix}segments/${pairPath(context)}/${hash.slice(0, 2)}/${hash}.json`;
+  return entryKey(prefix, 'segments', context, hash);
 }
 
+/** `<prefix>packs/...`, laid out as segment entries are. */
 export function packEntryKey(prefix: string, context: MemoryContext, hash: string): string {
-  return `${prefix}packs/${pairPath(context)}/${hash.slice(0, 2)}/${hash}.json`;
+  return entryKey(prefix, 'packs', context, hash);
 }
 
-function pairPath(context: MemoryContext): string {
-  return `${pathPart(context.engine)}/${pathPart(context.sourceLanguage)}-${pathPart(context.targetLanguage)}`;
+function entryKey(prefix: string, kind: 'segments' | 'packs', context: MemoryContext, hash: string): string {
+  const pair = `${pathPart(context.engine)}/${pathPart(context.sourceLanguage)}-${pathPart(context.targetLanguage)}`;
+  return `${prefix}${kind}/${pair}/${hash.slice(0, 2)}/${hash}.json`;
 }
 
 type Row = readonly [text: string, translation: string, detected: string | null];
@@ -75,19 +82,6 @@ interface EntryJson {
   /** Source texts (segment keys) with their translations, in order; one row for a segment entry. */
   readonly rows: readonly Row[];
   readonly sha256: string;
-}
-
-function checksum(context: MemoryContext, rows: readonly Row[]): string {
-  return sha256Hex(
-    JSON.stringify([
-      MEMORY_FORMAT,
-      context.engine,
-      context.settings,
-      context.sourceLanguage,
-      context.targetLanguage,
-      rows,
-    ]),
-  );
 }
 
 /** The body of an entry holding these texts (segment keys) and their translations. */
@@ -107,7 +101,7 @@ export function encodeEntry(
     sourceLanguage: context.sourceLanguage,
     targetLanguage: context.targetLanguage,
     rows,
-    sha256: checksum(context, rows),
+    sha256: contextHash(context, rows),
   };
   return `${JSON.stringify(entry)}\n`;
 }
@@ -150,7 +144,7 @@ export function decodeEntry(
     !Array.isArray(entry.rows) ||
     entry.rows.length !== keys.length ||
     !entry.rows.every(isRow) ||
-    entry.sha256 !== checksum(context, entry.rows)
+    entry.sha256 !== contextHash(context, entry.rows)
   ) {
     return undefined;
   }
