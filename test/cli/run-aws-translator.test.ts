@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
 import { expectValidOutputs, objectsUnder } from '../contract/validate.js';
-import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
+import { loopbackTranslateEnv } from '../support/dummy-aws.js';
 import {
   startTranslateProtocolServer,
   type TranslateProtocolServer,
@@ -31,13 +31,7 @@ describe('polybrief run --translator aws', () => {
   });
 
   const run = async (args: readonly string[]) => {
-    const env = {
-      ...process.env,
-      AWS_ENDPOINT_URL_TRANSLATE: server.endpoint,
-      AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
-      AWS_REGION: DUMMY_REGION,
-    };
+    const env = loopbackTranslateEnv(server.endpoint);
     try {
       const { stdout, stderr } = await promisify(execFile)(
         process.execPath,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { listApertiumModes } from '../../functions/adapters/apertium-translator.js';
-import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
+import { loopbackTranslateEnv } from '../support/dummy-aws.js';
 import { startTranslateProtocolServer } from '../support/translate-protocol-server.js';
 import { fakeScriptLine } from './fake-scripts.js';
 
@@ -74,13 +74,7 @@ export async function publishWithScriptServer(
 ): Promise<void> {
   const server = await startTranslateProtocolServer({ translateLine: fakeScriptLine });
   try {
-    const env = {
-      ...process.env,
-      AWS_ENDPOINT_URL_TRANSLATE: server.endpoint,
-      AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
-      AWS_REGION: DUMMY_REGION,
-    };
+    const env = loopbackTranslateEnv(server.endpoint);
     const args = ['run', ...inputs, '--out', out, '--translator', 'aws', '--languages', languages.join(',')];
     expectSuccess(
       await polybrief([...args, '--no-cache', ...extraArgs], env),
