@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { GetObjectCommand, PutObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { articleText, syntheticArticle } from '../bench/translation/synthetic-article.js';
 import { AmazonTranslateTranslator } from '../functions/adapters/amazon-translate-translator.js';
@@ -28,6 +28,7 @@ import { sha256Hex } from '../functions/core/hashing.js';
 import type { EventSink, Logger, PipelineEvent, Translator } from '../functions/core/ports.js';
 import { defaultPrefixes, type PipelineSettings } from '../functions/core/settings.js';
 import { type DevReport, startDevRunner } from '../functions/local/dev-runner.js';
+import { objectText } from '../test/support/embedded-s3-fixture.js';
 import {
   startTranslateProtocolServer,
   type TranslateProtocolServer,
@@ -175,14 +176,8 @@ async function engine(
   };
 }
 
-async function readText(client: S3Client, key: string): Promise<string | undefined> {
-  try {
-    const output = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    return await output.Body?.transformToString('utf8');
-  } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-    throw error;
-  }
+function readText(client: S3Client, key: string): Promise<string | undefined> {
+  return objectText(client, BUCKET, key);
 }
 
 /** Runs one soak and returns its figures; everything it made is removed afterwards. */

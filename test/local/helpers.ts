@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import type {
   EventSink,
@@ -21,7 +21,7 @@ import {
   type DevRunnerOptions,
   startDevRunner,
 } from '../../functions/local/dev-runner.js';
-import { s3Client } from '../support/embedded-s3-fixture.js';
+import { objectText, s3Client } from '../support/embedded-s3-fixture.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const sampleArticle = (name: string): Promise<Buffer> =>
@@ -174,13 +174,7 @@ export async function getText(
   key: string,
   bucket = 'polybrief-local',
 ): Promise<string | undefined> {
-  try {
-    const output = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return await output.Body?.transformToString('utf8');
-  } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-    throw error;
-  }
+  return objectText(client, bucket, key);
 }
 
 /** Polls the bucket until the JSON object at `key` exists (or `timeoutMs` passes). */

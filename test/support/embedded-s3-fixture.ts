@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../functions/adapters/aws-clients.js';
 import { type EmbeddedS3, startEmbeddedS3 } from '../../functions/local/embedded-s3.js';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from './dummy-aws.js';
@@ -41,4 +41,15 @@ export function s3Client(endpoint: string, credentials = DUMMY_CREDENTIALS): S3C
     maxAttempts: 2,
     requestTimeoutMs: 10_000,
   });
+}
+
+/** The object at `key` as UTF-8 text, or `undefined` while it does not exist. */
+export async function objectText(client: S3Client, bucket: string, key: string): Promise<string | undefined> {
+  try {
+    const output = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return await output.Body?.transformToString('utf8');
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
 }
