@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { access } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, readFile, stat } from 'node:fs/promises';
 
 /** Runs a command to completion with `input` on stdin and returns its stdout. */
 export function runCommand(
@@ -179,4 +180,27 @@ export class PersistentApertium implements ApertiumEngine {
     this.#child?.stdin.end();
     this.#kill();
   }
+}
+
+/**
+ * Identifies the installed data of a mode: a hash of the size and modification time of every file its pipeline
+ * loads. An upgraded language pair gets a new fingerprint, so remembered translations of the old one are not reused.
+ */
+export async function modeFingerprint(mode: string): Promise<string | undefined> {
+  for (const directory of dataDirectories) {
+    let script: string;
+    try {
+      script = await readFile(`${directory}/modes/${mode}.mode`, 'utf8');
+    } catch {
+      continue;
+    }
+    const hash = createHash('sha256').update(script);
+    const files = [...new Set(script.match(/\/[^'"\s|]+\.[A-Za-z0-9]+/gu) ?? [])].sort();
+    for (const file of files) {
+      const stats = await stat(file).catch(() => undefined);
+      hash.update(`${file}:${stats?.size ?? '-'}:${stats?.mtimeMs ?? '-'}\n`);
+    }
+    return hash.digest('hex').slice(0, 12);
+  }
+  return undefined;
 }

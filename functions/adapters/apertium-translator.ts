@@ -75,6 +75,8 @@ export interface ApertiumTranslatorOptions {
    * `close()` when done.
    */
   readonly persistent?: boolean;
+  /** Fingerprints of the installed modes' data (`modeFingerprint`), part of `settingsFor` and so of memory keys. */
+  readonly fingerprints?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -89,6 +91,7 @@ export class ApertiumTranslator implements Translator {
   readonly #limit: LimitFunction;
   readonly #chunkCharacters: number;
   readonly #persistent: boolean;
+  readonly #fingerprints: Readonly<Record<string, string>>;
   readonly #engines = new Map<string, Promise<ApertiumEngine>>();
 
   constructor(options: ApertiumTranslatorOptions) {
@@ -97,6 +100,7 @@ export class ApertiumTranslator implements Translator {
     this.#limit = pLimit(options.concurrency ?? availableParallelism());
     this.#chunkCharacters = options.chunkCharacters ?? 40_000;
     this.#persistent = options.persistent ?? options.command === undefined;
+    this.#fingerprints = options.fingerprints ?? {};
   }
 
   #engine(mode: string): Promise<ApertiumEngine> {
@@ -127,7 +131,10 @@ export class ApertiumTranslator implements Translator {
   }
 
   settingsFor(targetLanguage: string): string {
-    return this.modeFor('en', targetLanguage) ?? targetLanguage;
+    const mode = this.modeFor('en', targetLanguage);
+    if (!mode) return targetLanguage;
+    const fingerprint = this.#fingerprints[mode];
+    return fingerprint ? `${mode}@${fingerprint}` : mode;
   }
 
   async translate(request: TranslationRequest): Promise<TranslationResult> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ArticleTooLargeError } from '../core/errors.js';
@@ -19,7 +19,8 @@ export interface FsArticleStoreOptions {
 }
 
 function etagOf(body: Uint8Array): string {
-  return `"${createHash('md5').update(body).digest('hex')}"`;
+  // Bare, as the S3 adapter returns ETags, so manifests compare alike whichever store wrote them.
+  return createHash('md5').update(body).digest('hex');
 }
 
 /** A folder as an `ArticleStore`, for `polybrief run`. Writes go to a temporary file first, then a rename. */
@@ -80,7 +81,7 @@ export class FsArticleStore implements ArticleStore {
     if (this.#sources.has(key)) throw new Error(`Refusing to overwrite the input ${key}.`);
     const path = this.#path(key);
     await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+    const temporary = `${path}.${randomUUID()}.tmp`;
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     await writeFile(temporary, bytes);
     await rename(temporary, path);

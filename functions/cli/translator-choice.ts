@@ -1,4 +1,5 @@
 import { AmazonTranslateTranslator } from '../adapters/amazon-translate-translator.js';
+import { modeFingerprint } from '../adapters/apertium-process.js';
 import { ApertiumTranslator, apertiumPackages } from '../adapters/apertium-translator.js';
 import { createTranslateClient } from '../adapters/aws-clients.js';
 import type { Translator } from '../core/ports.js';
@@ -79,7 +80,14 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
     await setUpApertium({ sourceLanguage, languages: optional, install: false, say: () => undefined })
   ).ready;
   const languages = [...setup.ready, ...extra];
-  const translator = new ApertiumTranslator({ modes: setup.modes ?? [] });
+  const probe = new ApertiumTranslator({ modes: setup.modes ?? [] });
+  const modes = languages.flatMap((language) => probe.modeFor(sourceLanguage, language) ?? []);
+  const fingerprints = Object.fromEntries(
+    (await Promise.all(modes.map(async (mode) => [mode, await modeFingerprint(mode)] as const))).filter(
+      (entry): entry is readonly [string, string] => entry[1] !== undefined,
+    ),
+  );
+  const translator = new ApertiumTranslator({ modes: setup.modes ?? [], fingerprints });
   const close = (): Promise<void> => translator.close();
   if (setup.missing.length === 0) return { translator, languages, pricePerMillionCharacters: 0, close };
   const warning =

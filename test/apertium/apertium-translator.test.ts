@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { modeFingerprint } from '../../functions/adapters/apertium-process.js';
 import { ApertiumTranslator, listApertiumModes } from '../../functions/adapters/apertium-translator.js';
 import { TranslationError } from '../../functions/core/errors.js';
 
@@ -57,6 +58,22 @@ describe('ApertiumTranslator', () => {
 
       expect(a?.translations).toEqual(b?.translations);
       expect(a?.translations[0]).toContain('[');
+    });
+
+    it('names the installed data in its settings, so an upgraded pair is not served old translations', async () => {
+      const fingerprint = await modeFingerprint('eng-spa');
+      expect(fingerprint).toMatch(/^[0-9a-f]{12}$/u);
+      expect(await modeFingerprint('eng-spa')).toBe(fingerprint);
+      expect(await modeFingerprint('eng-cat')).not.toBe(fingerprint);
+      expect(await modeFingerprint('xxx-yyy')).toBeUndefined();
+
+      const translator = new ApertiumTranslator({
+        modes: modes ?? [],
+        fingerprints: { 'eng-spa': fingerprint ?? '' },
+      });
+
+      expect(translator.settingsFor('es')).toBe(`eng-spa@${fingerprint}`);
+      expect(translator.settingsFor('ca')).toBe('eng-cat');
     });
 
     it('splits long input into several requests and keeps the order', async () => {

@@ -162,7 +162,7 @@ export class MemoryArticleStore implements ArticleStore {
       body: bytes,
       contentType,
       versionId: id,
-      etag: this.#etags === 'md5' ? `"${createHash('md5').update(bytes).digest('hex')}"` : id,
+      etag: this.#etags === 'md5' ? createHash('md5').update(bytes).digest('hex') : id,
       ...(this.#time !== undefined ? { lastModified: new Date(this.#time) } : {}),
     };
     const replaced = this.objects.get(key);
