@@ -95,14 +95,10 @@ export async function runCommand(
 
   for (const outcome of outcomes) {
     if (!outcome) continue;
-    if (outcome.status === 'published' || outcome.status === 'partial') {
+    if (outcome.status === 'published' || outcome.status === 'partial' || outcome.status === 'unchanged') {
       const html = outcome.htmlKeys[outcome.languages[0] ?? ''] ?? '';
       io.stdout.write(
         `${outcome.articleId}\t${outcome.languages.join(',')}\t${relative(process.cwd(), `${store.location}/${html}`)}\n`,
-      );
-    } else if (outcome.status === 'unchanged') {
-      io.stdout.write(
-        `${outcome.articleId}\tunchanged\t${relative(process.cwd(), `${store.location}/${outcome.manifestKey}`)}\n`,
       );
     } else if (outcome.status === 'failed') {
       io.stdout.write(

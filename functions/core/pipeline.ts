@@ -67,6 +67,9 @@ export interface UnchangedOutcome {
   readonly articleId: string;
   readonly key: string;
   readonly manifestKey: string;
+  /** The languages of the set that stands, as its manifest lists them. */
+  readonly languages: readonly string[];
+  readonly htmlKeys: Readonly<Record<string, string>>;
 }
 
 export interface FailedOutcome {
@@ -205,6 +208,19 @@ export async function processArticle(
   const manifestKey = `${settings.publishedPrefix}${articleId}/manifest.json`;
   const failedKey = `${settings.failedPrefix}${articleId}.json`;
   const log = { articleId, key };
+  const unchanged = (standing: ManifestJson): UnchangedOutcome => ({
+    status: 'unchanged',
+    articleId,
+    key,
+    manifestKey,
+    languages: standing.languages,
+    htmlKeys: Object.fromEntries(
+      standing.languages.map((language) => [
+        language,
+        `${settings.publishedPrefix}${articleId}/${language}.html`,
+      ]),
+    ),
+  });
   const stagesMs = { read: 0, analyse: 0, translate: 0, publish: 0 };
 
   let info: ObjectInfo | undefined = ref.versionId ? { key, size: 0, versionId: ref.versionId } : undefined;
@@ -274,12 +290,12 @@ export async function processArticle(
       earlier.settingsFingerprint === fingerprint
     ) {
       logger.info('article unchanged, already published', { ...log, manifestKey });
-      return { status: 'unchanged', articleId, key, manifestKey };
+      return unchanged(earlier);
     }
     if (earlier && supersededBy(earlier, ref, info)) {
       await restoreSet(store, earlier);
       logger.info('article superseded: a newer upload is already published', { ...log, manifestKey });
-      return { status: 'unchanged', articleId, key, manifestKey };
+      return unchanged(earlier);
     }
 
     const analysisStarted = clock.now();
@@ -409,7 +425,7 @@ export async function processArticle(
       ...log,
       manifestKey,
     });
-    return { status: 'unchanged', articleId, key, manifestKey };
+    return unchanged(newest);
   }
 
   const manifest: ManifestJson = {
