@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,5 +136,44 @@ describe('polybrief run', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/Usage: polybrief/u);
     }
+  });
+
+  describe('without Apertium', () => {
+    it('names the packages to install, still publishes the source language and exits 0', async () => {
+      // A PATH with node and sh only: no apertium, no apt-get, so nothing can be installed.
+      const bin = join(work, 'bare-bin');
+      await mkdir(bin, { recursive: true });
+      await symlink(process.execPath, join(bin, 'node'));
+      await symlink('/bin/sh', join(bin, 'sh'));
+      const out = join(work, 'no-apertium-out');
+
+      const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
+        (done) => {
+          execFile(
+            process.execPath,
+            [
+              join(root, 'bin/polybrief.mjs'),
+              'run',
+              join(samples, 'harbour-ferry-returns.txt'),
+              '--out',
+              out,
+              '--install-missing',
+            ],
+            { cwd: root, env: { ...process.env, PATH: bin } },
+            (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+          );
+        },
+      );
+
+      expect(code, stderr).toBe(0);
+      expect(stderr).toMatch(
+        /Apertium is not installed.*sudo apt-get install apertium apertium-eng-spa apertium-eng-cat/u,
+      );
+      expect(stdout.split('\t')[1]).toBe('en');
+      const manifest = await readJson<ManifestJson>(
+        join(out, 'published/harbour-ferry-returns/manifest.json'),
+      );
+      expect(manifest.languages).toEqual(['en']);
+    });
   });
 });
