@@ -48,6 +48,15 @@ export function modeCandidates(source: string, target: string): string[] {
   return [...new Set([`${source}-${target}`, `${s3}-${t3}`, `${source}-${t3}`, `${s3}-${target}`])];
 }
 
+/** The installed mode translating `source` into `target`, if any. */
+export function installedMode(
+  modes: ReadonlySet<string>,
+  source: string,
+  target: string,
+): string | undefined {
+  return modeCandidates(source, target).find((mode) => modes.has(mode));
+}
+
 /** Installed Apertium modes (`apertium -l`), or `undefined` when the `apertium` command is missing. */
 export async function listApertiumModes(command = 'apertium'): Promise<string[] | undefined> {
   try {
@@ -123,7 +132,7 @@ export class ApertiumTranslator implements Translator {
   }
 
   modeFor(source: string, target: string): string | undefined {
-    return modeCandidates(source, target).find((mode) => this.#modes.has(mode));
+    return installedMode(this.#modes, source, target);
   }
 
   supports(source: string, target: string): boolean {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { apertiumPackages, listApertiumModes, modeCandidates } from '../adapters/apertium-translator.js';
+import { apertiumPackages, installedMode, listApertiumModes } from '../adapters/apertium-translator.js';
 
 export interface ApertiumSetup {
   /** Installed modes after any installation; `undefined` when Apertium itself is missing. */
@@ -37,9 +37,7 @@ function installer(): string[] | undefined {
 
 function split(modes: readonly string[] | undefined, source: string, languages: readonly string[]) {
   const installed = new Set(modes ?? []);
-  const ready = languages.filter((language) =>
-    modeCandidates(source, language).some((mode) => installed.has(mode)),
-  );
+  const ready = languages.filter((language) => installedMode(installed, source, language) !== undefined);
   const missing = languages.filter((language) => !ready.includes(language));
   return { ready, missing };
 }

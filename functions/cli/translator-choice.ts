@@ -1,6 +1,6 @@
 import { AmazonTranslateTranslator } from '../adapters/amazon-translate-translator.js';
 import { modeFingerprint } from '../adapters/apertium-process.js';
-import { ApertiumTranslator, apertiumPackages } from '../adapters/apertium-translator.js';
+import { ApertiumTranslator, apertiumPackages, installedMode } from '../adapters/apertium-translator.js';
 import { createTranslateClient } from '../adapters/aws-clients.js';
 import type { Translator } from '../core/ports.js';
 import {
@@ -75,13 +75,11 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
     install: options.installMissing,
     say: options.say,
   });
+  const installed = new Set(setup.modes ?? []);
+  const modeFor = (language: string) => installedMode(installed, sourceLanguage, language);
   const optional = options.languages ? [] : requested.filter((language) => !wanted.includes(language));
-  const extra = (
-    await setUpApertium({ sourceLanguage, languages: optional, install: false, say: () => undefined })
-  ).ready;
-  const languages = [...setup.ready, ...extra];
-  const probe = new ApertiumTranslator({ modes: setup.modes ?? [] });
-  const modes = languages.flatMap((language) => probe.modeFor(sourceLanguage, language) ?? []);
+  const languages = [...setup.ready, ...optional.filter((language) => modeFor(language) !== undefined)];
+  const modes = languages.flatMap((language) => modeFor(language) ?? []);
   const fingerprints = Object.fromEntries(
     (await Promise.all(modes.map(async (mode) => [mode, await modeFingerprint(mode)] as const))).filter(
       (entry): entry is readonly [string, string] => entry[1] !== undefined,
