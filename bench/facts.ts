@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { allSentences, type SourceDocument } from '../functions/core/document.js';
 import { extractFacts, summarize } from '../functions/core/facts/index.js';
 import { lexicon } from '../functions/core/facts/lexicon.js';
-import { parseArticle } from '../functions/core/parse-article.js';
+import { parseArticle } from '../functions/core/read/parse-article.js';
 import { type ConllDocument, evalDirectory, hasConll, readConll, reportDocuments } from './lib/conll.js';
 import { emptyTally, formatTally, type Tally, tallyDocument } from './lib/ner-score.js';
 import { type RougeScores, rouge } from './lib/rouge.js';

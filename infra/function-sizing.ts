@@ -1,4 +1,7 @@
-import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../functions/core/translation-memory.js';
+import {
+  DEFAULT_MEMORY_CONCURRENCY,
+  DEFAULT_PACK_SIZE,
+} from '../functions/core/translate/translation-memory.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,

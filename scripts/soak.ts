@@ -22,10 +22,10 @@ import { articleText, syntheticArticle } from '../bench/translation/synthetic-ar
 import { AmazonTranslateTranslator } from '../functions/adapters/amazon-translate-translator.js';
 import { createS3Client, createTranslateClient } from '../functions/adapters/aws-clients.js';
 import { chooseTranslator } from '../functions/cli/translator-choice.js';
-import { articleIdFor } from '../functions/core/article-id.js';
 import type { FailedRecordJson, ManifestJson } from '../functions/core/contract.js';
 import { sha256Hex } from '../functions/core/hashing.js';
 import type { EventSink, Logger, PipelineEvent, Translator } from '../functions/core/ports.js';
+import { articleIdFor } from '../functions/core/publish/article-id.js';
 import { defaultPrefixes, type PipelineSettings } from '../functions/core/settings.js';
 import { type DevReport, startDevRunner } from '../functions/local/dev-runner.js';
 import { objectText } from '../test/support/embedded-s3-fixture.js';

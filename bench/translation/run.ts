@@ -11,17 +11,17 @@ import { systemClock } from '../../functions/adapters/system-clock.js';
 import type { TranslationScope } from '../../functions/core/contract.js';
 import { allSentences } from '../../functions/core/document.js';
 import { extractFacts, summarize } from '../../functions/core/facts/index.js';
-import { headlineOf, segmentsToTranslate } from '../../functions/core/localize.js';
-import { parseArticle } from '../../functions/core/parse-article.js';
 import { type ArticleOutcome, processArticle } from '../../functions/core/pipeline.js';
-import { SegmentSet } from '../../functions/core/segments.js';
+import { headlineOf, segmentsToTranslate } from '../../functions/core/publish/localize.js';
+import { parseArticle } from '../../functions/core/read/parse-article.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import { SegmentSet } from '../../functions/core/translate/segments.js';
 import {
   DEFAULT_MEMORY_CONCURRENCY,
   DEFAULT_PACK_SIZE,
   TranslationMemory,
   type TranslationMemoryOptions,
-} from '../../functions/core/translation-memory.js';
+} from '../../functions/core/translate/translation-memory.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
-import { decodeArticle } from '../core/decode.js';
 import type { SourceDocument } from '../core/document.js';
 import { extractFacts, summarize } from '../core/facts/index.js';
-import { parseArticle, requireFormat } from '../core/parse-article.js';
+import { decodeArticle } from '../core/read/decode.js';
+import { parseArticle, requireFormat } from '../core/read/parse-article.js';
 
 export interface FactsIo {
   readonly stdout: NodeJS.WritableStream;

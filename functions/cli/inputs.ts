@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { formatFromFileName } from '../core/parse-article.js';
+import { formatFromFileName } from '../core/read/parse-article.js';
 
 export interface InputFile {
   /** The path as the user gave it (or found in a folder they gave). */

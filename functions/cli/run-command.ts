@@ -6,7 +6,7 @@ import { StreamLogger } from '../adapters/stream-logger.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { type ArticleOutcome, type PublishedOutcome, processArticle } from '../core/pipeline.js';
 import { defaultPrefixes } from '../core/settings.js';
-import { TranslationMemory } from '../core/translation-memory.js';
+import { TranslationMemory } from '../core/translate/translation-memory.js';
 import { checkCachePrefix } from './cache-prefix.js';
 import { collectInputs } from './inputs.js';
 import { type PipelineCommandOptions, setUpPipeline } from './pipeline-setup.js';

@@ -1,4 +1,3 @@
-import { articleIdFor } from './article-id.js';
 import type {
   ArtefactJson,
   FailedRecordJson,
@@ -9,13 +8,9 @@ import type {
   TranslationAccountingJson,
 } from './contract.js';
 import { SCHEMA_VERSION } from './contract.js';
-import { decodeArticle } from './decode.js';
 import { ArticleError, ArticleNotFoundError, TranslationError } from './errors.js';
 import { extractFacts, summarize } from './facts/index.js';
 import { sha256Hex } from './hashing.js';
-import { checkSourceLanguage } from './language-check.js';
-import { type AnalysedArticle, localize, segmentsToTranslate } from './localize.js';
-import { parseArticle, requireFormat } from './parse-article.js';
 import type {
   ArticleStore,
   Clock,
@@ -26,10 +21,15 @@ import type {
   TranslationUsage,
   Translator,
 } from './ports.js';
-import { renderArticleHtml } from './render/article-html.js';
-import { renderArticleIndexHtml } from './render/article-index-html.js';
-import { identity, lookupFrom, segmentKey } from './segments.js';
+import { articleIdFor } from './publish/article-id.js';
+import { type AnalysedArticle, localize, segmentsToTranslate } from './publish/localize.js';
+import { renderArticleHtml } from './publish/render/article-html.js';
+import { renderArticleIndexHtml } from './publish/render/article-index-html.js';
+import { decodeArticle } from './read/decode.js';
+import { checkSourceLanguage } from './read/language-check.js';
+import { parseArticle, requireFormat } from './read/parse-article.js';
 import type { PipelineSettings } from './settings.js';
+import { identity, lookupFrom, segmentKey } from './translate/segments.js';
 
 export interface PipelineDependencies {
   readonly store: ArticleStore;

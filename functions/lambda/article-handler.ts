@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import { type ArticleOutcome, processArticle } from '../core/pipeline.js';
 import type { ArticleStore, Clock, EventSink, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
-import { TranslationMemory, type TranslationMemoryOptions } from '../core/translation-memory.js';
+import { TranslationMemory, type TranslationMemoryOptions } from '../core/translate/translation-memory.js';
 import { isS3TestEvent, isSqsEvent, type ObjectCreated, objectsCreated } from './s3-events.js';
 
 export interface ArticleHandlerDependencies {

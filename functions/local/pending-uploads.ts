@@ -5,10 +5,10 @@
  */
 import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
-import { articleIdFor } from '../core/article-id.js';
 import type { FailedRecordJson, ManifestJson } from '../core/contract.js';
 import { sha256Hex } from '../core/hashing.js';
 import type { ArticleStore } from '../core/ports.js';
+import { articleIdFor } from '../core/publish/article-id.js';
 
 export interface IncomingObject {
   readonly key: string;

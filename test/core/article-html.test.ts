@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleJson } from '../../functions/core/contract.js';
-import { renderArticleHtml } from '../../functions/core/render/article-html.js';
+import { renderArticleHtml } from '../../functions/core/publish/render/article-html.js';
 import { executableContent } from '../lib/html-safety.js';
 
 const hostile =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdFor } from '../../functions/core/article-id.js';
+import { articleIdFor } from '../../functions/core/publish/article-id.js';
 
 describe('articleIdFor', () => {
   it('uses a clean file name as it is', () => {

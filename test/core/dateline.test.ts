@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchDateline } from '../../functions/core/formats/dateline.js';
+import { matchDateline } from '../../functions/core/read/formats/dateline.js';
 
 describe('matchDateline', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeArticle } from '../../functions/core/decode.js';
 import { ArticleError } from '../../functions/core/errors.js';
+import { decodeArticle } from '../../functions/core/read/decode.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleError } from '../../functions/core/errors.js';
-import { checkSourceLanguage, guessLanguage } from '../../functions/core/language-check.js';
+import { checkSourceLanguage, guessLanguage } from '../../functions/core/read/language-check.js';
 
 const spanish =
   'El ayuntamiento de Valencia aprobó el jueves un presupuesto de 1.100 millones de euros para 2024, con un aumento del 12 % ' +

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allSentences } from '../../functions/core/document.js';
 import { ArticleError } from '../../functions/core/errors.js';
-import { formatFromFileName, parseArticle, requireFormat } from '../../functions/core/parse-article.js';
+import { formatFromFileName, parseArticle, requireFormat } from '../../functions/core/read/parse-article.js';
 
 const sample = (name: string): string =>
   readFileSync(new URL(`../../samples/articles/${name}`, import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../functions/core/sentences.js';
+import { splitSentences } from '../../functions/core/read/sentences.js';
 
 const split = (text: string): string[] =>
   splitSentences(text).map((span) => text.slice(span.start, span.end));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts, summarize } from '../../functions/core/facts/index.js';
-import { parseArticle } from '../../functions/core/parse-article.js';
+import { parseArticle } from '../../functions/core/read/parse-article.js';
 import { article, surfaces } from './helpers.js';
 
 describe('extractFacts: people, organisations and places', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SourceDocument, Span } from '../../functions/core/document.js';
-import { parseArticle } from '../../functions/core/parse-article.js';
+import { parseArticle } from '../../functions/core/read/parse-article.js';
 
 export const sampleUrl = (name: string): URL => new URL(`../../samples/articles/${name}`, import.meta.url);
 

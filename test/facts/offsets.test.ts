@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../../functions/core/document.js';
 import { extractFacts, summarize } from '../../functions/core/facts/index.js';
-import { parseArticle } from '../../functions/core/parse-article.js';
+import { parseArticle } from '../../functions/core/read/parse-article.js';
 import { sampleDocument, sampleUrl } from './helpers.js';
 
 const samples = readdirSync(sampleUrl('.')).filter((name) => /\.(txt|md|html)$/u.test(name));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleJson } from '../../functions/core/contract.js';
-import { renderArticleHtml } from '../../functions/core/render/article-html.js';
-import { renderArticleIndexHtml } from '../../functions/core/render/article-index-html.js';
-import { documentSafe, jsonForScriptBlock } from '../../functions/core/render/escape.js';
+import { renderArticleHtml } from '../../functions/core/publish/render/article-html.js';
+import { renderArticleIndexHtml } from '../../functions/core/publish/render/article-index-html.js';
+import { documentSafe, jsonForScriptBlock } from '../../functions/core/publish/render/escape.js';
 import { pageProblems, textOf } from './page-structure.js';
 
 const span = (id: string, text: string) => ({ id, text, start: 0, end: text.length });

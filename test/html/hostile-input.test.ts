@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentSafe } from '../../functions/core/render/escape.js';
+import { documentSafe } from '../../functions/core/publish/render/escape.js';
 import { executableContent } from '../lib/html-safety.js';
 import { buildHostilePages, hostilePayloads } from './hostile-pages.js';
 import { pageProblems, textOf } from './page-structure.js';

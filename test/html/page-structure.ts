@@ -1,5 +1,5 @@
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import { contentSecurityPolicy, pageStyle } from '../../functions/core/render/page-style.js';
+import { contentSecurityPolicy, pageStyle } from '../../functions/core/publish/render/page-style.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsArticleStore } from '../../functions/adapters/fs-article-store.js';
 import { TranslationError } from '../../functions/core/errors.js';
-import { segmentEntryKey, segmentHash } from '../../functions/core/memory-entries.js';
 import type { Logger, TranslationRequest } from '../../functions/core/ports.js';
-import { TranslationMemory } from '../../functions/core/translation-memory.js';
+import { segmentEntryKey, segmentHash } from '../../functions/core/translate/memory-entries.js';
+import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 

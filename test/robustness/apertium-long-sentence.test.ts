@@ -2,8 +2,8 @@ import '../support/quiet-aws-sdk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApertiumModes } from '../../functions/adapters/apertium-translator.js';
 import { chooseTranslator, type TranslatorChoice } from '../../functions/cli/translator-choice.js';
-import { articleIdFor } from '../../functions/core/article-id.js';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
+import { articleIdFor } from '../../functions/core/publish/article-id.js';
 import {
   getText,
   pollJson,

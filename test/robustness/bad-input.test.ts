@@ -6,8 +6,8 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleIdFor } from '../../functions/core/article-id.js';
 import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
+import { articleIdFor } from '../../functions/core/publish/article-id.js';
 import { executableContent } from '../lib/html-safety.js';
 import { getText, root, upload } from '../local/helpers.js';
 import {

@@ -1,7 +1,7 @@
 import '../support/quiet-aws-sdk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleIdFor } from '../../functions/core/article-id.js';
 import type { ManifestJson } from '../../functions/core/contract.js';
+import { articleIdFor } from '../../functions/core/publish/article-id.js';
 import type { DevReport } from '../../functions/local/dev-runner.js';
 import { getText, pollJson, upload } from '../local/helpers.js';
 import {

@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleIdFor } from '../../functions/core/article-id.js';
 import type { ManifestJson } from '../../functions/core/contract.js';
+import { articleIdFor } from '../../functions/core/publish/article-id.js';
 import { getText, upload } from '../local/helpers.js';
 import {
   type DevProcess,

@@ -1,8 +1,8 @@
 import '../support/quiet-aws-sdk.js';
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleIdFor } from '../../functions/core/article-id.js';
 import type { ManifestJson } from '../../functions/core/contract.js';
+import { articleIdFor } from '../../functions/core/publish/article-id.js';
 import { pollJson, upload } from '../local/helpers.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { type LoopbackSystem, mismatchedArtefacts, startLoopbackSystem } from './support/loopback-runner.js';

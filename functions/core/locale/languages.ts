@@ -1,4 +1,4 @@
-import type { TextDirection } from './contract.js';
+import type { TextDirection } from '../contract.js';
 import { languageNames } from './intl-formats.js';
 
 const rightToLeft = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);

@@ -1,4 +1,4 @@
-import type { LanguageLinkJson, TextDirection } from '../contract.js';
+import type { LanguageLinkJson, TextDirection } from '../../contract.js';
 import { escapeHtml as e } from './escape.js';
 import { contentSecurityPolicy, pageStyle } from './page-style.js';
 

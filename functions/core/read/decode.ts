@@ -1,4 +1,4 @@
-import { ArticleError } from './errors.js';
+import { ArticleError } from '../errors.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

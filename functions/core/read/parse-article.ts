@@ -1,5 +1,5 @@
-import type { Dateline, Paragraph, Sentence, SourceDocument, SourceFormat, Span } from './document.js';
-import { ArticleError } from './errors.js';
+import type { Dateline, Paragraph, Sentence, SourceDocument, SourceFormat, Span } from '../document.js';
+import { ArticleError } from '../errors.js';
 import type { Block, ExtractedText } from './formats/blocks.js';
 import { matchDateline } from './formats/dateline.js';
 import { readHtml } from './formats/html.js';

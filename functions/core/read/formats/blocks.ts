@@ -1,4 +1,4 @@
-import type { Span } from '../document.js';
+import type { Span } from '../../document.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'list-item' | 'caption';
 

@@ -1,4 +1,12 @@
 import pLimit, { type LimitFunction } from 'p-limit';
+import type {
+  ArticleStore,
+  Logger,
+  TranslationRequest,
+  TranslationResult,
+  TranslationUsage,
+  Translator,
+} from '../ports.js';
 import { contentChunks } from './content-chunks.js';
 import {
   decodeEntry,
@@ -10,14 +18,6 @@ import {
   segmentEntryKey,
   segmentHash,
 } from './memory-entries.js';
-import type {
-  ArticleStore,
-  Logger,
-  TranslationRequest,
-  TranslationResult,
-  TranslationUsage,
-  Translator,
-} from './ports.js';
 import { segmentKey } from './segments.js';
 
 /**

@@ -3,7 +3,7 @@
  * depends on (engine, engine settings, language pair, source text) and carries a checksum over all of it, so an
  * entry that is corrupt, truncated, hand-edited or stored under the wrong key is recognised and never used.
  */
-import { sha256Hex } from './hashing.js';
+import { sha256Hex } from '../hashing.js';
 
 /** Bumped when the entry format or the meaning of a key changes: older entries are then simply not found. */
 export const MEMORY_FORMAT = 'polybrief-memory/1';

@@ -1,4 +1,4 @@
-import type { Span } from './document.js';
+import type { Span } from '../document.js';
 
 /** Abbreviations after which a full stop does not end a sentence (compared lower-case, without dots). */
 const abbreviations = new Set([

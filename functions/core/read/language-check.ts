@@ -1,6 +1,6 @@
 import { francAll } from 'franc';
-import { ArticleError } from './errors.js';
-import { languageNames } from './intl-formats.js';
+import { ArticleError } from '../errors.js';
+import { languageNames } from '../locale/intl-formats.js';
 
 /** ISO 639-3 (what franc answers) to the ISO 639-1 codes the pipeline is configured with. */
 const iso1: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
-import type { LanguageLinkJson } from '../contract.js';
-import { directionOf, endonym } from '../languages.js';
+import type { LanguageLinkJson } from '../../contract.js';
+import { directionOf, endonym } from '../../locale/languages.js';
 import { escapeHtml as e } from './escape.js';
 import { labelsFor } from './labels.js';
 import { pageHead } from './page-head.js';

@@ -6,11 +6,11 @@ import {
   SCHEMA_VERSION,
   type TextSpanJson,
   type TranslationScope,
-} from './contract.js';
-import { allSentences, type Sentence, type SourceDocument, type Span } from './document.js';
-import type { Facts, Quote, SummarySentence } from './facts/types.js';
-import { directionOf } from './languages.js';
-import { type Lookup, SegmentSet } from './segments.js';
+} from '../contract.js';
+import { allSentences, type Sentence, type SourceDocument, type Span } from '../document.js';
+import type { Facts, Quote, SummarySentence } from '../facts/types.js';
+import { directionOf } from '../locale/languages.js';
+import { type Lookup, SegmentSet } from '../translate/segments.js';
 
 /** Everything known about an article in its source language, ready to be turned into each language version. */
 export interface AnalysedArticle {

@@ -1,6 +1,6 @@
-import type { ArticleJson, FactsJson, FigureJson, ParagraphJson } from '../contract.js';
-import { dateTimeFormat, numberFormat } from '../intl-formats.js';
-import { directionOf, endonym, languageName, sentenceSeparator } from '../languages.js';
+import type { ArticleJson, FactsJson, FigureJson, ParagraphJson } from '../../contract.js';
+import { dateTimeFormat, numberFormat } from '../../locale/intl-formats.js';
+import { directionOf, endonym, languageName, sentenceSeparator } from '../../locale/languages.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
 import { pageHead } from './page-head.js';

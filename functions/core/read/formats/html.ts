@@ -1,5 +1,5 @@
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import type { Span } from '../document.js';
+import type { Span } from '../../document.js';
 import { type BlockKind, type ExtractedText, TextBuilder } from './blocks.js';
 
 type Node = DefaultTreeAdapterMap['node'];
