@@ -1,4 +1,5 @@
 import type { Span } from '../document.js';
+import { SpanMask } from './span-mask.js';
 import type { DateFact } from './types.js';
 
 /**
@@ -233,8 +234,10 @@ export function extractDates(
     // Longest first, then keep the ones that do not overlap an earlier choice.
     candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const chosen: DateFact[] = [];
+    const taken = new SpanMask(span);
     for (const candidate of candidates) {
-      if (chosen.some((other) => other.start < candidate.end && candidate.start < other.end)) continue;
+      if (taken.overlaps(candidate.start, candidate.end)) continue;
+      taken.take(candidate.start, candidate.end);
       chosen.push(candidate);
     }
     found.push(...chosen.sort((a, b) => a.start - b.start));

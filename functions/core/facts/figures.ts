@@ -1,4 +1,5 @@
 import type { Span } from '../document.js';
+import { SpanMask } from './span-mask.js';
 import type { Figure } from './types.js';
 
 /**
@@ -156,6 +157,9 @@ const notCounted = new Set([
 ]);
 
 const numberPattern = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+// A number is read from its first digit only: a rule that fails on `1,000,000,...` or a run of digits is not
+// tried again from every digit inside it, which made such runs cost their length squared.
+const numberStart = '(?<![\\p{N}]|[\\p{N}][.,])';
 const spelledPattern = `(${Object.keys(spelled).join('|')})`;
 // A scale word ends there: `30 minutes` is not 30 million.
 const scalePattern = '(thousand|million|billion|trillion|bn|mn|mln|m|k|tn)(?![\\p{L}])';
@@ -190,7 +194,7 @@ const rules: readonly Rule[] = [
   {
     // 10 billion yuan, 5 million dollars
     pattern: new RegExp(
-      `${numberPattern}\\s?(?:${scalePattern}\\s)?(${Object.keys(currencyWords).join('|')})\\b`,
+      `${numberStart}${numberPattern}\\s?(?:${scalePattern}\\s)?(${Object.keys(currencyWords).join('|')})\\b`,
       'giu',
     ),
     read: (m) => ({
@@ -200,7 +204,7 @@ const rules: readonly Rule[] = [
   },
   {
     // 5%, 3.5 per cent, 12 percent, 2 percentage points
-    pattern: new RegExp(`${numberPattern}\\s?(%|per ?cent|percentage points?)`, 'giu'),
+    pattern: new RegExp(`${numberStart}${numberPattern}\\s?(%|per ?cent|percentage points?)`, 'giu'),
     read: (m) => ({
       value: toNumber(m[1] ?? ''),
       unit: /point/iu.test(m[2] ?? '') ? 'percentage points' : 'percent',
@@ -208,7 +212,7 @@ const rules: readonly Rule[] = [
   },
   {
     // 200 people, 1.5 million tonnes, 30 km
-    pattern: new RegExp(`${numberPattern}(?:\\s?${scalePattern})?[\\s-]?([\\p{L}]+)`, 'giu'),
+    pattern: new RegExp(`${numberStart}${numberPattern}(?:\\s?${scalePattern})?[\\s-]?([\\p{L}]+)`, 'giu'),
     read: (m) => {
       const unit = quantityUnits[singular(m[3] ?? '')];
       const scale = scales[(m[2] ?? '').toLowerCase()] ?? 1;
@@ -247,13 +251,12 @@ export function extractFigures(text: string, spans: readonly Span[], taken: read
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     const sentence = text.slice(span.start, span.end);
     const chosen: Figure[] = [];
+    const taken = new SpanMask(span);
     while (cursor < dates.length && (dates[cursor]?.end ?? 0) <= span.start) cursor++;
-    const inSentence: Span[] = [];
-    for (let i = cursor; i < dates.length && (dates[i]?.start ?? 0) < span.end; i++)
-      inSentence.push(dates[i] as Span);
-    const overlaps = (start: number, end: number): boolean =>
-      inSentence.some((other) => other.start < end && start < other.end) ||
-      chosen.some((other) => other.start < end && start < other.end);
+    for (let i = cursor; i < dates.length && (dates[i]?.start ?? 0) < span.end; i++) {
+      const date = dates[i] as Span;
+      taken.take(date.start, date.end);
+    }
     for (const rule of rules) {
       rule.pattern.lastIndex = 0;
       for (let match = rule.pattern.exec(sentence); match; match = rule.pattern.exec(sentence)) {
@@ -266,7 +269,8 @@ export function extractFigures(text: string, spans: readonly Span[], taken: read
         if (reading.length !== undefined) end = start + reading.length;
         const surface = text.slice(start, end).trimEnd();
         end = start + surface.length;
-        if (overlaps(start, end)) continue;
+        if (taken.overlaps(start, end)) continue;
+        taken.take(start, end);
         chosen.push({
           text: surface,
           value: reading.value,
@@ -280,3 +284,6 @@ export function extractFigures(text: string, spans: readonly Span[], taken: read
   }
   return found;
 }
+
+/** The rules' patterns, for tests of how they may start. */
+export const figurePatterns: readonly RegExp[] = rules.map((rule) => rule.pattern);

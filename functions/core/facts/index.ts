@@ -1,5 +1,6 @@
 import type { SourceDocument, Span } from '../document.js';
 import { allSentences } from '../document.js';
+import { boundedSpans } from './bounds.js';
 import { extractDates } from './dates.js';
 import { buildEntities } from './entities.js';
 import { extractFigures } from './figures.js';
@@ -33,7 +34,8 @@ function segments(document: SourceDocument): Span[] {
  */
 export function extractFacts(document: SourceDocument, options: ExtractOptions = {}): Facts {
   const { text } = document;
-  const spans = segments(document);
+  // Every extractor sees bounded windows: an over-long "sentence" (a table, a run of symbols) costs its length.
+  const spans = boundedSpans(text, segments(document));
   const recognised = recogniseEntities(text, spans);
   const { people, organisations, places } = buildEntities(text, recognised.mentions, recognised.tokenised);
   const referenceDate = document.dateline?.date ?? options.referenceDate;
@@ -43,7 +45,12 @@ export function extractFacts(document: SourceDocument, options: ExtractOptions =
     ...people.flatMap((person) => person.mentions.map((m) => ({ ...m, name: person.name, person: true }))),
     ...organisations.flatMap((org) => org.mentions.map((m) => ({ ...m, name: org.name, person: false }))),
   ].sort((a, b) => a.start - b.start);
-  const quotes = extractQuotes(text, allSentences(document), speakers, document.paragraphs);
+  const quotes = extractQuotes(
+    text,
+    boundedSpans(text, allSentences(document)),
+    speakers,
+    document.paragraphs,
+  );
   return { people, organisations, places, dates, quotes, figures };
 }
 

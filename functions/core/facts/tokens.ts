@@ -1,4 +1,5 @@
 import type { Span } from '../document.js';
+import { maxWordCodePoints } from './bounds.js';
 
 export interface Token extends Span {
   readonly text: string;
@@ -77,7 +78,27 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     const last = tokens.at(-1);
     // The full stop already taken into an abbreviation is not a token again.
     if (last && last.end > from) continue;
-    tokens.push({ text: surface, start: from, end: from + surface.length });
+    if (surface.length > maxWordCodePoints) pushPieces(tokens, surface, from);
+    else tokens.push({ text: surface, start: from, end: from + surface.length });
   }
   return tokens;
+}
+
+/** An over-long word as tokens of at most `maxWordCodePoints` code points each, so no look-up sees a huge key. */
+function pushPieces(tokens: Token[], surface: string, from: number): void {
+  let start = 0;
+  let points = 0;
+  for (let i = 0; i < surface.length; i++) {
+    // The second half of a surrogate pair belongs to the code point before it.
+    const code = surface.charCodeAt(i);
+    const previous = surface.charCodeAt(i - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff) continue;
+    if (points === maxWordCodePoints) {
+      tokens.push({ text: surface.slice(start, i), start: from + start, end: from + i });
+      start = i;
+      points = 0;
+    }
+    points++;
+  }
+  tokens.push({ text: surface.slice(start), start: from + start, end: from + surface.length });
 }

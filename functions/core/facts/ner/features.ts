@@ -124,32 +124,53 @@ export function isAllCaps(tokens: readonly Token[]): boolean {
   return words >= 2 && upper / words > 0.8;
 }
 
-export function gatherEvidence(sentences: readonly (readonly Token[])[]): DocumentEvidence {
-  const lowerCase = new Set<string>();
-  const capitalisedInside = new Set<string>();
-  for (const tokens of sentences) {
-    const caps = isAllCaps(tokens);
-    tokens.forEach((token, index) => {
-      if (!isLetter.test(token.text)) return;
-      if (!startsUpper.test(token.text)) lowerCase.add(token.text.toLowerCase());
-      else if (!caps && index > 0 && hasLower.test(token.text) && !isOpening(tokens, index)) {
-        capitalisedInside.add(token.text);
-      }
-    });
-  }
-  const first = sentences[0] ?? [];
-  const sports = first.some((token) => sportsWords.has(token.text.toUpperCase()));
-  return { lowerCase, capitalisedInside, sports };
+/** Document evidence, gathered one sentence at a time (`add`), then read (`evidence`). */
+export interface EvidenceGatherer {
+  add(tokens: readonly Token[]): void;
+  evidence(): DocumentEvidence;
 }
 
-/** The token opens its sentence, or opens a quotation or clause right after `"`, `:` or `-` at the start. */
-function isOpening(tokens: readonly Token[], index: number): boolean {
-  for (let i = index - 1; i >= 0; i--) {
+export function evidenceGatherer(): EvidenceGatherer {
+  const lowerCase = new Set<string>();
+  const capitalisedInside = new Set<string>();
+  let sports: boolean | undefined;
+  return {
+    add(tokens) {
+      sports ??= tokens.some((token) => sportsWords.has(token.text.toUpperCase()));
+      const caps = isAllCaps(tokens);
+      const opening = openings(tokens);
+      tokens.forEach((token, index) => {
+        if (!isLetter.test(token.text)) return;
+        if (!startsUpper.test(token.text)) lowerCase.add(token.text.toLowerCase());
+        else if (!caps && index > 0 && hasLower.test(token.text) && !opening[index]) {
+          capitalisedInside.add(token.text);
+        }
+      });
+    },
+    evidence: () => ({ lowerCase, capitalisedInside, sports: sports ?? false }),
+  };
+}
+
+export function gatherEvidence(sentences: readonly (readonly Token[])[]): DocumentEvidence {
+  const gatherer = evidenceGatherer();
+  for (const tokens of sentences) gatherer.add(tokens);
+  return gatherer.evidence();
+}
+
+/**
+ * For each token: it opens its sentence, or opens a quotation or clause right after `"`, `:` or `-` with no word
+ * or number before it since. One pass, so a run of punctuation costs its length, not its square.
+ */
+export function openings(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length);
+  let open = true;
+  for (let i = 0; i < tokens.length; i++) {
+    out[i] = open;
     const text = tokens[i]?.text ?? '';
-    if (/^[\p{L}\p{N}]/u.test(text)) return false;
-    if (/^["“‘'(:\-–—]$/u.test(text)) return true;
+    if (/^[\p{L}\p{N}]/u.test(text)) open = false;
+    else if (/^["“‘'(:\-–—]$/u.test(text)) open = true;
   }
-  return true;
+  return out;
 }
 
 const bucket = (value: number | undefined): string =>
@@ -275,8 +296,9 @@ export function sentenceFeatures(
   const caps = isAllCaps(tokens);
   const table = isTable(tokens);
   const cache = classCache(evidence);
+  const opened = openings(tokens);
   const classes = tokens.map((token, index) => {
-    const opening = isOpening(tokens, index);
+    const opening = opened[index] as boolean;
     const key = `${caps ? 'C' : 'c'}${opening ? 'O' : 'o'}${token.text}`;
     let tags = cache.classes.get(key);
     if (!tags) {
