@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { boundedSpans, maxSentenceChars, maxWordCodePoints } from '../../functions/core/facts/bounds.js';
+import {
+  boundedSpans,
+  maxSentenceChars,
+  maxSentenceTokens,
+  maxWordCodePoints,
+} from '../../functions/core/facts/bounds.js';
 import { figurePatterns } from '../../functions/core/facts/figures.js';
+import { extractFacts } from '../../functions/core/facts/index.js';
 import { gatherEvidence, sentenceFeatures } from '../../functions/core/facts/ner/features.js';
+import { recogniseEntities } from '../../functions/core/facts/ner/recognise.js';
 import { type Token, tokenize } from '../../functions/core/facts/tokens.js';
+import { article } from './helpers.js';
 
 /** No lone surrogate: every high surrogate is followed by a low one and every low one preceded by a high one. */
 const wellFormed = (text: string): boolean => !/\p{Cs}/u.test(text);
@@ -48,6 +56,17 @@ describe('facts analysis bounds (pathological text stays linear)', () => {
     }
   });
 
+  it('tags at most maxSentenceTokens tokens at a time', () => {
+    const text = '= '.repeat(3000);
+    const { tokens } = recogniseEntities(text, [{ start: 0, end: text.length }]);
+    expect(tokens.tokenCount).toBe(3000);
+    for (let sentence = 0; sentence < tokens.sentenceCount; sentence++) {
+      expect(tokens.sentenceEnd(sentence) - tokens.sentenceStart(sentence)).toBeLessThanOrEqual(
+        maxSentenceTokens,
+      );
+    }
+  });
+
   it('reads each token of a run of punctuation a bounded number of times while making features', () => {
     // Deciding whether a word opens its clause used to look back over every symbol before it.
     const tokens = tokenize(`${'='.repeat(2000)} Paris`);
@@ -58,6 +77,13 @@ describe('facts analysis bounds (pathological text stays linear)', () => {
     const gathering = counted(tokens);
     gatherEvidence([gathering.tokens]);
     expect(gathering.reads()).toBeLessThan(10 * tokens.length);
+  });
+
+  it('keeps a role to a few words however many role words come before a name', () => {
+    const document = article(`The ${'deputy '.repeat(40)}minister Sarah Olsen said little on Monday.`);
+    const olsen = extractFacts(document).people.find((person) => person.name === 'Sarah Olsen');
+    expect(olsen).toBeDefined();
+    for (const role of olsen?.roles ?? []) expect(role.split(' ').length).toBeLessThanOrEqual(8);
   });
 
   it('reads a number only from its first digit, so a failed rule is not retried inside it', () => {

@@ -2,18 +2,13 @@ import type { Span } from '../document.js';
 import { organisationHeads, personTitles, placeHeads, roleModifiers } from './cues.js';
 import { lexicon } from './lexicon.js';
 import type { EntityMention } from './ner/recognise.js';
-import type { Token } from './tokens.js';
+import type { TokenTable } from './token-table.js';
 import type { Organisation, Person, Place } from './types.js';
 
 /**
  * Turns tagged mentions into the facts a reader expects: one person per human being under their full name with
  * the titles the article gives them, organisations tied to their acronyms, and places under one name each.
  */
-
-interface Located {
-  readonly sentence: readonly Token[];
-  readonly index: number;
-}
 
 const isUpper = (text: string): boolean => /^\p{Lu}/u.test(text);
 const words = (text: string): string[] => text.split(/\s+/u).filter(Boolean);
@@ -23,17 +18,6 @@ export interface EntityFacts {
   readonly people: Person[];
   readonly organisations: Organisation[];
   readonly places: Place[];
-}
-
-/** Index of tokens by their start offset, to look at a mention's neighbours. */
-function tokenIndex(tokenised: readonly (readonly Token[])[]): Map<number, Located> {
-  const index = new Map<number, Located>();
-  for (const sentence of tokenised) {
-    sentence.forEach((token, i) => {
-      index.set(token.start, { sentence, index: i });
-    });
-  }
-  return index;
 }
 
 function mention(text: string, type: EntityMention['type'], start: number, end: number): EntityMention {
@@ -85,24 +69,19 @@ const notNames = new Set([
 ]);
 
 /** Drops opening words that cannot start a name; undefined when nothing name-like is left. */
-function trimFunctionWords(
-  text: string,
-  item: EntityMention,
-  tokens: Map<number, Located>,
-): EntityMention | undefined {
+function trimFunctionWords(text: string, item: EntityMention, tokens: TokenTable): EntityMention | undefined {
   let start = item.start;
-  let located = tokens.get(start);
-  while (located) {
-    const token = located.sentence[located.index];
-    if (!token || token.end > item.end) break;
-    const lower = token.text.toLowerCase();
-    const next = located.sentence[located.index + 1];
+  let index = tokens.indexAt(start);
+  while (index >= 0) {
+    if (tokens.end(index) > item.end) break;
+    const lower = tokens.tokenText(index).toLowerCase();
+    const next = index + 1 < tokens.sentenceEnd(tokens.sentenceOf(index)) ? index + 1 : -1;
     // `The Bank of England` is the Bank of England; `The Hague` keeps its article.
-    const article = lower === 'the' && next !== undefined && next.end < item.end;
+    const article = lower === 'the' && next >= 0 && tokens.end(next) < item.end;
     if (!notNames.has(lower) && !article) break;
-    if (!next || next.start >= item.end) return undefined;
-    start = next.start;
-    located = tokens.get(start);
+    if (next < 0 || tokens.start(next) >= item.end) return undefined;
+    start = tokens.start(next);
+    index = next;
   }
   if (!/^\p{L}/u.test(text.charAt(start))) return undefined;
   // A possessive ending is not part of the name (`Sale's` → `Sale`).
@@ -129,7 +108,7 @@ function splitPossessive(text: string, item: EntityMention): EntityMention[] {
 const honorifics = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'sir', 'dame']);
 
 /** Corrections that make tagger output read as facts (and follow how news names things). */
-function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, Located>): EntityMention[] {
+function tidy(text: string, raw: readonly EntityMention[], tokens: TokenTable): EntityMention[] {
   const lex = lexicon();
   const out: EntityMention[] = [];
   const pieces = raw.flatMap((item) => {
@@ -154,14 +133,17 @@ function tidy(text: string, raw: readonly EntityMention[], tokens: Map<number, L
     // A title the tagger took into a name (`President Putin`) is a role, not part of the name.
     if (current.type === 'PER') {
       let start = current.start;
-      let located = tokens.get(start);
-      while (located) {
-        const token = located.sentence[located.index];
-        const next = located.sentence[located.index + 1];
-        if (!token || !next || next.start >= current.end || !personTitles.has(token.text.toLowerCase()))
+      let index = tokens.indexAt(start);
+      while (index >= 0) {
+        const next = index + 1 < tokens.sentenceEnd(tokens.sentenceOf(index)) ? index + 1 : -1;
+        if (
+          next < 0 ||
+          tokens.start(next) >= current.end ||
+          !personTitles.has(tokens.tokenText(index).toLowerCase())
+        )
           break;
-        start = next.start;
-        located = tokens.get(start);
+        start = tokens.start(next);
+        index = next;
       }
       if (start !== current.start) current = mention(text, 'PER', start, current.end);
       // A title alone (`Prince`, `President`) names nobody.
@@ -222,15 +204,30 @@ function initials(name: string, everyWord = false): string {
     .toUpperCase();
 }
 
-/** Role words right before a name (`Russian President`, `US National Security Adviser`, `economist`). */
-function roleBefore(located: Located | undefined): string | undefined {
-  if (!located) return undefined;
+/** A role is a few words: the scan for one stops this far from the name. */
+const maxRoleWords = 8;
+/** Names of more words than this are not looked up by their beginnings. */
+const maxPrefixWords = 10;
+
+/** One past the last token of the sentence that holds token `index`. */
+const sentenceEndOf = (tokens: TokenTable, index: number): number =>
+  tokens.sentenceEnd(tokens.sentenceOf(index));
+
+const joined = (tokens: TokenTable, from: number, to: number): string => {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) parts.push(tokens.tokenText(i));
+  return parts.join(' ');
+};
+
+/** Role words right before the name at token `index` (`Russian President`, `US National Security Adviser`). */
+function roleBefore(tokens: TokenTable, index: number): string | undefined {
+  if (index < 0) return undefined;
   const lex = lexicon();
-  const { sentence, index } = located;
+  const first = Math.max(tokens.sentenceStart(tokens.sentenceOf(index)), index - maxRoleWords);
   let start = index;
   let sawTitle = false;
-  for (let i = index - 1; i >= 0; i--) {
-    const text = sentence[i]?.text ?? '';
+  for (let i = index - 1; i >= first; i--) {
+    const text = tokens.tokenText(i);
     const lower = text.toLowerCase();
     const title = personTitles.has(lower);
     if (i === index - 1 && !title) return undefined;
@@ -244,62 +241,58 @@ function roleBefore(located: Located | undefined): string | undefined {
     start = i;
   }
   if (!sawTitle || start === index) return undefined;
-  return sentence
-    .slice(start, index)
-    .map((token) => token.text)
-    .join(' ');
+  return joined(tokens, start, index);
 }
 
-/** Apposition after a name: `Mao Ning, the Chinese Foreign Ministry spokesperson,` → that role. */
-function roleAfter(located: Located | undefined, endIndex: number): string | undefined {
-  if (!located) return undefined;
-  const { sentence } = located;
-  if (sentence[endIndex + 1]?.text !== ',') return undefined;
+/** Apposition after a name ending at token `endIndex`: `Mao Ning, the Chinese Foreign Ministry spokesperson,`. */
+function roleAfter(tokens: TokenTable, endIndex: number): string | undefined {
+  if (endIndex < 0) return undefined;
+  const end = sentenceEndOf(tokens, endIndex);
+  const at = (i: number): string => (i < end ? tokens.tokenText(i) : '');
+  if (endIndex + 1 >= end || at(endIndex + 1) !== ',') return undefined;
   let i = endIndex + 2;
-  if (/^(?:the|a|an)$/iu.test(sentence[i]?.text ?? '')) i++;
+  if (/^(?:the|a|an)$/iu.test(at(i))) i++;
   const start = i;
   let lastTitle = -1;
-  for (; i < sentence.length && i < start + 8; i++) {
-    const text = sentence[i]?.text ?? '';
+  for (; i < end && i < start + 8; i++) {
+    const text = at(i);
     if (/^[,;:()]$/u.test(text) || /^(?:at|of|in|for|with|who|which|from|and|said|says)$/iu.test(text)) break;
     if (personTitles.has(text.toLowerCase())) lastTitle = i;
   }
   if (lastTitle < start) return undefined;
-  return sentence
-    .slice(start, lastTitle + 1)
-    .map((token) => token.text)
-    .join(' ');
+  return joined(tokens, start, lastTitle + 1);
 }
 
-function endTokenIndex(tokens: Map<number, Located>, item: Span): number {
-  const located = tokens.get(item.start);
-  if (!located) return -1;
-  let i = located.index;
-  while ((located.sentence[i + 1]?.end ?? Number.POSITIVE_INFINITY) <= item.end) i++;
+/** Index of the last token of `item` (which starts at token `index`), or -1. */
+function endTokenIndex(tokens: TokenTable, index: number, item: Span): number {
+  if (index < 0) return -1;
+  const end = sentenceEndOf(tokens, index);
+  let i = index;
+  while (i + 1 < end && tokens.end(i + 1) <= item.end) i++;
   return i;
 }
 
-/** Start offsets of every token inside one of `items`. */
-function coveredTokens(items: readonly Span[], tokens: Map<number, Located>): Set<number> {
-  const covered = new Set<number>();
+/** Flags, by token index, of every token inside one of `items`. */
+function coveredTokens(items: readonly Span[], tokens: TokenTable): Uint8Array {
+  const covered = new Uint8Array(tokens.tokenCount);
   for (const item of items) {
-    const located = tokens.get(item.start);
-    if (!located) continue;
-    for (let i = located.index; i < located.sentence.length; i++) {
-      const token = located.sentence[i] as Token;
-      if (token.end > item.end) break;
-      covered.add(token.start);
+    const index = tokens.indexAt(item.start);
+    if (index < 0) continue;
+    const end = sentenceEndOf(tokens, index);
+    for (let i = index; i < end; i++) {
+      if (tokens.end(i) > item.end) break;
+      covered[i] = 1;
     }
   }
   return covered;
 }
 
-/** Every proper prefix of two or more words of each name → the first name it begins. */
+/** Every proper prefix of two or more words (at most `maxPrefixWords`) of each name → the first name it begins. */
 function namePrefixes(names: readonly string[]): Map<string, string> {
   const prefixes = new Map<string, string>();
   for (const name of names) {
     const parts = words(name);
-    for (let length = 2; length < parts.length; length++) {
+    for (let length = 2; length < parts.length && length <= maxPrefixWords; length++) {
       const prefix = parts.slice(0, length).join(' ');
       if (!prefixes.has(prefix)) prefixes.set(prefix, name);
     }
@@ -310,14 +303,19 @@ function namePrefixes(names: readonly string[]): Map<string, string> {
 const span = (item: Span): Span => ({ start: item.start, end: item.end });
 const byStart = (a: Span, b: Span): number => a.start - b.start;
 
-function buildPeople(people: readonly EntityMention[], tokens: Map<number, Located>): Person[] {
+/** Full names tried for one mention at most: a bound for articles made of thousands of names sharing a word. */
+const maxCandidates = 256;
+
+function buildPeople(people: readonly EntityMention[], tokens: TokenTable): Person[] {
   // A mention joins the longest (then earliest) full name that contains all its words: `Putin` → `Vladimir Putin`.
   const byWord = new Map<string, string[]>();
-  const fullNames = [...new Set(people.map((item) => item.text))]
-    .filter((name) => words(name).length > 1)
-    .sort((a, b) => words(b).length - words(a).length);
+  const wordsOf = new Map<string, string[]>();
+  for (const name of new Set(people.map((item) => item.text))) wordsOf.set(name, words(name));
+  const fullNames = [...wordsOf.keys()]
+    .filter((name) => (wordsOf.get(name) as string[]).length > 1)
+    .sort((a, b) => (wordsOf.get(b) as string[]).length - (wordsOf.get(a) as string[]).length);
   for (const name of fullNames) {
-    for (const part of new Set(words(name))) {
+    for (const part of new Set(wordsOf.get(name))) {
       const list = byWord.get(part) ?? [];
       list.push(name);
       byWord.set(part, list);
@@ -328,11 +326,16 @@ function buildPeople(people: readonly EntityMention[], tokens: Map<number, Locat
   for (const item of people) {
     let canonical = canonicalOf.get(item.text);
     if (canonical === undefined) {
-      const parts = words(item.text);
-      const candidates = byWord.get(parts[0] ?? '') ?? [];
+      const parts = wordsOf.get(item.text) as string[];
+      // A name that contains every word is on every word's list, in the same order: read the shortest list.
+      let candidates: readonly string[] = byWord.get(parts[0] ?? '') ?? [];
+      for (const part of parts) {
+        const list = byWord.get(part) ?? [];
+        if (list.length < candidates.length) candidates = list;
+      }
       canonical =
-        candidates.find((candidate) => {
-          const candidateWords = words(candidate);
+        candidates.slice(0, maxCandidates).find((candidate) => {
+          const candidateWords = wordsOf.get(candidate) as string[];
           return (
             candidateWords.length >= parts.length && parts.every((part) => candidateWords.includes(part))
           );
@@ -345,8 +348,8 @@ function buildPeople(people: readonly EntityMention[], tokens: Map<number, Locat
       groups.set(canonical, group);
     }
     group.mentions.push(span(item));
-    const located = tokens.get(item.start);
-    for (const role of [roleBefore(located), roleAfter(located, endTokenIndex(tokens, item))]) {
+    const index = tokens.indexAt(item.start);
+    for (const role of [roleBefore(tokens, index), roleAfter(tokens, endTokenIndex(tokens, index, item))]) {
       if (
         role &&
         !honorifics.has(role.toLowerCase()) &&
@@ -435,12 +438,7 @@ function buildPlaces(places: readonly EntityMention[]): Place[] {
  * People, organisations and places from the tagger's mentions. Acronyms tied to an organisation count as its
  * mentions wherever they appear, tagged or not.
  */
-export function buildEntities(
-  text: string,
-  raw: readonly EntityMention[],
-  tokenised: readonly (readonly Token[])[],
-): EntityFacts {
-  const tokens = tokenIndex(tokenised);
+export function buildEntities(text: string, raw: readonly EntityMention[], tokens: TokenTable): EntityFacts {
   const mentions = tidy(text, raw, tokens);
   // Untagged or mistyped uses of a known acronym are mentions of its organisation.
   const acronyms = new Set<string>();
@@ -508,36 +506,37 @@ export function buildEntities(
   });
   const covered = coveredTokens(retyped, tokens);
   const replaced = new Set<number>();
-  for (const sentence of tokenised) {
-    for (let i = 0; i < sentence.length; i++) {
-      const token = sentence[i] as Token;
-      const existingIndex = startingAt.get(token.start);
+  for (let sentence = 0; sentence < tokens.sentenceCount; sentence++) {
+    const end = tokens.sentenceEnd(sentence);
+    for (let i = tokens.sentenceStart(sentence); i < end; i++) {
+      const tokenText = tokens.tokenText(i);
+      const tokenStart = tokens.start(i);
+      const existingIndex = startingAt.get(tokenStart);
       const existing = existingIndex === undefined ? undefined : retyped[existingIndex];
-      if ((covered.has(token.start) && !existing) || !isUpper(token.text)) continue;
+      if ((covered[i] === 1 && !existing) || !isUpper(tokenText)) continue;
       let found: EntityMention | undefined;
-      for (let length = Math.min(6, sentence.length - i); length >= 1 && !found; length--) {
-        const last = sentence[i + length - 1] as Token;
-        if (existing && last.end <= existing.end) break;
+      for (let length = Math.min(6, end - i); length >= 1 && !found; length--) {
+        const lastEnd = tokens.end(i + length - 1);
+        if (existing && lastEnd <= existing.end) break;
         // The longer name may take over the mention starting here, never cut into another one.
         let free = true;
         for (let k = i + 1; k < i + length && free; k++) {
-          const inner = sentence[k] as Token;
-          free = !covered.has(inner.start) || (existing !== undefined && inner.end <= existing.end);
+          free = covered[k] !== 1 || (existing !== undefined && tokens.end(k) <= existing.end);
         }
-        const phrase = text.slice(token.start, last.end);
+        const phrase = text.slice(tokenStart, lastEnd);
         // A beginning of a name followed by more capitals is the start of another name (`Chinese Foreign Minister`).
-        const cut = prefixOnly.has(phrase) && isUpper(sentence[i + length]?.text ?? '');
+        const cut = prefixOnly.has(phrase) && i + length < end && isUpper(tokens.tokenText(i + length));
         const type = free && !cut ? known.get(phrase) : undefined;
-        if (type) found = mention(text, type, token.start, last.end);
+        if (type) found = mention(text, type, tokenStart, lastEnd);
       }
-      if (!found && !existing && acronyms.has(token.text))
-        found = mention(text, 'ORG', token.start, token.end);
-      if (!found && !existing && nameParts.has(token.text))
-        found = mention(text, 'PER', token.start, token.end);
+      if (!found && !existing && acronyms.has(tokenText))
+        found = mention(text, 'ORG', tokenStart, tokens.end(i));
+      if (!found && !existing && nameParts.has(tokenText))
+        found = mention(text, 'PER', tokenStart, tokens.end(i));
       if (!found) continue;
       if (existingIndex !== undefined) replaced.add(existingIndex);
       retyped.push(found);
-      while (i + 1 < sentence.length && (sentence[i + 1] as Token).end <= found.end) i++;
+      while (i + 1 < end && tokens.end(i + 1) <= found.end) i++;
     }
   }
   if (replaced.size > 0) {

@@ -37,7 +37,7 @@ export function extractFacts(document: SourceDocument, options: ExtractOptions =
   // Every extractor sees bounded windows: an over-long "sentence" (a table, a run of symbols) costs its length.
   const spans = boundedSpans(text, segments(document));
   const recognised = recogniseEntities(text, spans);
-  const { people, organisations, places } = buildEntities(text, recognised.mentions, recognised.tokenised);
+  const { people, organisations, places } = buildEntities(text, recognised.mentions, recognised.tokens);
   const referenceDate = document.dateline?.date ?? options.referenceDate;
   const dates = extractDates(text, spans, referenceDate);
   const figures = extractFigures(text, spans, dates);

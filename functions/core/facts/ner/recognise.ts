@@ -1,6 +1,8 @@
 import type { Span } from '../../document.js';
+import { boundedSpans, maxSentenceTokens } from '../bounds.js';
+import { TokenTable } from '../token-table.js';
 import { type Token, tokenize } from '../tokens.js';
-import { type DocumentEvidence, gatherEvidence, sentenceFeatures } from './features.js';
+import { type DocumentEvidence, evidenceGatherer, gatherEvidence, sentenceFeatures } from './features.js';
 import { type EntityType, isInside, labelType } from './labels.js';
 import { packedModel } from './model.js';
 import { type TaggerModel, unpackModel, viterbi } from './tagger.js';
@@ -20,8 +22,19 @@ export interface PreparedDocument {
   readonly evidence: DocumentEvidence;
 }
 
+/** A sentence's tokens in pieces of at most `maxSentenceTokens` (one piece, maybe empty, for any real sentence). */
+export function tokenWindows(text: string, span: Span): Token[][] {
+  const tokens = tokenize(text, span.start, span.end);
+  if (tokens.length <= maxSentenceTokens) return [tokens];
+  const windows: Token[][] = [];
+  for (let i = 0; i < tokens.length; i += maxSentenceTokens)
+    windows.push(tokens.slice(i, i + maxSentenceTokens));
+  return windows;
+}
+
+/** Every sentence tokenised at once: for fitting the tagger, where the features are kept across epochs. */
 export function prepareDocument(text: string, sentences: readonly Span[]): PreparedDocument {
-  const tokenised = sentences.map((span) => tokenize(text, span.start, span.end));
+  const tokenised = boundedSpans(text, sentences).flatMap((span) => tokenWindows(text, span));
   return { tokenised, evidence: gatherEvidence(tokenised) };
 }
 
@@ -82,10 +95,6 @@ function taggerModel(): TwoPassModel {
   return model;
 }
 
-function tagAll(text: string, inputs: readonly TaggingInput[], tagger: TaggerModel): EntityMention[] {
-  return inputs.flatMap(({ tokens, features }) => labelsToMentions(text, tokens, viterbi(tagger, features)));
-}
-
 export function labelsToMentions(
   text: string,
   tokens: readonly Token[],
@@ -112,21 +121,45 @@ export function labelsToMentions(
 }
 
 export interface RecognisedEntities {
-  /** Tokens of each given sentence, in the order given. */
-  readonly tokenised: readonly (readonly Token[])[];
+  /** Tokens of the given sentences, in the order given (sentences over the length bounds in windows). */
+  readonly tokens: TokenTable;
   readonly mentions: readonly EntityMention[];
 }
 
-/** Person, organisation, place and other names in the given sentences of `text`, in text order. */
+/** One tagging pass, a sentence at a time: features are made for one sentence and dropped with it. */
+function tagTable(
+  table: TokenTable,
+  evidence: DocumentEvidence,
+  tagger: TaggerModel,
+  hints?: ReadonlyMap<string, readonly string[]>,
+): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
+    const tokens = table.tokens(sentence);
+    const path = viterbi(tagger, sentenceFeatures(tokens, evidence, hints));
+    for (const mention of labelsToMentions(table.text, tokens, path)) mentions.push(mention);
+  }
+  return mentions;
+}
+
+/**
+ * Person, organisation, place and other names in the given sentences of `text` (in text order, not overlapping),
+ * in text order. Work and memory are linear in the text: long sentences are tagged in bounded windows.
+ */
 export function recogniseEntities(
   text: string,
   sentences: readonly Span[],
   tagger = taggerModel(),
 ): RecognisedEntities {
-  const prepared = prepareDocument(text, sentences);
-  const firstPass = tagAll(text, tagInputs(prepared), tagger.first);
-  return {
-    tokenised: prepared.tokenised,
-    mentions: tagAll(text, tagInputs(prepared, documentHints(firstPass)), tagger.second),
-  };
+  const table = new TokenTable(text);
+  const gatherer = evidenceGatherer();
+  for (const span of boundedSpans(text, sentences)) {
+    for (const tokens of tokenWindows(text, span)) {
+      table.addSentence(tokens);
+      gatherer.add(tokens);
+    }
+  }
+  const evidence = gatherer.evidence();
+  const firstPass = tagTable(table, evidence, tagger.first);
+  return { tokens: table, mentions: tagTable(table, evidence, tagger.second, documentHints(firstPass)) };
 }
