@@ -56,17 +56,24 @@ export function summarizeSentences(document: SourceDocument, facts?: Facts): Sum
   const sentences = prose.length >= length ? prose : everything;
   if (length === 0) return [];
 
-  const bags = sentences.map((sentence) => contentWords(sentence.text));
-  const weight = new Map<string, number>();
-  let total = 0;
-  const count = (word: string, by: number): void => {
-    weight.set(word, (weight.get(word) ?? 0) + by);
-    total += by;
+  // Each sentence's content words as ids into one vocabulary: 4 bytes a word rather than a string each.
+  const ids = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(word, id);
+    }
+    return id;
   };
-  for (const bag of bags) for (const word of bag) count(word, 1);
-  for (const word of contentWords(document.headline?.text ?? '')) count(word, 2);
+  const bags = sentences.map((sentence) => Int32Array.from(contentWords(sentence.text), idOf));
+  const headline = contentWords(document.headline?.text ?? '').map(idOf);
+  const weight = new Float64Array(ids.size);
+  for (const bag of bags) for (const id of bag) weight[id] = (weight[id] as number) + 1;
+  for (const id of headline) weight[id] = (weight[id] as number) + 2;
+  const total = bags.reduce((sum, bag) => sum + bag.length, 0) + 2 * headline.length;
   if (total === 0) return sentences.slice(0, length).map(toSummary);
-  for (const [word, value] of weight) weight.set(word, value / total);
+  for (let id = 0; id < weight.length; id++) weight[id] = (weight[id] as number) / total;
 
   // Names, figures and dates a sentence gives make it more worth reading.
   const factStarts = (
@@ -90,7 +97,7 @@ export function summarizeSentences(document: SourceDocument, facts?: Facts): Sum
   // by the square root of its length so that long sentences win only by saying more of what matters.
   const scores = bags.map((bag, index) => {
     if (bag.length === 0) return Number.NEGATIVE_INFINITY;
-    const sum = bag.reduce((acc, word) => acc + (weight.get(word) ?? 0), 0);
+    const sum = bag.reduce((acc, id) => acc + (weight[id] as number), 0);
     return (sum / Math.sqrt(bag.length)) * (1 + 0.02 * Math.min(factCount[index] ?? 0, 5));
   });
   const order = scores.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
@@ -117,7 +124,7 @@ function firstAtOrAfter(values: readonly number[], target: number): number {
   return low;
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
   return shared / Math.max(1, Math.min(a.size, b.size));
