@@ -46,6 +46,15 @@ export const placeHeads = words(`
   heights plateau basin delta falls forest park bridge
 `);
 
+/** Capitalised words that open sentences and clauses but never names (`And Ireland's`, `I`). */
+export const notNames = words(`
+  i a an and but or so then as if when while after before because he she it we they you his her its our their
+  this that these those there here yes no not also however meanwhile 's ’s
+`);
+
+/** Honorifics: they say nothing about what a person does, so they are never a person's role. */
+export const honorifics = words('mr mr. mrs mrs. ms ms. miss mx sir dame');
+
 /** Words before a place name (`in Moscow`, `from Beijing`). */
 export const placePrepositions = words(
   'in at from to into near across outside inside via toward towards around',

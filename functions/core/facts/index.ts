@@ -2,7 +2,7 @@ import type { SourceDocument, Span } from '../document.js';
 import { allSentences } from '../document.js';
 import { boundedSpans } from './bounds.js';
 import { extractDates } from './dates.js';
-import { buildEntities } from './entities.js';
+import { buildEntities } from './entities/index.js';
 import { extractFigures } from './figures.js';
 import { recogniseEntities } from './ner/recognise.js';
 import { extractQuotes, type SpeakerMention } from './quotes.js';

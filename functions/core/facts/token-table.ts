@@ -68,6 +68,23 @@ export class TokenTable {
     return this.#sentences[sentence + 1] as number;
   }
 
+  /** One past the index of the last token of the sentence that holds token `index`. */
+  sentenceEndOf(index: number): number {
+    return this.sentenceEnd(this.sentenceOf(index));
+  }
+
+  /** The next token in the same sentence, or -1. */
+  nextInSentence(index: number): number {
+    return index + 1 < this.sentenceEndOf(index) ? index + 1 : -1;
+  }
+
+  /** Tokens `from` (inclusive) to `to` (exclusive) joined by single spaces. */
+  joinedText(from: number, to: number): string {
+    const parts: string[] = [];
+    for (let i = from; i < to; i++) parts.push(this.tokenText(i));
+    return parts.join(' ');
+  }
+
   /** The sentence that holds token `index`. */
   sentenceOf(index: number): number {
     let low = 0;
