@@ -1,11 +1,11 @@
 import {
-  DEFAULT_MEMORY_CONCURRENCY,
-  DEFAULT_PACK_SIZE,
-} from '../functions/core/translate/translation-memory.js';
-import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
 } from '../functions/shared/translate-concurrency.js';
+import {
+  DEFAULT_MEMORY_CONCURRENCY,
+  DEFAULT_PACK_SIZE,
+} from '../functions/shared/translation-memory-defaults.js';
 
 /**
  * Memory, timeout and queue visibility timeout for the pipeline function, derived from the largest article it
@@ -24,7 +24,7 @@ import {
  *
  * Time, translation memory. A new article costs one store read (a miss) and one write per segment and language,
  * plus a read and a write per pack of `DEFAULT_PACK_SIZE` segments, `DEFAULT_MEMORY_CONCURRENCY` at a time
- * (functions/core/translation-memory.ts); segments average {@link SIZING_ASSUMPTIONS.bytesPerSegment} bytes and
+ * (functions/shared/translation-memory-defaults.ts); segments average {@link SIZING_ASSUMPTIONS.bytesPerSegment} bytes and
  * store requests take {@link SIZING_ASSUMPTIONS.secondsPerStoreRequest} s:
  *
  *     storeRequests = ceil(targetLanguages × ceil(maxArticleBytes / bytesPerSegment) × 2 × (1 + 1 / packSize))

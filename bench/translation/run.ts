@@ -17,8 +17,6 @@ import { parseArticle } from '../../functions/core/read/parse-article.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
 import { SegmentSet } from '../../functions/core/translate/segments.js';
 import {
-  DEFAULT_MEMORY_CONCURRENCY,
-  DEFAULT_PACK_SIZE,
   TranslationMemory,
   type TranslationMemoryOptions,
 } from '../../functions/core/translate/translation-memory.js';
@@ -26,6 +24,10 @@ import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
 } from '../../functions/shared/translate-concurrency.js';
+import {
+  DEFAULT_MEMORY_CONCURRENCY,
+  DEFAULT_PACK_SIZE,
+} from '../../functions/shared/translation-memory-defaults.js';
 import { SIZING_ASSUMPTIONS } from '../../infra/function-sizing.js';
 import { MemoryArticleStore } from '../../test/doubles/memory-store.js';
 import { silentLogger } from '../../test/doubles/pipeline-fixture.js';

@@ -1,4 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
+import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../../shared/translation-memory-defaults.js';
 import type {
   ArticleStore,
   Logger,
@@ -20,14 +21,6 @@ import {
 } from './memory-entries.js';
 import { segmentKey } from './segments.js';
 
-/**
- * Store requests in flight per memory: most of the S3 client's default pool of 50 sockets, leaving room for the
- * pipeline's own reads and writes. A new article needs one read and one write per sentence and language: at
- * ~10 ms per S3 request, about 0.3 ms per sentence-language for each.
- */
-export const DEFAULT_MEMORY_CONCURRENCY = 32;
-/** About 16 segments per pack: see the layout comparison of `npm run bench` (README, "The translation memory"). */
-export const DEFAULT_PACK_SIZE = 16;
 /** Larger entries are not ours (a pack holds at most 4 × packSize short segments): refused unread. */
 const MAX_SEGMENT_ENTRY_BYTES = 256 * 1024;
 const MAX_PACK_ENTRY_BYTES = 8 * 1024 * 1024;
