@@ -9,13 +9,13 @@ import { AmazonTranslateTranslator } from '../../functions/adapters/amazon-trans
 import { createTranslateClient } from '../../functions/adapters/aws-clients.js';
 import { systemClock } from '../../functions/adapters/system-clock.js';
 import type { TranslationScope } from '../../functions/core/contract.js';
-import { allSentences } from '../../functions/core/document.js';
+import { allSentences, headlineOf } from '../../functions/core/document.js';
 import { extractFacts, summarize } from '../../functions/core/facts/index.js';
 import { type ArticleOutcome, processArticle } from '../../functions/core/pipeline.js';
-import { headlineOf, segmentsToTranslate } from '../../functions/core/publish/localize.js';
 import { parseArticle } from '../../functions/core/read/parse-article.js';
 import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
 import { SegmentSet } from '../../functions/core/translate/segments.js';
+import { segmentsToTranslate } from '../../functions/core/translate/segments-to-translate.js';
 import {
   TranslationMemory,
   type TranslationMemoryOptions,

@@ -43,3 +43,28 @@ export interface SourceDocument {
 export function allSentences(document: SourceDocument): Sentence[] {
   return document.paragraphs.flatMap((paragraph) => paragraph.sentences);
 }
+
+/** The headline, or the first sentence when the article has no headline of its own. */
+export function headlineOf(document: SourceDocument): Sentence {
+  const headline = document.headline ?? allSentences(document)[0];
+  if (!headline) throw new Error('A parsed document always has a headline or a sentence.');
+  return headline;
+}
+
+/** The sentences (in document order, as parsed) that overlap `[start, end)`, found by binary search. */
+export function overlappingSentences(sentences: readonly Sentence[], start: number, end: number): Sentence[] {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sentences[middle]?.end ?? 0) <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found: Sentence[] = [];
+  for (let index = low; index < sentences.length; index++) {
+    const sentence = sentences[index] as Sentence;
+    if (sentence.start >= end) break;
+    found.push(sentence);
+  }
+  return found;
+}

@@ -9,6 +9,7 @@ import type { FailedRecordJson, ManifestJson } from '../core/contract.js';
 import { sha256Hex } from '../core/hashing.js';
 import type { ArticleStore } from '../core/ports.js';
 import { articleIdFor } from '../core/publish/article-id.js';
+import { setKeys } from '../core/publish/key-layout.js';
 
 export interface IncomingObject {
   readonly key: string;
@@ -66,10 +67,10 @@ export async function findPendingUploads(options: PendingUploadsOptions): Promis
   const settled = await Promise.all(
     objects.map((object) =>
       limit(async () => {
-        const id = articleIdFor(object.key, options.incomingPrefix);
+        const keys = setKeys(options, articleIdFor(object.key, options.incomingPrefix));
         const records = [
-          (await readJson<ManifestJson>(store, `${options.publishedPrefix}${id}/manifest.json`))?.source,
-          (await readJson<FailedRecordJson>(store, `${options.failedPrefix}${id}.json`))?.source,
+          (await readJson<ManifestJson>(store, keys.manifest))?.source,
+          (await readJson<FailedRecordJson>(store, keys.failed))?.source,
         ];
         for (const record of records) {
           if (record && (await describesVersion(record, object, store))) return true;

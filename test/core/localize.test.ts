@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allSentences } from '../../functions/core/document.js';
-import { localize, segmentsToTranslate } from '../../functions/core/publish/localize.js';
+import { localize } from '../../functions/core/publish/localize.js';
 import { parseArticle } from '../../functions/core/read/parse-article.js';
+import { segmentsToTranslate } from '../../functions/core/translate/segments-to-translate.js';
 
 const text =
   'Budget approved\n\nThe council met on Monday. "We are glad. It was a long night," the mayor said. Rain fell.\n\nTaxes stay the same.';

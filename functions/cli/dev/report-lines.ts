@@ -1,4 +1,6 @@
 import type { PublishedOutcome } from '../../core/pipeline.js';
+import { setKeys } from '../../core/publish/key-layout.js';
+import { defaultPrefixes } from '../../core/settings.js';
 import type { DevReport } from '../../local/dev-runner.js';
 
 export interface ReportContext {
@@ -25,7 +27,7 @@ function cost(usage: PublishedOutcome['usage']): string {
 
 /** Where a published page can be opened in a browser (the endpoint serves objects anonymously). */
 export function pageUrl(context: ReportContext, articleId: string, language: string): string {
-  return `${context.endpoint}/${context.bucket}/published/${articleId}/${language}.html`;
+  return `${context.endpoint}/${context.bucket}/${setKeys(defaultPrefixes, articleId).html(language)}`;
 }
 
 /**

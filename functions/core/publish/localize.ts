@@ -7,79 +7,11 @@ import {
   type TextSpanJson,
   type TranslationScope,
 } from '../contract.js';
-import { allSentences, type Sentence, type SourceDocument, type Span } from '../document.js';
-import type { Facts, Quote, SummarySentence } from '../facts/types.js';
+import { allSentences, headlineOf, overlappingSentences, type Sentence, type Span } from '../document.js';
+import type { Quote } from '../facts/types.js';
 import { directionOf } from '../locale/languages.js';
-import { type Lookup, SegmentSet } from '../translate/segments.js';
-
-/** Everything known about an article in its source language, ready to be turned into each language version. */
-export interface AnalysedArticle {
-  readonly articleId: string;
-  readonly key: string;
-  readonly document: SourceDocument;
-  readonly facts: Facts;
-  readonly summary: readonly SummarySentence[];
-}
-
-/** The headline, or the first sentence when the article has no headline of its own. */
-export function headlineOf(document: SourceDocument): Sentence {
-  const headline = document.headline ?? allSentences(document)[0];
-  if (!headline) throw new Error('A parsed document always has a headline or a sentence.');
-  return headline;
-}
-
-/** The sentences (in document order, as parsed) that overlap `[start, end)`, found by binary search. */
-function overlapping(sentences: readonly Sentence[], start: number, end: number): Sentence[] {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sentences[middle]?.end ?? 0) <= start) low = middle + 1;
-    else high = middle;
-  }
-  const found: Sentence[] = [];
-  for (let index = low; index < sentences.length; index++) {
-    const sentence = sentences[index] as Sentence;
-    if (sentence.start >= end) break;
-    found.push(sentence);
-  }
-  return found;
-}
-
-/**
- * The distinct texts a language version needs translated, in reading order: headline, caption, body sentences
- * (or, in `brief` scope, only the sentences the summary and quotes use), then the names in the facts. Summary,
- * quotes and facts reuse these translations; nothing is sent twice.
- */
-export function segmentsToTranslate(article: AnalysedArticle, scope: TranslationScope): string[] {
-  const { document, facts } = article;
-  const segments = new SegmentSet();
-  segments.add(headlineOf(document).text);
-  if (document.caption) segments.add(document.caption.text);
-  const sentences = allSentences(document);
-  if (scope === 'full') {
-    segments.addAll(sentences.map((sentence) => sentence.text));
-  } else {
-    const ids = new Set(article.summary.map((item) => item.sentenceId));
-    for (const quote of facts.quotes) {
-      for (const sentence of overlapping(sentences, quote.start, quote.end)) ids.add(sentence.id);
-    }
-    segments.addAll(sentences.filter((sentence) => ids.has(sentence.id)).map((sentence) => sentence.text));
-  }
-  segments.addAll(nameSegments(article));
-  return segments.list();
-}
-
-/** Names and roles, translated in the same batch as the sentences. */
-export function nameSegments(article: AnalysedArticle): string[] {
-  const { facts, document } = article;
-  return [
-    ...facts.people.flatMap((person) => [person.name, ...person.roles]),
-    ...facts.organisations.map((organisation) => organisation.name),
-    ...facts.places.map((place) => place.name),
-    ...(document.dateline?.place ? [document.dateline.place] : []),
-  ];
-}
+import type { AnalysedArticle } from '../read/analyse-article.js';
+import type { Lookup } from '../translate/segments.js';
 
 function span(sentence: Sentence, lookup: Lookup): TextSpanJson {
   return { id: sentence.id, text: lookup(sentence.text), start: sentence.start, end: sentence.end };
@@ -98,7 +30,7 @@ function localizeFacts(article: AnalysedArticle, lookup: Lookup, sourceLookup: b
   const sentences = allSentences(document);
   const quoteText = (quote: Quote): string => {
     if (sourceLookup) return quote.text;
-    const within = overlapping(sentences, quote.start, quote.end);
+    const within = overlappingSentences(sentences, quote.start, quote.end);
     return within.length === 0 ? quote.text : within.map((item) => lookup(item.text)).join(' ');
   };
   return {

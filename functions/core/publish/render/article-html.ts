@@ -1,6 +1,7 @@
 import type { ArticleJson, FactsJson, FigureJson, ParagraphJson } from '../../contract.js';
 import { dateTimeFormat, numberFormat } from '../../locale/intl-formats.js';
 import { directionOf, endonym, languageName, sentenceSeparator } from '../../locale/languages.js';
+import { INDEX_PAGE, languageFiles } from '../key-layout.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
 import { pageHead } from './page-head.js';
@@ -231,7 +232,9 @@ export function renderArticleHtml(article: ArticleJson): string {
     direction: article.direction,
     title: article.headline.text,
     languages: article.languages,
-    links: [`<link rel="alternate" type="application/json" href="${e(`${article.language}.json`)}">`],
+    links: [
+      `<link rel="alternate" type="application/json" href="${e(languageFiles(article.language).json)}">`,
+    ],
     end: [structuredData(article)],
   });
   const summary = article.summary.map((item) => e(item.text));
@@ -251,7 +254,7 @@ ${factsBox(article.facts, labels, article)}
 ${article.body.length > 0 ? `<section class="body" aria-label="${e(labels.article)}">\n${body(article)}\n</section>` : ''}
 </article>
 </main>
-<footer><p>polybrief · ${e(article.articleId)} · <a href="index.html">${e(labels.languages)}</a></p></footer>
+<footer><p>polybrief · ${e(article.articleId)} · <a href="${INDEX_PAGE}">${e(labels.languages)}</a></p></footer>
 </body>
 </html>
 `;

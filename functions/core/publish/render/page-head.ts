@@ -1,4 +1,5 @@
 import type { LanguageLinkJson, TextDirection } from '../../contract.js';
+import { INDEX_PAGE } from '../key-layout.js';
 import { escapeHtml as e } from './escape.js';
 import { contentSecurityPolicy, pageStyle } from './page-style.js';
 
@@ -30,7 +31,7 @@ export function pageHead(head: PageHead): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${e(head.title)}</title>`,
-    '<link rel="alternate" hreflang="x-default" href="index.html">',
+    `<link rel="alternate" hreflang="x-default" href="${INDEX_PAGE}">`,
     ...head.languages.map(
       (link) => `<link rel="alternate" hreflang="${e(link.language)}" href="${e(link.html)}">`,
     ),

@@ -1,0 +1,52 @@
+import type { LanguageLinkJson } from '../contract.js';
+import type { PipelineSettings } from '../settings.js';
+
+/**
+ * The bucket's key layout, in one place. Uploads arrive under the incoming prefix; each article's set lives in
+ * `<publishedPrefix><articleId>/` (`<lang>.json`, `<lang>.html`, `index.html`, and `manifest.json`, written
+ * last); an article that cannot be published gets `<failedPrefix><articleId>.json` instead.
+ */
+export type SetPrefixes = Pick<PipelineSettings, 'publishedPrefix' | 'failedPrefix'>;
+
+/** The set's index page, as named inside its folder (and linked from every page). */
+export const INDEX_PAGE = 'index.html';
+const MANIFEST = 'manifest.json';
+
+/** A language's two files, as named inside the set's folder: how the manifest and the pages link them. */
+export function languageFiles(language: string): LanguageLinkJson {
+  return { language, json: `${language}.json`, html: `${language}.html` };
+}
+
+/** Every key of one article's outputs. */
+export interface SetKeys {
+  /** `published/<articleId>/` */
+  readonly folder: string;
+  readonly manifest: string;
+  readonly index: string;
+  /** `failed/<articleId>.json` */
+  readonly failed: string;
+  readonly json: (language: string) => string;
+  readonly html: (language: string) => string;
+}
+
+export function setKeys(prefixes: SetPrefixes, articleId: string): SetKeys {
+  const folder = `${prefixes.publishedPrefix}${articleId}/`;
+  return {
+    folder,
+    manifest: `${folder}${MANIFEST}`,
+    index: `${folder}${INDEX_PAGE}`,
+    failed: `${prefixes.failedPrefix}${articleId}.json`,
+    json: (language) => `${folder}${languageFiles(language).json}`,
+    html: (language) => `${folder}${languageFiles(language).html}`,
+  };
+}
+
+/** The page of each language, by language. */
+export function htmlKeys(keys: SetKeys, languages: readonly string[]): Record<string, string> {
+  return Object.fromEntries(languages.map((language) => [language, keys.html(language)]));
+}
+
+/** True for a key the pipeline processes: an object under the incoming prefix (not a folder marker). */
+export function isArticleKey(key: string, incomingPrefix: string): boolean {
+  return key.startsWith(incomingPrefix) && !key.endsWith('/');
+}

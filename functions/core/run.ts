@@ -1,0 +1,62 @@
+import type { ArticleRef } from './outcomes.js';
+import type { ArticleStore, Clock, EventSink, Logger, Translator } from './ports.js';
+import { articleIdFor } from './publish/article-id.js';
+import { type SetKeys, setKeys } from './publish/key-layout.js';
+import type { PipelineSettings } from './settings.js';
+
+export interface PipelineDependencies {
+  readonly store: ArticleStore;
+  readonly translator: Translator;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Told of every published set and failed article; optional. */
+  readonly events?: EventSink;
+}
+
+/** Milliseconds each stage took, filled in as it finishes (the manifest's `timings.stagesMs`). */
+export interface StageTimings {
+  read: number;
+  analyse: number;
+  translate: number;
+  publish: number;
+}
+
+/** One article on its way through the pipeline: what every stage is told. */
+export interface ArticleRun {
+  readonly ref: ArticleRef;
+  readonly key: string;
+  readonly settings: PipelineSettings;
+  readonly deps: PipelineDependencies;
+  readonly articleId: string;
+  readonly keys: SetKeys;
+  /** The fields every log line about this article carries. */
+  readonly log: { readonly articleId: string; readonly key: string };
+  readonly started: Date;
+  readonly stagesMs: StageTimings;
+}
+
+export function startRun(
+  ref: ArticleRef,
+  settings: PipelineSettings,
+  deps: PipelineDependencies,
+): ArticleRun {
+  const { key } = ref;
+  const started = deps.clock.now();
+  const articleId = articleIdFor(key, settings.incomingPrefix);
+  return {
+    ref,
+    key,
+    settings,
+    deps,
+    articleId,
+    keys: setKeys(settings, articleId),
+    log: { articleId, key },
+    started,
+    stagesMs: { read: 0, analyse: 0, translate: 0, publish: 0 },
+  };
+}
+
+/** Milliseconds from `since` until now, on the run's clock. */
+export function msSince(run: ArticleRun, since: Date): number {
+  return run.deps.clock.now().getTime() - since.getTime();
+}
