@@ -1,12 +1,13 @@
+import { isArticleKey, setKeys } from './key-layout.js';
 import { type ArticleOutcome, type ArticleRef, isOutcome } from './outcomes.js';
 import { writeSet } from './publish/artefacts.js';
+import { articleIdFor } from './publish/article-id.js';
 import { recordFailure } from './publish/failed-record.js';
-import { isArticleKey } from './publish/key-layout.js';
 import { publishManifest } from './publish/manifest.js';
 import { findStandingSet, newerSetPublished } from './publish/standing-set.js';
 import { analyseUpload } from './read/analyse-article.js';
 import { readUpload } from './read/read-upload.js';
-import { type PipelineDependencies, startRun } from './run.js';
+import type { ArticleRun, PipelineDependencies } from './run.js';
 import type { PipelineSettings } from './settings.js';
 import { translateLanguages } from './translate/translate-languages.js';
 
@@ -51,4 +52,21 @@ export async function processArticle(
   const newer = await newerSetPublished(run, upload);
   if (newer) return newer;
   return publishManifest(run, { upload, standing, analysis, translations, artefacts });
+}
+
+function startRun(ref: ArticleRef, settings: PipelineSettings, deps: PipelineDependencies): ArticleRun {
+  const { key } = ref;
+  const started = deps.clock.now();
+  const articleId = articleIdFor(key, settings.incomingPrefix);
+  return {
+    ref,
+    key,
+    settings,
+    deps,
+    articleId,
+    keys: setKeys(settings, articleId),
+    log: { articleId, key },
+    started,
+    stagesMs: { read: 0, analyse: 0, translate: 0, publish: 0 },
+  };
 }

@@ -1,7 +1,6 @@
+import type { SetKeys } from './key-layout.js';
 import type { ArticleRef } from './outcomes.js';
 import type { ArticleStore, Clock, EventSink, Logger, Translator } from './ports.js';
-import { articleIdFor } from './publish/article-id.js';
-import { type SetKeys, setKeys } from './publish/key-layout.js';
 import type { PipelineSettings } from './settings.js';
 
 export interface PipelineDependencies {
@@ -33,27 +32,6 @@ export interface ArticleRun {
   readonly log: { readonly articleId: string; readonly key: string };
   readonly started: Date;
   readonly stagesMs: StageTimings;
-}
-
-export function startRun(
-  ref: ArticleRef,
-  settings: PipelineSettings,
-  deps: PipelineDependencies,
-): ArticleRun {
-  const { key } = ref;
-  const started = deps.clock.now();
-  const articleId = articleIdFor(key, settings.incomingPrefix);
-  return {
-    ref,
-    key,
-    settings,
-    deps,
-    articleId,
-    keys: setKeys(settings, articleId),
-    log: { articleId, key },
-    started,
-    stagesMs: { read: 0, analyse: 0, translate: 0, publish: 0 },
-  };
 }
 
 /** Milliseconds from `since` until now, on the run's clock. */

@@ -7,9 +7,9 @@ import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import type { FailedRecordJson, ManifestJson } from '../core/contract.js';
 import { sha256Hex } from '../core/hashing.js';
+import { setKeys } from '../core/key-layout.js';
 import type { ArticleStore } from '../core/ports.js';
 import { articleIdFor } from '../core/publish/article-id.js';
-import { setKeys } from '../core/publish/key-layout.js';
 
 export interface IncomingObject {
   readonly key: string;

@@ -5,7 +5,7 @@ import {
   isArticleKey,
   languageFiles,
   setKeys,
-} from '../../functions/core/publish/key-layout.js';
+} from '../../functions/core/key-layout.js';
 import { defaultPrefixes } from '../../functions/core/settings.js';
 
 describe('setKeys', () => {

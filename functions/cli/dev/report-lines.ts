@@ -1,5 +1,5 @@
+import { setKeys } from '../../core/key-layout.js';
 import type { PublishedOutcome } from '../../core/pipeline.js';
-import { setKeys } from '../../core/publish/key-layout.js';
 import { defaultPrefixes } from '../../core/settings.js';
 import type { DevReport } from '../../local/dev-runner.js';
 

@@ -1,11 +1,11 @@
 import type { ArtefactJson } from '../contract.js';
 import { sha256Hex } from '../hashing.js';
+import { languageFiles } from '../key-layout.js';
 import type { ArticleStore } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
 import { identity, lookupFrom } from '../translate/segments.js';
 import type { Translations } from '../translate/translate-languages.js';
-import { languageFiles } from './key-layout.js';
 import { localize } from './localize.js';
 import { renderArticleHtml } from './render/article-html.js';
 import { renderArticleIndexHtml } from './render/article-index-html.js';

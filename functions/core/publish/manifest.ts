@@ -1,4 +1,5 @@
 import { type ArtefactJson, type LanguageErrorJson, type ManifestJson, SCHEMA_VERSION } from '../contract.js';
+import { htmlKeys } from '../key-layout.js';
 import type { PublishedOutcome } from '../outcomes.js';
 import type { Analysis } from '../read/analyse-article.js';
 import type { Upload } from '../read/read-upload.js';
@@ -6,7 +7,6 @@ import { type ArticleRun, msSince } from '../run.js';
 import type { Translations } from '../translate/translate-languages.js';
 import { JSON_TYPE } from './artefacts.js';
 import { notifyCompletion } from './completion-events.js';
-import { htmlKeys } from './key-layout.js';
 import { previousVersionOf, type StandingSet } from './standing-set.js';
 
 /** What a run has made of its article by the time the manifest is written. */

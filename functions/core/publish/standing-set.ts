@@ -1,11 +1,11 @@
 import type { ManifestJson, PreviousLanguageJson } from '../contract.js';
 import { sha256Hex } from '../hashing.js';
+import { htmlKeys } from '../key-layout.js';
 import type { ArticleRef, UnchangedOutcome } from '../outcomes.js';
 import type { ArticleStore, ObjectInfo, Translator } from '../ports.js';
 import type { Upload } from '../read/read-upload.js';
 import type { ArticleRun } from '../run.js';
 import type { PipelineSettings } from '../settings.js';
-import { htmlKeys } from './key-layout.js';
 
 /** What is published for the article before this run: its manifest (if any), and what this run would publish. */
 export interface StandingSet {

@@ -1,7 +1,7 @@
 import type { ArticleJson, FactsJson, FigureJson, ParagraphJson } from '../../contract.js';
+import { INDEX_PAGE, languageFiles } from '../../key-layout.js';
 import { dateTimeFormat, numberFormat } from '../../locale/intl-formats.js';
 import { directionOf, endonym, languageName, sentenceSeparator } from '../../locale/languages.js';
-import { INDEX_PAGE, languageFiles } from '../key-layout.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
 import { pageHead } from './page-head.js';

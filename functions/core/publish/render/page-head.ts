@@ -1,5 +1,5 @@
 import type { LanguageLinkJson, TextDirection } from '../../contract.js';
-import { INDEX_PAGE } from '../key-layout.js';
+import { INDEX_PAGE } from '../../key-layout.js';
 import { escapeHtml as e } from './escape.js';
 import { contentSecurityPolicy, pageStyle } from './page-style.js';
 

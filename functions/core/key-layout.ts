@@ -1,5 +1,5 @@
-import type { LanguageLinkJson } from '../contract.js';
-import type { PipelineSettings } from '../settings.js';
+import type { LanguageLinkJson } from './contract.js';
+import type { PipelineSettings } from './settings.js';
 
 /**
  * The bucket's key layout, in one place. Uploads arrive under the incoming prefix; each article's set lives in
