@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  htmlKeys,
-  INDEX_PAGE,
-  isArticleKey,
-  languageFiles,
-  setKeys,
-} from '../../functions/core/key-layout.js';
+import { htmlKeys, isArticleKey, languageFiles, setKeys } from '../../functions/core/key-layout.js';
 import { defaultPrefixes } from '../../functions/core/settings.js';
 
 describe('setKeys', () => {
@@ -13,7 +7,7 @@ describe('setKeys', () => {
     const keys = setKeys(defaultPrefixes, 'budget-vote');
     expect(keys.folder).toBe('published/budget-vote/');
     expect(keys.manifest).toBe('published/budget-vote/manifest.json');
-    expect(keys.index).toBe(`published/budget-vote/${INDEX_PAGE}`);
+    expect(keys.index).toBe('published/budget-vote/index.html');
     expect(keys.json('es')).toBe('published/budget-vote/es.json');
     expect(keys.html('zh-TW')).toBe('published/budget-vote/zh-TW.html');
     expect(keys.failed).toBe('failed/budget-vote.json');
