@@ -39,6 +39,7 @@ export async function translateLanguages(run: ArticleRun, article: AnalysedArtic
   const languagesMs: Record<string, number> = {};
   const failures: LanguageFailure[] = [];
   const usage: Record<string, TranslationAccountingJson> = {};
+  // With `auto`, the first language to come back with a detected source language names it.
   const detected: string[] = [];
   const translated = new Map<string, ReadonlyMap<string, string>>();
   await Promise.all(
