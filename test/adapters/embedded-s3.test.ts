@@ -1,10 +1,8 @@
 import '../support/quiet-aws-sdk.js';
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
 import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
@@ -23,10 +21,10 @@ import {
   type ObjectCreatedEvent,
   toS3EventRecord,
 } from '../../functions/local/embedded-s3.js';
+import { awsCli, hasAwsCli } from '../support/aws-cli.js';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
 import { s3Client, startTestS3, type TestS3 } from '../support/embedded-s3-fixture.js';
 
-const run = promisify(execFile);
 const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
 
 /** Collects object-created events until `count` have arrived. */
@@ -246,6 +244,22 @@ describe('embedded S3 persistence', () => {
       await second.close();
     }
   });
+
+  it('removes temporary files a killed process left, and starts over a folder named like one', async () => {
+    const first = await startTestS3('kept');
+    await first.close({ keepData: true });
+    const incoming = join(first.dataDir, 'kept', 'incoming');
+    // A key once could make such a folder (incoming/x.polybrief-tmp-.../y.txt), and a start then failed on it.
+    await mkdir(join(incoming, 'x.polybrief-tmp-0123456789abcdef'), { recursive: true });
+    await writeFile(join(incoming, 'a.txt._S3rver_object.polybrief-tmp-fedcba9876543210'), 'torn');
+
+    const second = await startTestS3('kept', first.dataDir);
+    await second.close({ keepData: true });
+    const left = (await readdir(incoming)).sort();
+    await rm(first.dataDir, { recursive: true, force: true });
+
+    expect(left).toEqual(['x.polybrief-tmp-0123456789abcdef']);
+  });
 });
 
 describe('encodeS3EventKey', () => {
@@ -328,28 +342,14 @@ describe('toS3EventRecord', () => {
   });
 });
 
-const aws = await run('aws', ['--version']).then(
-  () => true,
-  () => false,
-);
-if (!aws) console.warn('Skipping the AWS CLI tests: the `aws` command is not installed.');
+if (!hasAwsCli) console.warn('Skipping the AWS CLI tests: the `aws` command is not installed.');
 
-describe.skipIf(!aws)('embedded S3 with the AWS CLI', () => {
+describe.skipIf(!hasAwsCli)('embedded S3 with the AWS CLI', () => {
   let test: TestS3;
   let cli: (...args: string[]) => Promise<string>;
   beforeAll(async () => {
     test = await startTestS3('cli-bucket');
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: test.dataDir,
-      AWS_ACCESS_KEY_ID: 'AKIAANYTHING',
-      AWS_SECRET_ACCESS_KEY: 'any-secret-at-all',
-      AWS_DEFAULT_REGION: 'eu-central-1',
-      AWS_CONFIG_FILE: join(test.dataDir, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(test.dataDir, 'no-credentials'),
-    };
-    cli = async (...args) =>
-      (await run('aws', ['--endpoint-url', test.s3.endpoint, ...args], { env, maxBuffer: 1 << 20 })).stdout;
+    cli = awsCli(test.s3.endpoint, test.dataDir);
   });
   afterAll(async () => {
     await test.close();
