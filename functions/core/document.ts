@@ -9,6 +9,21 @@ export interface Sentence extends Span {
   readonly id: string;
   /** The sentence as read: `text.slice(start, end)` with inline markup removed and whitespace collapsed. */
   readonly text: string;
+  /** Inline markup of the sentence, offsets into `text` (not the article); absent when it has none. */
+  readonly marks?: readonly InlineMark[];
+}
+
+export type InlineMarkKind = 'link' | 'emphasis' | 'strong' | 'code' | 'break';
+
+/**
+ * Inline markup over part of a sentence: `start`/`end` index the sentence's own `text`, so the same shape
+ * describes a translated sentence. Marks nest (a link inside strong) but never cross; a `break` is empty
+ * (`start === end`). Readers produce marks, translators carry them into every language, pages render them.
+ */
+export interface InlineMark extends Span {
+  readonly kind: InlineMarkKind;
+  /** `link` only: an `http:`, `https:` or `mailto:` URL; readers drop links to anything else. */
+  readonly href?: string;
 }
 
 export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item';
