@@ -1,19 +1,8 @@
 import { Annotations, App } from 'aws-cdk-lib';
-import { UnsupportedLanguageError } from '../functions/shared/amazon-translate-languages.js';
+import { InvalidOptionsError } from '../functions/shared/options/problems.js';
 import { addAwsSolutionsChecks } from './cdk-nag.js';
-import { FunctionSizingError } from './function-sizing.js';
-import { CONTEXT_KEYS, ContextError, parsePipelineContext } from './pipeline-context.js';
-import { InvalidPrefixError } from './pipeline-prefixes.js';
-import { PipelineConfigError } from './pipeline-settings.js';
+import { CONTEXT_KEYS, parsePipelineContext } from './pipeline-context.js';
 import { PolybriefStack } from './polybrief-stack.js';
-
-const CONFIG_ERRORS = [
-  ContextError,
-  PipelineConfigError,
-  UnsupportedLanguageError,
-  FunctionSizingError,
-  InvalidPrefixError,
-];
 
 const app = new App();
 try {
@@ -27,9 +16,9 @@ try {
   // Environment-agnostic: deploys to whichever account and region the CLI credentials point at.
   new PolybriefStack(app, 'Polybrief', { pipeline: props });
 } catch (error) {
-  // A configuration mistake: show the message (it names the setting), not a stack trace.
-  if (CONFIG_ERRORS.some((type) => error instanceof type)) {
-    console.error((error as Error).message);
+  // Configuration mistakes: show them all (each names its context key), not a stack trace.
+  if (error instanceof InvalidOptionsError) {
+    console.error(error.message);
     process.exit(1);
   }
   throw error;

@@ -15,6 +15,7 @@ import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { OPTIONS } from '../functions/shared/options/table.js';
 import { AccountScopedQueueDestination } from './account-scoped-queue-destination.js';
 import {
   acknowledgeBucketNotificationsHandler,
@@ -24,16 +25,13 @@ import { pipelineEnvironment } from './pipeline-environment.js';
 import { PipelineFunction } from './pipeline-function.js';
 import { type PipelineGrant, pipelineGrants } from './pipeline-permissions.js';
 import {
-  PipelineConfigError,
+  type DeploymentSettings,
   type PipelineOptions,
-  type PipelineSettings,
-  resolvePipelineSettings,
+  resolveDeploymentSettings,
 } from './pipeline-settings.js';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Days a translation memory entry is kept in a bucket the pipeline creates, counted from when it was written. */
-export const DEFAULT_CACHE_EXPIRATION_DAYS = 365;
+export const DEFAULT_CACHE_EXPIRATION_DAYS = OPTIONS.cacheExpirationDays.default;
 /** Replaced memory entries are never read again (only the current version is), so they go after a day. */
 export const CACHE_NONCURRENT_VERSION_EXPIRATION = Duration.days(1);
 
@@ -71,11 +69,6 @@ export interface ArticlePipelineProps extends PipelineOptions {
    */
   readonly logRetention?: RetentionDays;
   /**
-   * Email address subscribed to the dead-letter alarm (it must confirm the subscription).
-   * @default - no subscription
-   */
-  readonly alarmEmail?: string;
-  /**
    * Topic the dead-letter alarm notifies.
    * @default - a new topic that only accepts publishing over TLS
    */
@@ -85,15 +78,6 @@ export interface ArticlePipelineProps extends PipelineOptions {
    * @default Duration.days(30)
    */
   readonly noncurrentVersionExpiration?: Duration;
-  /**
-   * Days after which a translation memory entry (an object under the cache prefix) expires in a bucket the
-   * pipeline creates, counted from when the entry was written, used since or not: a sentence still in use is then
-   * translated (and paid for) once more, a sentence no longer in use stops costing storage. Replaced entries
-   * expire after a day. `0` or `null` keeps the memory forever (replaced entries then follow
-   * `noncurrentVersionExpiration`). Ignored, with a warning, for a bucket you pass in.
-   * @default 365
-   */
-  readonly cacheExpirationDays?: number | null;
   /**
    * Whether a bucket the pipeline creates logs server access to a dedicated log bucket.
    * @default true
@@ -122,28 +106,15 @@ export class ArticlePipeline extends Construct {
   readonly lambdaFunction: PipelineFunction;
   readonly deadLetterAlarm: Alarm;
   readonly alarmTopic: ITopic;
-  readonly settings: PipelineSettings;
+  readonly settings: DeploymentSettings;
   /** The statements granted to the function, with their reasons. */
   readonly grants: readonly PipelineGrant[];
 
   constructor(scope: Construct, id: string, props: ArticlePipelineProps = {}) {
     super(scope, id);
-    const settings = resolvePipelineSettings(props);
-    if (props.alarmEmail !== undefined && !EMAIL_PATTERN.test(props.alarmEmail)) {
-      throw new PipelineConfigError('alarmEmail', `"${props.alarmEmail}" is not an email address.`);
-    }
-    const cacheExpirationDays =
-      props.cacheExpirationDays === undefined
-        ? DEFAULT_CACHE_EXPIRATION_DAYS
-        : (props.cacheExpirationDays ?? 0);
-    if (!Number.isInteger(cacheExpirationDays) || cacheExpirationDays < 0) {
-      throw new PipelineConfigError(
-        'cacheExpirationDays',
-        `expected a whole number of days (0 or null keeps the memory forever), got ${props.cacheExpirationDays}.`,
-      );
-    }
+    const settings = resolveDeploymentSettings(props);
     this.settings = settings;
-    const { prefixes, sizing } = settings;
+    const { prefixes, sizing, cacheExpirationDays } = settings;
     const timeout = props.timeout ?? Duration.seconds(sizing.timeoutSeconds);
 
     if (props.bucket) {
@@ -252,8 +223,8 @@ export class ArticlePipeline extends Construct {
     acknowledgeWildcardResources(this.lambdaFunction.executionRole, this.grants);
 
     this.alarmTopic = props.alarmTopic ?? new Topic(this, 'AlarmTopic', { enforceSSL: true });
-    if (props.alarmEmail !== undefined) {
-      this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    if (settings.alarmEmail !== undefined) {
+      this.alarmTopic.addSubscription(new EmailSubscription(settings.alarmEmail));
     }
     this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
       alarmDescription:

@@ -1,3 +1,5 @@
+export { InvalidOptionsError, type OptionProblem } from '../functions/shared/options/problems.js';
+export { OPTIONS, type OptionName, type OptionValues } from '../functions/shared/options/table.js';
 export { ArticlePipeline, type ArticlePipelineProps } from './article-pipeline.js';
 export {
   type FunctionSizing,
@@ -5,12 +7,7 @@ export {
   SIZING_ASSUMPTIONS,
   sizeFunction,
 } from './function-sizing.js';
-export {
-  CONTEXT_KEYS,
-  ContextError,
-  type ParsedPipelineContext,
-  parsePipelineContext,
-} from './pipeline-context.js';
+export { CONTEXT_KEYS, type ParsedPipelineContext, parsePipelineContext } from './pipeline-context.js';
 export {
   POWERTOOLS_METRICS_NAMESPACE,
   POWERTOOLS_SERVICE_NAME,
@@ -26,18 +23,16 @@ export {
 export { type PipelineGrant, pipelineGrants } from './pipeline-permissions.js';
 export {
   DEFAULT_PIPELINE_PREFIXES,
-  InvalidPrefixError,
   type PipelinePrefixes,
   validatePipelinePrefixes,
 } from './pipeline-prefixes.js';
 export {
+  type DeploymentSettings,
   type Formality,
-  PipelineConfigError,
   type PipelineLogLevel,
   type PipelineOptions,
-  type PipelineSettings,
   type Profanity,
-  resolvePipelineSettings,
+  resolveDeploymentSettings,
   TRANSLATION_SCOPES,
   type TranslationScope,
   type TranslationSetting,

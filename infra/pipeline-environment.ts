@@ -1,31 +1,18 @@
-import type { PipelineSettings } from './pipeline-settings.js';
+import { encodeEnvironment } from '../functions/shared/options/environment.js';
+import { defaultValues } from '../functions/shared/options/table.js';
+import { type DeploymentSettings, optionValuesOf } from './pipeline-settings.js';
 
-export const POWERTOOLS_SERVICE_NAME = 'polybrief';
-export const POWERTOOLS_METRICS_NAMESPACE = 'Polybrief';
+const defaults = defaultValues();
+export const POWERTOOLS_SERVICE_NAME = defaults.serviceName;
+export const POWERTOOLS_METRICS_NAMESPACE = defaults.metricsNamespace;
 /** The bus completion events are sent to: the account's default bus, the only one the function may put events on. */
-export const DEFAULT_EVENT_BUS = 'default';
+export const DEFAULT_EVENT_BUS = defaults.eventBusName as string;
 
 /**
- * The environment variables the Lambda handler reads (its config module parses exactly these). The function
- * learns the bucket from each S3 event, so no bucket name is passed.
+ * The environment variables the Lambda handler reads, written from the settings with the options table (the
+ * handler's config reads them back with it). The function learns the bucket from each S3 event, so no bucket name
+ * is passed.
  */
-export function pipelineEnvironment(settings: PipelineSettings): Record<string, string> {
-  return {
-    SOURCE_LANGUAGE: settings.sourceLanguage,
-    TARGET_LANGUAGES: settings.languages.join(','),
-    MAX_ARTICLE_BYTES: String(settings.maxArticleBytes),
-    TRANSLATE_SETTINGS: JSON.stringify(settings.translationSettings),
-    TERMINOLOGY_NAMES: settings.terminologyNames.join(','),
-    INCOMING_PREFIX: settings.prefixes.incoming,
-    PUBLISHED_PREFIX: settings.prefixes.published,
-    FAILED_PREFIX: settings.prefixes.failed,
-    CACHE_PREFIX: settings.prefixes.cache,
-    TRANSLATE_CONCURRENCY: String(settings.translateConcurrency),
-    TRANSLATION_SCOPE: settings.translationScope,
-    PRICE_PER_MILLION_CHARACTERS: String(settings.pricePerMillionCharacters),
-    EVENT_BUS_NAME: DEFAULT_EVENT_BUS,
-    POWERTOOLS_SERVICE_NAME,
-    POWERTOOLS_METRICS_NAMESPACE,
-    POWERTOOLS_LOG_LEVEL: settings.logLevel,
-  };
+export function pipelineEnvironment(settings: DeploymentSettings): Record<string, string> {
+  return encodeEnvironment(optionValuesOf(settings));
 }

@@ -4,7 +4,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { DEFAULT_EVENT_BUS } from './pipeline-environment.js';
 import { outputPrefixes } from './pipeline-prefixes.js';
-import { detectsSourceLanguage, type PipelineSettings } from './pipeline-settings.js';
+import { type DeploymentSettings, detectsSourceLanguage } from './pipeline-settings.js';
 
 /** One statement of the function's policy, with a sentence saying why it is needed (cdk-nag acknowledgements quote it). */
 export interface PipelineGrant {
@@ -21,7 +21,7 @@ export interface PipelineGrant {
 export function pipelineGrants(
   scope: IConstruct,
   bucket: IBucket,
-  settings: PipelineSettings,
+  settings: DeploymentSettings,
 ): PipelineGrant[] {
   const { incoming } = settings.prefixes;
   const outputs = outputPrefixes(settings.prefixes);

@@ -1,51 +1,38 @@
 import type { TranslationScope } from '../functions/core/contract.js';
+import { AUTO_SOURCE_LANGUAGE } from '../functions/shared/amazon-translate-languages.js';
+import { assertNoProblems, propsSurface } from '../functions/shared/options/phrasing.js';
+import type { PipelinePrefixes } from '../functions/shared/options/prefixes.js';
+import { type OptionProblem, text, valid } from '../functions/shared/options/problems.js';
 import {
-  type AmazonTranslateLanguageCode,
-  AUTO_SOURCE_LANGUAGE,
-  FORMALITY_TARGET_LANGUAGES,
-  type SourceLanguageSetting,
-  supportsFormality,
-  toAmazonTranslateLanguageCode,
-  toSourceLanguageSetting,
-} from '../functions/shared/amazon-translate-languages.js';
+  type OptionInput,
+  prefixesOf,
+  type Resolution,
+  resolveOptions,
+} from '../functions/shared/options/resolve.js';
 import {
-  DEFAULT_TRANSLATE_CONCURRENCY,
-  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
-} from '../functions/shared/translate-concurrency.js';
-import { type FunctionSizing, sizeFunction } from './function-sizing.js';
-import {
-  DEFAULT_PIPELINE_PREFIXES,
-  type PipelinePrefixes,
-  validatePipelinePrefixes,
-} from './pipeline-prefixes.js';
+  type LOG_LEVELS,
+  type OptionName,
+  type OptionValues,
+  optionSpec,
+  propPath,
+} from '../functions/shared/options/table.js';
+import type { TranslationSetting } from '../functions/shared/options/translate-values.js';
+import { DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE } from '../functions/shared/translate-concurrency.js';
+import { type FunctionSizing, FunctionSizingError, sizeFunction } from './function-sizing.js';
 
-export type Formality = 'FORMAL' | 'INFORMAL';
-export type Profanity = 'MASK';
-export type PipelineLogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'CRITICAL' | 'SILENT';
-
+export type {
+  Formality,
+  Profanity,
+  TranslationSetting,
+} from '../functions/shared/options/translate-values.js';
+export type PipelineLogLevel = (typeof LOG_LEVELS)[number];
+export { TRANSLATION_SCOPES } from '../functions/shared/options/table.js';
 export type { TranslationScope };
 
-/** `full` translates the whole article; `brief` the headline, summary, quotes and the names in the facts. */
-export const TRANSLATION_SCOPES: readonly TranslationScope[] = ['full', 'brief'];
-export const FORMALITY_VALUES: readonly Formality[] = ['FORMAL', 'INFORMAL'];
-export const PROFANITY_VALUES: readonly Profanity[] = ['MASK'];
-export const LOG_LEVELS: readonly PipelineLogLevel[] = [
-  'TRACE',
-  'DEBUG',
-  'INFO',
-  'WARN',
-  'ERROR',
-  'CRITICAL',
-  'SILENT',
-];
-
-/** Amazon Translate settings for one target language (the `Settings` of a TranslateText request). */
-export interface TranslationSetting {
-  readonly formality?: Formality;
-  readonly profanity?: Profanity;
-}
-
-/** The translation and runtime options of the pipeline, each with its documented default. */
+/**
+ * The translation and runtime options of the pipeline. Their defaults and rules are the options table's
+ * (functions/shared/options/table.ts), where each is documented once for every surface.
+ */
 export interface PipelineOptions {
   /**
    * Target languages, as Amazon Translate codes.
@@ -121,231 +108,117 @@ export interface PipelineOptions {
    * @default incoming/, published/, failed/, cache/
    */
   readonly prefixes?: Partial<PipelinePrefixes>;
+  /**
+   * Email address subscribed to the dead-letter alarm (it must confirm the subscription).
+   * @default - no subscription
+   */
+  readonly alarmEmail?: string;
+  /**
+   * Days after which a translation memory entry (an object under the cache prefix) expires in a bucket the
+   * pipeline creates, counted from when the entry was written, used since or not: a sentence still in use is then
+   * translated (and paid for) once more, a sentence no longer in use stops costing storage. Replaced entries
+   * expire after a day. `0` or `null` keeps the memory forever (replaced entries then follow
+   * `noncurrentVersionExpiration`). Ignored, with a warning, for a bucket you pass in.
+   * @default 365
+   */
+  readonly cacheExpirationDays?: number | null;
 }
 
-/** {@link PipelineOptions} validated, with defaults applied and the function sized. */
-export interface PipelineSettings {
-  readonly languages: readonly AmazonTranslateLanguageCode[];
-  readonly sourceLanguage: SourceLanguageSetting;
-  readonly translationSettings: Readonly<Partial<Record<AmazonTranslateLanguageCode, TranslationSetting>>>;
-  readonly terminologyNames: readonly string[];
-  readonly maxArticleBytes: number;
-  readonly translateConcurrency: number;
-  readonly translationScope: TranslationScope;
-  readonly pricePerMillionCharacters: number;
-  readonly logLevel: PipelineLogLevel;
-  readonly batchSize: number;
-  readonly maxConcurrency: number;
-  readonly reservedConcurrency: number | undefined;
-  readonly maxReceiveCount: number;
+type PrefixOption = 'incomingPrefix' | 'publishedPrefix' | 'failedPrefix' | 'cachePrefix';
+
+/** {@link PipelineOptions} checked, with the defaults applied and the function sized: what a deployment is. */
+export interface DeploymentSettings extends Omit<OptionValues, PrefixOption> {
   readonly prefixes: PipelinePrefixes;
   readonly sizing: FunctionSizing;
 }
 
-export const DEFAULT_TARGET_LANGUAGES: readonly AmazonTranslateLanguageCode[] = [
-  'es',
-  'fr',
-  'de',
-  'ru',
-  'zh',
-  'ar',
+/** The options the sizing formula reads: a problem in one of them leaves the sizing unchecked. */
+const SIZING_OPTIONS: readonly OptionName[] = [
+  'maxArticleBytes',
+  'languages',
+  'translateConcurrency',
+  'batchSize',
 ];
-export const DEFAULT_SOURCE_LANGUAGE: AmazonTranslateLanguageCode = 'en';
-export const DEFAULT_MAX_ARTICLE_BYTES = 2_097_152;
-export const DEFAULT_TRANSLATION_SCOPE: TranslationScope = 'full';
-export const DEFAULT_PRICE_PER_MILLION_CHARACTERS = 15;
-export const DEFAULT_BATCH_SIZE = 1;
-export const DEFAULT_MAX_CONCURRENCY = 5;
-export const DEFAULT_MAX_RECEIVE_COUNT = 3;
 
-/** Amazon Translate's terminology name pattern and length (ImportTerminology `Name`). */
-export const TERMINOLOGY_NAME_PATTERN = /^([A-Za-z0-9-]_?)+$/;
-
-/** A pipeline option that cannot work. The message names the option and says what would. */
-export class PipelineConfigError extends Error {
-  override readonly name = 'PipelineConfigError';
-  constructor(
-    readonly option: string,
-    detail: string,
-  ) {
-    super(`Invalid ${option}: ${detail}`);
+function sizingOf(values: OptionValues): { sizing?: FunctionSizing; problem?: OptionProblem } {
+  try {
+    return {
+      sizing: sizeFunction({
+        maxArticleBytes: values.maxArticleBytes,
+        targetLanguageCount: values.languages.length,
+        translateConcurrency: values.translateConcurrency,
+        translateConcurrencyPerLanguage: DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+        batchSize: values.batchSize,
+      }),
+    };
+  } catch (error) {
+    if (!(error instanceof FunctionSizingError)) throw error;
+    return { problem: { option: 'maxArticleBytes', alsoOptions: SIZING_OPTIONS, ...text(error.message) } };
   }
 }
 
-function integerIn(
-  option: string,
-  value: number | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const resolved = value ?? fallback;
-  if (!Number.isInteger(resolved) || resolved < min || resolved > max) {
-    throw new PipelineConfigError(option, `expected a whole number from ${min} to ${max}, got ${resolved}.`);
-  }
-  return resolved;
+/** The option values as settings of a deployment. */
+function deploymentSettings(values: OptionValues, sizing: FunctionSizing): DeploymentSettings {
+  const { incomingPrefix, publishedPrefix, failedPrefix, cachePrefix, ...rest } = values;
+  return { ...rest, prefixes: prefixesOf(values), sizing };
 }
 
-function resolveLanguages(values: readonly string[] | undefined): AmazonTranslateLanguageCode[] {
-  const codes = (values ?? DEFAULT_TARGET_LANGUAGES).map((value) =>
-    toAmazonTranslateLanguageCode(value, 'languages'),
-  );
-  if (codes.length === 0) {
-    throw new PipelineConfigError('languages', 'name at least one target language.');
-  }
-  return [...new Set(codes)];
-}
-
-function resolveTranslationSettings(
-  settings: Readonly<Record<string, TranslationSetting>>,
-  languages: readonly AmazonTranslateLanguageCode[],
-): Partial<Record<AmazonTranslateLanguageCode, TranslationSetting>> {
-  const resolved: Partial<Record<AmazonTranslateLanguageCode, TranslationSetting>> = {};
-  for (const [language, setting] of Object.entries(settings)) {
-    const code = toAmazonTranslateLanguageCode(language, 'translationSettings');
-    if (!languages.includes(code)) {
-      throw new PipelineConfigError(
-        'translationSettings',
-        `${code} is not one of the target languages (${languages.join(', ')}).`,
-      );
-    }
-    const { formality, profanity } = setting;
-    if (formality !== undefined && !FORMALITY_VALUES.includes(formality)) {
-      throw new PipelineConfigError(
-        'translationSettings',
-        `formality for ${code} must be ${FORMALITY_VALUES.join(' or ')}, got ${formality}.`,
-      );
-    }
-    if (formality !== undefined && !supportsFormality(code)) {
-      throw new PipelineConfigError(
-        'translationSettings',
-        `Amazon Translate ignores formality for ${code}; it applies to ${FORMALITY_TARGET_LANGUAGES.join(', ')}.`,
-      );
-    }
-    if (profanity !== undefined && !PROFANITY_VALUES.includes(profanity)) {
-      throw new PipelineConfigError(
-        'translationSettings',
-        `profanity for ${code} must be MASK, got ${profanity}.`,
-      );
-    }
-    if (formality !== undefined || profanity !== undefined) {
-      resolved[code] = {
-        ...(formality === undefined ? {} : { formality }),
-        ...(profanity === undefined ? {} : { profanity }),
-      };
-    }
-  }
-  return resolved;
-}
-
-function resolveTerminologyNames(names: readonly string[]): string[] {
-  for (const name of names) {
-    if (name.length > 256 || !TERMINOLOGY_NAME_PATTERN.test(name)) {
-      throw new PipelineConfigError(
-        'terminologyNames',
-        `"${name}" is not an Amazon Translate terminology name (letters, digits, "-" and single "_", up to 256).`,
-      );
-    }
-  }
-  return [...new Set(names)];
-}
-
-/** Validates `options` and fills in the defaults. Throws a {@link PipelineConfigError} naming the bad option. */
-export function resolvePipelineSettings(options: PipelineOptions): PipelineSettings {
-  const languages = resolveLanguages(options.languages);
-  const sourceLanguage = toSourceLanguageSetting(
-    options.sourceLanguage ?? DEFAULT_SOURCE_LANGUAGE,
-    'sourceLanguage',
-  );
-  const translationSettings = resolveTranslationSettings(options.translationSettings ?? {}, languages);
-  const terminologyNames = resolveTerminologyNames(options.terminologyNames ?? []);
-  const maxArticleBytes = integerIn(
-    'maxArticleBytes',
-    options.maxArticleBytes,
-    DEFAULT_MAX_ARTICLE_BYTES,
-    1,
-    2 ** 30,
-  );
-  const translateConcurrency = integerIn(
-    'translateConcurrency',
-    options.translateConcurrency,
-    DEFAULT_TRANSLATE_CONCURRENCY,
-    1,
-    100,
-  );
-  const translationScope = options.translationScope ?? DEFAULT_TRANSLATION_SCOPE;
-  if (!TRANSLATION_SCOPES.includes(translationScope)) {
-    throw new PipelineConfigError(
-      'translationScope',
-      `expected ${TRANSLATION_SCOPES.join(' or ')}, got ${JSON.stringify(translationScope)}.`,
-    );
-  }
-  const pricePerMillionCharacters = options.pricePerMillionCharacters ?? DEFAULT_PRICE_PER_MILLION_CHARACTERS;
-  if (!Number.isFinite(pricePerMillionCharacters) || pricePerMillionCharacters < 0) {
-    throw new PipelineConfigError(
-      'pricePerMillionCharacters',
-      `expected a price of zero or more, got ${pricePerMillionCharacters}.`,
-    );
-  }
-  const logLevel = options.logLevel ?? 'INFO';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new PipelineConfigError('logLevel', `expected one of ${LOG_LEVELS.join(', ')}, got ${logLevel}.`);
-  }
-  // Lambda's limits for an SQS event source: batch size up to 10,000, maximum concurrency 2 to 1000.
-  const batchSize = integerIn('batchSize', options.batchSize, DEFAULT_BATCH_SIZE, 1, 10_000);
-  const maxConcurrency = integerIn(
-    'maxConcurrency',
-    options.maxConcurrency,
-    DEFAULT_MAX_CONCURRENCY,
-    2,
-    1_000,
-  );
-  const reservedConcurrency =
-    options.reservedConcurrency === undefined
-      ? undefined
-      : integerIn('reservedConcurrency', options.reservedConcurrency, 0, 1, 100_000);
-  if (reservedConcurrency !== undefined && reservedConcurrency < maxConcurrency) {
-    throw new PipelineConfigError(
-      'reservedConcurrency',
-      `${reservedConcurrency} is below maxConcurrency (${maxConcurrency}): the queue poller would be throttled and ` +
-        'throttled messages still count toward maxReceiveCount. Reserve at least maxConcurrency, or lower maxConcurrency.',
-    );
-  }
-  const maxReceiveCount = integerIn(
-    'maxReceiveCount',
-    options.maxReceiveCount,
-    DEFAULT_MAX_RECEIVE_COUNT,
-    1,
-    1_000,
-  );
-  const prefixes: PipelinePrefixes = { ...DEFAULT_PIPELINE_PREFIXES, ...options.prefixes };
-  validatePipelinePrefixes(prefixes);
-
+/** The settings back as option values, e.g. to write the function's environment. */
+export function optionValuesOf(settings: DeploymentSettings): OptionValues {
+  const { prefixes, sizing, ...rest } = settings;
   return {
-    languages,
-    sourceLanguage,
-    translationSettings,
-    terminologyNames,
-    maxArticleBytes,
-    translateConcurrency,
-    translationScope,
-    pricePerMillionCharacters,
-    logLevel,
-    batchSize,
-    maxConcurrency,
-    reservedConcurrency,
-    maxReceiveCount,
-    prefixes,
-    sizing: sizeFunction({
-      maxArticleBytes,
-      targetLanguageCount: languages.length,
-      translateConcurrency,
-      translateConcurrencyPerLanguage: DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
-      batchSize,
-    }),
+    ...rest,
+    incomingPrefix: prefixes.incoming,
+    publishedPrefix: prefixes.published,
+    failedPrefix: prefixes.failed,
+    cachePrefix: prefixes.cache,
   };
 }
 
-export function detectsSourceLanguage(settings: PipelineSettings): boolean {
+function propValue(options: PipelineOptions, name: OptionName): unknown {
+  const path = propPath(name);
+  if (path === undefined) return undefined;
+  const value = path
+    .split('.')
+    .reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], options);
+  return value === null ? optionSpec(name).cleared : value;
+}
+
+export interface DeploymentCheck {
+  /** `undefined` when there are problems. */
+  readonly settings: DeploymentSettings | undefined;
+  /** Every problem: each option's, across options, and the sizing's. */
+  readonly problems: readonly OptionProblem[];
+  readonly resolution: Resolution;
+}
+
+/**
+ * Checks the options a surface gives by the table's rules and sizes the function, collecting every problem.
+ * The sizing is left out while an option it reads has a problem of its own.
+ */
+export function checkDeployment(input: OptionInput): DeploymentCheck {
+  const resolution = resolveOptions(input);
+  const problems = [...resolution.problems];
+  const unsized = SIZING_OPTIONS.some((name) => resolution.failed.has(name));
+  const { sizing, problem } = unsized ? {} : sizingOf(resolution.values);
+  if (problem) problems.push(problem);
+  const settings =
+    sizing && problems.length === 0 ? deploymentSettings(resolution.values, sizing) : undefined;
+  return { settings, problems, resolution };
+}
+
+/**
+ * Checks `options` and fills in the defaults. Throws an InvalidOptionsError naming every bad property at once.
+ */
+export function resolveDeploymentSettings(options: PipelineOptions): DeploymentSettings {
+  const { settings, problems } = checkDeployment((name) => {
+    const value = propValue(options, name);
+    return value === undefined ? undefined : valid(value);
+  });
+  assertNoProblems(problems, propsSurface);
+  return settings as DeploymentSettings;
+}
+
+export function detectsSourceLanguage(settings: DeploymentSettings): boolean {
   return settings.sourceLanguage === AUTO_SOURCE_LANGUAGE;
 }

@@ -1,5 +1,6 @@
 import { GetTerminologyCommand, type TranslateClient } from '@aws-sdk/client-translate';
-import { ConfigurationError } from '../core/errors.js';
+import { invalidEnvironment } from '../shared/options/environment.js';
+import { text } from '../shared/options/problems.js';
 
 /**
  * The version of each named custom terminology: when it was last imported (`LastUpdatedAt`), read once with
@@ -18,9 +19,14 @@ export async function fetchTerminologyVersions(
           output.TerminologyProperties?.LastUpdatedAt ?? output.TerminologyProperties?.CreatedAt;
         return [name, updated ? updated.toISOString() : 'unknown'];
       } catch (error) {
-        throw new ConfigurationError(
-          `The custom terminology "${name}" could not be read (${(error as Error).name}: ${(error as Error).message}).`,
-        );
+        throw invalidEnvironment([
+          {
+            option: 'terminologyNames',
+            ...text(
+              `The custom terminology "${name}" could not be read (${(error as Error).name}: ${(error as Error).message}).`,
+            ),
+          },
+        ]);
       }
     }),
   );

@@ -32,7 +32,7 @@ export async function devCommand(
   const say = (line: string): void => {
     io.stderr.write(`${line}\n`);
   };
-  const cachePrefix = checkCachePrefix(options.cachePrefix);
+  const cachePrefix = checkCachePrefix('dev', options.cachePrefix);
   const { choice, settings } = await setUpPipeline(options, say);
   const logger = new StreamLogger({
     stream: io.stderr,

@@ -1,76 +1,8 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { pipelineVersion } from '../version.js';
+import { addCommandOptions } from './flags.js';
 import { InputError } from './inputs.js';
 import { UsageError } from './usage-error.js';
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0)
-    throw new InvalidArgumentError('expected a positive whole number');
-  return number;
-}
-
-function portNumber(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number > 65_535)
-    throw new InvalidArgumentError('expected a port number from 0 (any free port) to 65535');
-  return number;
-}
-
-function languageList(value: string): string[] {
-  const languages = value
-    .split(',')
-    .map((language) => language.trim())
-    .filter((language) => language !== '');
-  if (languages.length === 0) throw new InvalidArgumentError('expected language codes such as es,ca');
-  return languages;
-}
-
-/**
- * The options `run` and `dev` share for the engine and what it publishes, in the order both help texts list them.
- * `translatorHelp` describes --translator as the command uses it.
- */
-function addEngineOptions(command: Command, translatorHelp: string): Command {
-  return command
-    .option(
-      '-l, --languages <codes>',
-      'target languages, comma-separated (apertium default: es,ca, plus gl,eo when installed; aws default: es,fr,de,ru,zh,ar)',
-      languageList,
-    )
-    .addOption(
-      new Option('-t, --translator <name>', translatorHelp).choices(['apertium', 'aws']).default('apertium'),
-    )
-    .option('-s, --source-language <code>', 'language the articles are written in', 'en')
-    .addOption(
-      new Option('--scope <scope>', 'translate everything, or only headline, summary and facts')
-        .choices(['full', 'brief'])
-        .default('full'),
-    )
-    .option(
-      '--max-article-bytes <n>',
-      'refuse larger articles before reading them',
-      positiveInteger,
-      2_097_152,
-    )
-    .option('-c, --concurrency <n>', 'articles processed at once', positiveInteger, 4);
-}
-
-/** The options that end the lists of both `run` and `dev`: the cost estimate's price, Apertium set-up, logging. */
-function addClosingOptions(command: Command, help: { logFormat: string; verbose: string }): Command {
-  return command
-    .option(
-      '--price <usd>',
-      'price per million characters for the cost estimate (aws: 15; apertium: 0)',
-      Number,
-    )
-    .option(
-      '--install-missing',
-      'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',
-      false,
-    )
-    .addOption(new Option('--log-format <format>', help.logFormat).choices(['text', 'json']).default('text'))
-    .option('-v, --verbose', help.verbose, false);
-}
 
 const io = { stdout: process.stdout, stderr: process.stderr };
 
@@ -89,16 +21,8 @@ const run = program
       'under the output folder. A folder argument means every .txt, .md and .html file directly inside it.\n\n' +
       'Exit status: 0 all published, 1 at least one article failed (the others are still published), 2 usage error.',
   )
-  .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
-  .option('-o, --out <dir>', 'output folder standing in for the bucket', 'out');
-addEngineOptions(run, 'translation engine')
-  .option('--events <file>', 'append ArticlePublished/ArticleFailed events to this file as JSON Lines')
-  .option('--no-cache', 'translate everything afresh instead of reusing the translation memory')
-  .option('--cache-prefix <prefix>', 'where the translation memory lives, under the output folder', 'cache/');
-addClosingOptions(run, {
-  logFormat: 'log lines for people or machines',
-  verbose: 'log every step, not only errors',
-}).action(async (paths: string[], options) => {
+  .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them');
+addCommandOptions(run, 'run').action(async (paths: string[], options) => {
   // Commands load their modules when run, so `--help` stays quick.
   const { runCommand } = await import('./run-command.js');
   process.exitCode = await runCommand(paths, { ...options, pipelineVersion }, io);
@@ -141,32 +65,8 @@ const dev = program
       '  npx polybrief dev\n' +
       '  aws --endpoint-url http://127.0.0.1:4569 s3 cp article.txt s3://polybrief-local/incoming/\n' +
       '  # then open http://127.0.0.1:4569/polybrief-local/published/article/es.html in a browser',
-  )
-  .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', portNumber, 4569)
-  .option('-d, --data <dir>', 'folder the bucket is kept in', '.polybrief')
-  .option('-b, --bucket <name>', 'bucket name', 'polybrief-local');
-addEngineOptions(
-  dev,
-  'translation engine; aws uses Amazon Translate with your AWS credentials and region, or the endpoint in AWS_ENDPOINT_URL_TRANSLATE',
-)
-  .option(
-    '--max-receive-count <n>',
-    'deliveries of a failing upload before it is given up (dead-lettered), as the deployed queue does',
-    positiveInteger,
-    3,
-  )
-  .option('--no-cache', 'translate everything afresh instead of reusing the translation memory in the bucket')
-  .option('--cache-prefix <prefix>', 'where the translation memory lives in the bucket', 'cache/')
-  .option(
-    '--stop-timeout <seconds>',
-    'after Ctrl-C, how long articles in flight may take to finish',
-    positiveInteger,
-    30,
   );
-addClosingOptions(dev, {
-  logFormat: 'log lines (stderr) for people or machines',
-  verbose: 'log every step, not only warnings and errors',
-}).action(async (options) => {
+addCommandOptions(dev, 'dev').action(async (options) => {
   const { devCommand } = await import('./dev-command.js');
   process.exitCode = await devCommand({ ...options, pipelineVersion }, io);
 });

@@ -1,8 +1,10 @@
 import type { TranslationScope } from '../core/contract.js';
-import { defaultPrefixes, type PipelineSettings } from '../core/settings.js';
-import { chooseTranslator, type TranslatorChoice, type TranslatorName } from './translator-choice.js';
+import { type PipelineSettings, pipelineSettings } from '../core/settings.js';
+import { defaultValues } from '../shared/options/table.js';
+import type { TranslatorName } from './command-options.js';
+import { chooseTranslator, type TranslatorChoice } from './translator-choice.js';
 
-/** The options `polybrief run` and `polybrief dev` share (see `addEngineOptions` and `addLogOptions` in main.ts). */
+/** The options `polybrief run` and `polybrief dev` share (their flags: `COMMAND_OPTIONS` in command-options.ts). */
 export interface PipelineCommandOptions {
   readonly languages: readonly string[] | undefined;
   readonly translator: TranslatorName;
@@ -45,14 +47,16 @@ export async function setUpPipeline(
   });
   if (choice.warning) say(`warn  ${choice.warning}`);
 
-  const settings: PipelineSettings = {
-    ...defaultPrefixes,
-    sourceLanguage: options.sourceLanguage,
-    targetLanguages: choice.languages,
-    maxArticleBytes: options.maxArticleBytes,
-    pipelineVersion: options.pipelineVersion,
-    translationScope: options.scope,
-    pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
-  };
+  const settings = pipelineSettings(
+    {
+      ...defaultValues(),
+      sourceLanguage: options.sourceLanguage,
+      languages: choice.languages,
+      maxArticleBytes: options.maxArticleBytes,
+      translationScope: options.scope,
+      pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
+    },
+    options.pipelineVersion,
+  );
   return { choice, settings };
 }

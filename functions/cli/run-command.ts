@@ -39,7 +39,7 @@ export async function runCommand(
   const say = (line: string): void => {
     io.stderr.write(`${line}\n`);
   };
-  const cachePrefix = checkCachePrefix(options.cachePrefix);
+  const cachePrefix = checkCachePrefix('run', options.cachePrefix);
   const inputs = await collectInputs(paths, defaultPrefixes.incomingPrefix);
   const { choice, settings } = await setUpPipeline(options, say);
   const store = new FsArticleStore({

@@ -7,15 +7,10 @@ import {
   describeAmazonTranslateLanguages,
   isAmazonTranslateLanguageCode,
 } from '../shared/amazon-translate-languages.js';
+import { AMAZON_TRANSLATE_PRICE, DEFAULT_TARGET_LANGUAGES } from '../shared/options/table.js';
 import { setUpApertium } from './apertium-setup.js';
+import type { TranslatorName } from './command-options.js';
 import { UsageError } from './usage-error.js';
-
-export type TranslatorName = 'apertium' | 'aws';
-export const translatorNames: readonly TranslatorName[] = ['apertium', 'aws'];
-
-export const defaultAwsLanguages = ['es', 'fr', 'de', 'ru', 'zh', 'ar'];
-/** Amazon Translate's list price for standard text translation, USD per million characters. */
-export const amazonTranslatePrice = 15;
 
 export interface TranslatorChoice {
   readonly translator: Translator;
@@ -41,7 +36,7 @@ export interface TranslatorChoiceOptions {
 export async function chooseTranslator(options: TranslatorChoiceOptions): Promise<TranslatorChoice> {
   const { sourceLanguage } = options;
   if (options.name === 'aws') {
-    const languages = options.languages ?? defaultAwsLanguages;
+    const languages = options.languages ?? DEFAULT_TARGET_LANGUAGES;
     const unknown = languages.filter((language) => !isAmazonTranslateLanguageCode(language));
     if (unknown.length > 0) {
       throw new UsageError(
@@ -51,7 +46,7 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
     const client = createTranslateClient();
     const translator = new AmazonTranslateTranslator({ client });
     const close = async (): Promise<void> => client.destroy();
-    return { translator, languages, pricePerMillionCharacters: amazonTranslatePrice, close };
+    return { translator, languages, pricePerMillionCharacters: AMAZON_TRANSLATE_PRICE, close };
   }
 
   if (sourceLanguage !== 'en') {

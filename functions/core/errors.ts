@@ -50,8 +50,3 @@ export class TranslationError extends Error {
     super(message, options);
   }
 }
-
-/** Settings given to the pipeline that cannot work (unknown language, bad limit). */
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-}

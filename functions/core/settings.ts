@@ -1,3 +1,4 @@
+import { defaultValues, type OptionValues } from '../shared/options/table.js';
 import type { TranslationScope } from './contract.js';
 
 /** How the pipeline is configured: parsed once by each entry point (Lambda config, CLI flags) and passed in. */
@@ -18,8 +19,40 @@ export interface PipelineSettings {
   readonly pricePerMillionCharacters: number;
 }
 
+/** The options that make up the pipeline's settings (the options table holds their defaults and rules). */
+export type PipelineSettingOptions = Pick<
+  OptionValues,
+  | 'maxArticleBytes'
+  | 'incomingPrefix'
+  | 'publishedPrefix'
+  | 'failedPrefix'
+  | 'translationScope'
+  | 'pricePerMillionCharacters'
+> & {
+  /** Checked by the translator where it knows other languages than Amazon Translate (Apertium). */
+  readonly sourceLanguage: string;
+  readonly languages: readonly string[];
+};
+
+/** The pipeline's settings from option values (the entry points read them, each from its own surface). */
+export function pipelineSettings(options: PipelineSettingOptions, pipelineVersion: string): PipelineSettings {
+  return {
+    sourceLanguage: options.sourceLanguage,
+    targetLanguages: options.languages,
+    maxArticleBytes: options.maxArticleBytes,
+    incomingPrefix: options.incomingPrefix,
+    publishedPrefix: options.publishedPrefix,
+    failedPrefix: options.failedPrefix,
+    pipelineVersion,
+    translationScope: options.translationScope,
+    pricePerMillionCharacters: options.pricePerMillionCharacters,
+  };
+}
+
+const defaults = defaultValues();
+
 export const defaultPrefixes = {
-  incomingPrefix: 'incoming/',
-  publishedPrefix: 'published/',
-  failedPrefix: 'failed/',
+  incomingPrefix: defaults.incomingPrefix,
+  publishedPrefix: defaults.publishedPrefix,
+  failedPrefix: defaults.failedPrefix,
 } as const;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AmazonTranslateTranslator } from '../../functions/adapters/amazon-translate-translator.js';
 import { createTranslateClient } from '../../functions/adapters/aws-clients.js';
 import { fetchTerminologyVersions } from '../../functions/adapters/terminology-versions.js';
-import { ConfigurationError } from '../../functions/core/errors.js';
+import { InvalidOptionsError } from '../../functions/shared/options/problems.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
@@ -129,7 +129,7 @@ describe('terminology versions', () => {
 
     const failure = fetchTerminologyVersions(client as never, ['missing']);
 
-    await expect(failure).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(failure).rejects.toBeInstanceOf(InvalidOptionsError);
     await expect(failure).rejects.toThrow(/"missing".*ResourceNotFoundException/);
   });
 });

@@ -75,6 +75,22 @@ describe('infra/app.ts', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('names every bad context key at once, each on its own line', () => {
+    const { status, stderr } = runApp({
+      translationScope: 'summary',
+      maxArticleBytes: '2MB',
+      terminology: 'a b',
+    });
+
+    expect(status).toBe(1);
+    expect(stderr.split('\n').filter((line) => line.startsWith('Invalid CDK context'))).toEqual([
+      'Invalid CDK context "maxArticleBytes": expected a whole number of at least 1, got "2MB".',
+      'Invalid CDK context "terminology": "a b" is not an Amazon Translate terminology name (letters, digits, "-" and single "_", up to 256).',
+      expect.stringMatching(/^Invalid CDK context "translationScope": expected full or brief \(/),
+    ]);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('fails with a message naming the key and the allowed values for an unknown translation scope', () => {
     const { status, stderr } = runApp({ translationScope: 'summary' });
 

@@ -3,8 +3,8 @@ import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { InvalidOptionsError } from '../../functions/shared/options/problems.js';
 import { ArticlePipeline } from '../../infra/article-pipeline.js';
-import { PipelineConfigError } from '../../infra/pipeline-settings.js';
 import { asArray, flattenCfn, logicalId, synthesize, synthesizePolybrief } from './support.js';
 
 // These syntheses skip esbuild (article-pipeline.test.ts bundles the handler); they still run cdk-nag.
@@ -160,7 +160,7 @@ describe('ArticlePipeline defaults', () => {
     for (const cacheExpirationDays of [-1, 0.5]) {
       const attempt = () => synthesizePolybrief({ cacheExpirationDays }, { bundle: false });
 
-      expect(attempt).toThrow(PipelineConfigError);
+      expect(attempt).toThrow(InvalidOptionsError);
       expect(attempt).toThrow(`Invalid cacheExpirationDays: expected a whole number of days`);
     }
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidOptionsError } from '../../functions/shared/options/problems.js';
 import { DEFAULT_CACHE_EXPIRATION_DAYS } from '../../infra/article-pipeline.js';
-import { ContextError, parsePipelineContext } from '../../infra/pipeline-context.js';
-import { resolvePipelineSettings } from '../../infra/pipeline-settings.js';
+import { parsePipelineContext } from '../../infra/pipeline-context.js';
+import { resolveDeploymentSettings } from '../../infra/pipeline-settings.js';
 import { cdkJsonContext } from './support.js';
 
 describe('parsePipelineContext', () => {
@@ -16,7 +17,7 @@ describe('parsePipelineContext', () => {
       cacheExpirationDays: DEFAULT_CACHE_EXPIRATION_DAYS,
     });
     expect(unknownKeys).toEqual([]);
-    expect(resolvePipelineSettings(props)).toEqual(resolvePipelineSettings({}));
+    expect(resolveDeploymentSettings(props)).toEqual(resolveDeploymentSettings({}));
   });
 
   it('reads the strings `cdk -c key=value` passes', () => {
@@ -99,7 +100,7 @@ describe('parsePipelineContext', () => {
   it('names the key and lists Amazon Translate codes for an unknown language', () => {
     const attempt = () => parsePipelineContext({ languages: 'es,fr,xx' });
 
-    expect(attempt).toThrow(ContextError);
+    expect(attempt).toThrow(InvalidOptionsError);
     expect(attempt).toThrow(
       /^Invalid CDK context "languages": Unknown language code "xx" in context "languages"\. Amazon Translate supports: af \(Afrikaans\),/,
     );

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslationScope } from '../../functions/core/contract.js';
-import { UnsupportedLanguageError } from '../../functions/shared/amazon-translate-languages.js';
+import { InvalidOptionsError } from '../../functions/shared/options/problems.js';
 import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/shared/translate-concurrency.js';
 import {
   DEFAULT_PIPELINE_PREFIXES,
-  InvalidPrefixError,
   prefixesOverlap,
   validatePipelinePrefixes,
 } from '../../infra/pipeline-prefixes.js';
-import { PipelineConfigError, resolvePipelineSettings } from '../../infra/pipeline-settings.js';
+import { resolveDeploymentSettings } from '../../infra/pipeline-settings.js';
 
-describe('resolvePipelineSettings', () => {
+describe('resolveDeploymentSettings', () => {
   it('fills in the documented defaults', () => {
-    const settings = resolvePipelineSettings({});
+    const settings = resolveDeploymentSettings({});
 
     expect(settings).toMatchObject({
       languages: ['es', 'fr', 'de', 'ru', 'zh', 'ar'],
@@ -33,59 +32,62 @@ describe('resolvePipelineSettings', () => {
   });
 
   it("takes the Amazon Translate adapter's concurrency as its default", () => {
-    expect(resolvePipelineSettings({}).translateConcurrency).toBe(DEFAULT_TRANSLATE_CONCURRENCY);
+    expect(resolveDeploymentSettings({}).translateConcurrency).toBe(DEFAULT_TRANSLATE_CONCURRENCY);
   });
 
   it('accepts brief scope and rejects a scope the function does not know', () => {
-    expect(resolvePipelineSettings({ translationScope: 'brief' }).translationScope).toBe('brief');
-    expect(() => resolvePipelineSettings({ translationScope: 'summary' as TranslationScope })).toThrow(
+    expect(resolveDeploymentSettings({ translationScope: 'brief' }).translationScope).toBe('brief');
+    expect(() => resolveDeploymentSettings({ translationScope: 'summary' as TranslationScope })).toThrow(
       'Invalid translationScope: expected full or brief, got "summary".',
     );
   });
 
   it('canonicalizes and de-duplicates the languages', () => {
-    expect(resolvePipelineSettings({ languages: ['ES', 'zh-tw', 'es'] }).languages).toEqual(['es', 'zh-TW']);
+    expect(resolveDeploymentSettings({ languages: ['ES', 'zh-tw', 'es'] }).languages).toEqual([
+      'es',
+      'zh-TW',
+    ]);
   });
 
   it('rejects an unknown language with the list of Amazon Translate codes', () => {
-    expect(() => resolvePipelineSettings({ languages: ['es', 'klingon'] })).toThrow(UnsupportedLanguageError);
-    expect(() => resolvePipelineSettings({ sourceLanguage: 'xx' })).toThrow(
+    expect(() => resolveDeploymentSettings({ languages: ['es', 'klingon'] })).toThrow(InvalidOptionsError);
+    expect(() => resolveDeploymentSettings({ sourceLanguage: 'xx' })).toThrow(
       /in sourceLanguage\. .*auto \(detect\)/,
     );
   });
 
   it('rejects settings for a language that is not translated into', () => {
     expect(() =>
-      resolvePipelineSettings({ languages: ['es'], translationSettings: { fr: { formality: 'FORMAL' } } }),
+      resolveDeploymentSettings({ languages: ['es'], translationSettings: { fr: { formality: 'FORMAL' } } }),
     ).toThrow('Invalid translationSettings: fr is not one of the target languages (es).');
   });
 
   it('rejects formality where Amazon Translate would ignore it', () => {
-    expect(() => resolvePipelineSettings({ translationSettings: { ru: { formality: 'FORMAL' } } })).toThrow(
+    expect(() => resolveDeploymentSettings({ translationSettings: { ru: { formality: 'FORMAL' } } })).toThrow(
       /ignores formality for ru; it applies to nl, fr, fr-CA, de/,
     );
   });
 
   it('rejects a reserved concurrency below the event source maximum concurrency', () => {
-    expect(() => resolvePipelineSettings({ reservedConcurrency: 3 })).toThrow(PipelineConfigError);
-    expect(() => resolvePipelineSettings({ reservedConcurrency: 3 })).toThrow(/below maxConcurrency \(5\)/);
-    expect(resolvePipelineSettings({ reservedConcurrency: 5 }).reservedConcurrency).toBe(5);
+    expect(() => resolveDeploymentSettings({ reservedConcurrency: 3 })).toThrow(InvalidOptionsError);
+    expect(() => resolveDeploymentSettings({ reservedConcurrency: 3 })).toThrow(/below maxConcurrency \(5\)/);
+    expect(resolveDeploymentSettings({ reservedConcurrency: 5 }).reservedConcurrency).toBe(5);
   });
 
   it('rejects an event source concurrency Lambda does not accept', () => {
-    expect(() => resolvePipelineSettings({ maxConcurrency: 1 })).toThrow(
+    expect(() => resolveDeploymentSettings({ maxConcurrency: 1 })).toThrow(
       'Invalid maxConcurrency: expected a whole number from 2 to 1000, got 1.',
     );
   });
 
   it('rejects a terminology name Amazon Translate would not accept', () => {
-    expect(() => resolvePipelineSettings({ terminologyNames: ['newsroom names'] })).toThrow(
+    expect(() => resolveDeploymentSettings({ terminologyNames: ['newsroom names'] })).toThrow(
       /Invalid terminologyNames: "newsroom names" is not an Amazon Translate terminology name/,
     );
   });
 
   it('sizes the function from the resolved settings', () => {
-    expect(resolvePipelineSettings({ languages: ['es'], maxArticleBytes: 50_000 }).sizing).toEqual({
+    expect(resolveDeploymentSettings({ languages: ['es'], maxArticleBytes: 50_000 }).sizing).toEqual({
       translateRequestsPerArticle: 10,
       // One language: the adapter's 10 per language, not the 50 in all.
       translateParallelism: 10,
@@ -106,18 +108,16 @@ describe('validatePipelinePrefixes', () => {
     expect(() =>
       validatePipelinePrefixes({ ...DEFAULT_PIPELINE_PREFIXES, cache: 'incoming/cache/' }),
     ).toThrow('The incoming prefix "incoming/" and the cache prefix "incoming/cache/" overlap');
-    expect(() => resolvePipelineSettings({ prefixes: { published: 'incoming/out/' } })).toThrow(
-      InvalidPrefixError,
-    );
+    expect(() => resolveDeploymentSettings({ prefixes: { published: 'incoming/out/' } })).toThrow();
   });
 
   it('rejects a prefix that is not a folder', () => {
     expect(() => validatePipelinePrefixes({ ...DEFAULT_PIPELINE_PREFIXES, failed: 'failed' })).toThrow(
       /The failed prefix "failed" must be a relative folder ending with "\/"/,
     );
-    expect(() => validatePipelinePrefixes({ ...DEFAULT_PIPELINE_PREFIXES, incoming: '/incoming/' })).toThrow(
-      InvalidPrefixError,
-    );
+    expect(() =>
+      validatePipelinePrefixes({ ...DEFAULT_PIPELINE_PREFIXES, incoming: '/incoming/' }),
+    ).toThrow();
   });
 
   it('treats prefixes as overlapping when one starts with the other', () => {

@@ -1,0 +1,215 @@
+import {
+  type CliFlag,
+  type CommandName,
+  OPTIONS,
+  type OptionName,
+  type OptionSpec,
+  optionSpec,
+} from '../shared/options/table.js';
+import { choice, flag, orNone, plainText, type ValueKind, wholeNumber } from '../shared/options/values.js';
+
+export type { CommandName };
+
+/** An option only the command line has: its value kind, default and flag. */
+interface LocalOption<T> {
+  readonly summary?: string;
+  readonly kind: ValueKind<T>;
+  readonly default: NoInfer<T>;
+  readonly cli: CliFlag;
+}
+
+function local<T>(spec: LocalOption<T>): LocalOption<T> {
+  return spec;
+}
+
+export const TRANSLATOR_NAMES = ['apertium', 'aws'] as const;
+export type TranslatorName = (typeof TRANSLATOR_NAMES)[number];
+
+/**
+ * The options of `polybrief run` and `polybrief dev` that are not pipeline options (those are in the options
+ * table, functions/shared/options/table.ts): where the command keeps things, the engine, logging.
+ */
+export const LOCAL_OPTIONS = {
+  out: local({
+    kind: plainText,
+    default: 'out',
+    cli: { flags: '-o, --out <dir>', help: 'output folder standing in for the bucket' },
+  }),
+  port: local({
+    kind: wholeNumber({ min: 0, max: 65_535, expected: 'a port number from 0 (any free port) to 65535' }),
+    default: 4569,
+    cli: {
+      flags: '-p, --port <n>',
+      help: 'port on 127.0.0.1 (0 picks a free one)',
+      doc: 'port on 127.0.0.1; `0` picks a free one',
+    },
+  }),
+  data: local({
+    kind: plainText,
+    default: '.polybrief',
+    cli: { flags: '-d, --data <dir>', help: 'folder the bucket is kept in' },
+  }),
+  bucket: local({
+    kind: plainText,
+    default: 'polybrief-local',
+    cli: { flags: '-b, --bucket <name>', help: 'bucket name' },
+  }),
+  translator: local<TranslatorName>({
+    kind: choice(TRANSLATOR_NAMES),
+    default: 'apertium',
+    cli: {
+      flags: '-t, --translator <name>',
+      help: {
+        run: 'translation engine',
+        dev: 'translation engine; aws uses Amazon Translate with your AWS credentials and region, or the endpoint in AWS_ENDPOINT_URL_TRANSLATE',
+      },
+      doc: '`aws` uses Amazon Translate with your usual AWS credentials, or any endpoint in `AWS_ENDPOINT_URL_TRANSLATE`',
+    },
+  }),
+  concurrency: local({
+    kind: wholeNumber({ min: 1 }),
+    default: 4,
+    cli: {
+      flags: '-c, --concurrency <n>',
+      help: 'articles processed at once',
+      doc: 'articles processed at once (languages within an article always run concurrently)',
+    },
+  }),
+  events: local<string | undefined>({
+    kind: orNone(plainText),
+    default: undefined,
+    cli: {
+      flags: '--events <file>',
+      help: 'append ArticlePublished/ArticleFailed events to this file as JSON Lines',
+      doc: 'append `ArticlePublished` / `ArticleFailed` events to `FILE` as JSON Lines',
+    },
+  }),
+  cache: local({
+    summary: 'translate everything afresh (deployed: delete the memory)',
+    kind: flag,
+    default: true,
+    cli: {
+      flags: '--no-cache',
+      help: {
+        run: 'translate everything afresh instead of reusing the translation memory',
+        dev: 'translate everything afresh instead of reusing the translation memory in the bucket',
+      },
+      doc: 'translates afresh, and still remembers the new translations',
+      // commander gives a `--no-` flag its default (true) itself, and does not show it.
+      default: undefined,
+      readmeDefault: 'off',
+    },
+  }),
+  stopTimeout: local({
+    kind: wholeNumber({ min: 1 }),
+    default: 30,
+    cli: {
+      flags: '--stop-timeout <seconds>',
+      help: 'after Ctrl-C, how long articles in flight may take to finish',
+    },
+  }),
+  installMissing: local({
+    kind: flag,
+    default: false,
+    cli: {
+      flags: '--install-missing',
+      help: 'install missing Apertium packages with apt-get when allowed (root or passwordless sudo)',
+      doc: 'install missing Apertium packages with apt-get (used by `npm start`)',
+    },
+  }),
+  logFormat: local<'text' | 'json'>({
+    kind: choice(['text', 'json']),
+    default: 'text',
+    cli: {
+      flags: '--log-format <format>',
+      help: { run: 'log lines for people or machines', dev: 'log lines (stderr) for people or machines' },
+      doc: 'logs go to stderr',
+    },
+  }),
+  verbose: local({
+    kind: flag,
+    default: false,
+    cli: {
+      flags: '-v, --verbose',
+      help: { run: 'log every step, not only errors', dev: 'log every step, not only warnings and errors' },
+    },
+  }),
+} as const;
+
+export type LocalOptionName = keyof typeof LOCAL_OPTIONS;
+export type CommandOptionName = OptionName | LocalOptionName;
+
+/** The options of each command, in the order `--help` lists them. */
+export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly CommandOptionName[]>> = {
+  run: [
+    'out',
+    'languages',
+    'translator',
+    'sourceLanguage',
+    'translationScope',
+    'maxArticleBytes',
+    'concurrency',
+    'events',
+    'cache',
+    'cachePrefix',
+    'pricePerMillionCharacters',
+    'installMissing',
+    'logFormat',
+    'verbose',
+  ],
+  dev: [
+    'port',
+    'data',
+    'bucket',
+    'languages',
+    'translator',
+    'sourceLanguage',
+    'translationScope',
+    'maxArticleBytes',
+    'concurrency',
+    'maxReceiveCount',
+    'cache',
+    'cachePrefix',
+    'stopTimeout',
+    'pricePerMillionCharacters',
+    'installMissing',
+    'logFormat',
+    'verbose',
+  ],
+};
+
+export function isPipelineOption(name: CommandOptionName): name is OptionName {
+  return name in OPTIONS;
+}
+
+/** A command-line option's kind, default and flag, pipeline option or not. */
+export function commandOption(name: CommandOptionName): {
+  readonly summary?: string;
+  readonly kind: ValueKind<unknown>;
+  readonly default: unknown;
+  readonly cli: CliFlag;
+} {
+  const spec: OptionSpec<unknown> | LocalOption<unknown> = isPipelineOption(name)
+    ? optionSpec(name)
+    : (LOCAL_OPTIONS[name] as LocalOption<unknown>);
+  if (!spec.cli) throw new Error(`${name} is not a command-line option`);
+  return {
+    ...(spec.summary ? { summary: spec.summary } : {}),
+    kind: spec.kind,
+    default: spec.default,
+    cli: spec.cli,
+  };
+}
+
+/** The text for this command of something said per command. */
+export function forCommand<T>(value: T | Readonly<Record<CommandName, T>>, command: CommandName): T {
+  return typeof value === 'object' && value !== null && 'run' in value && 'dev' in value
+    ? (value as Record<CommandName, T>)[command]
+    : (value as T);
+}
+
+/** What commander applies when the flag is not given: the flag's own default where it has one. */
+export function flagDefault(name: CommandOptionName): unknown {
+  const { cli, default: fallback } = commandOption(name);
+  return 'default' in cli ? cli.default : fallback;
+}

@@ -1,0 +1,372 @@
+import type { AmazonTranslateLanguageCode } from '../amazon-translate-languages.js';
+import {
+  DEFAULT_TRANSLATE_CONCURRENCY,
+  DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
+} from '../translate-concurrency.js';
+import { keyPrefix } from './prefixes.js';
+import type { Parsed } from './problems.js';
+import {
+  readFormality,
+  readProfanity,
+  sourceLanguage,
+  type TranslationSettings,
+  targetLanguages,
+  terminologyNames,
+  translationSettings,
+} from './translate-values.js';
+import {
+  amount,
+  choice,
+  emailAddress,
+  optionalName,
+  orNone,
+  plainText,
+  type ValueKind,
+  wholeNumber,
+} from './values.js';
+
+export type CommandName = 'run' | 'dev';
+/** The same for every command, or each its own. */
+export type PerCommand<T> = T | Readonly<Record<CommandName, T>>;
+
+/** An option of `polybrief run` / `polybrief dev`. */
+export interface CliFlag {
+  /** As commander takes them: `-l, --languages <codes>`. */
+  readonly flags: string;
+  /** The `--help` line. */
+  readonly help: PerCommand<string>;
+  /** The README's description, where it says more than the help. */
+  readonly doc?: PerCommand<string>;
+  /** What commander applies and shows when it is not the option's default; `undefined`: none. */
+  readonly default?: unknown;
+  /** The README's default column, where the default alone does not say it. */
+  readonly readmeDefault?: string;
+  /** Left to the translation engine to validate (Apertium knows other languages than Amazon Translate). */
+  readonly engineChecked?: true;
+  /** A lenient first reading of the flag's text, before the rule (`memory` → `memory/`). */
+  readonly normalize?: (raw: string) => string;
+}
+
+export interface ContextSpec<T> {
+  /** The context key, e.g. `maxArticleBytes`. */
+  readonly key: string;
+  /** What the README's context table says of it. */
+  readonly doc: string;
+  /** Further keys read into the same option, each with its reader; `merge` joins what they read. */
+  readonly parts?: Readonly<Record<string, (raw: unknown) => Parsed<T>>>;
+  readonly merge?: (parts: readonly T[]) => T;
+}
+
+/** One option: its value, default and rule, and how each surface spells it. */
+export interface OptionSpec<T> {
+  /** What the option is, in a few words (the README's table of settings across surfaces). */
+  readonly summary?: string;
+  readonly kind: ValueKind<T>;
+  /** `undefined`: none. */
+  readonly default: NoInfer<T>;
+  /** The `ArticlePipeline` property, as a path, when it is not the option's name. */
+  readonly prop?: string;
+  /** Not a property: the pipeline sets it itself (the environment still carries it). */
+  readonly internal?: true;
+  readonly context?: ContextSpec<T>;
+  /** The Lambda environment variable; `required` ones have no default there (the construct always sets them). */
+  readonly env?: { readonly name: string; readonly required?: true };
+  readonly cli?: CliFlag;
+  /**
+   * The value of the option cleared with `null` (or `-c key=`); by default clearing it leaves it unset, so the
+   * default applies.
+   */
+  readonly cleared?: NoInfer<T>;
+}
+
+function option<T>(spec: OptionSpec<T>): OptionSpec<T> {
+  return spec;
+}
+
+export const DEFAULT_TARGET_LANGUAGES: readonly AmazonTranslateLanguageCode[] = [
+  'es',
+  'fr',
+  'de',
+  'ru',
+  'zh',
+  'ar',
+];
+/** Amazon Translate's list price for standard text translation, USD per million characters. */
+export const AMAZON_TRANSLATE_PRICE = 15;
+export const TRANSLATION_SCOPES = ['full', 'brief'] as const;
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+
+function mergeSettings(parts: readonly TranslationSettings[]): TranslationSettings {
+  const merged: Record<string, object> = {};
+  for (const part of parts)
+    for (const [language, setting] of Object.entries(part))
+      merged[language] = { ...merged[language], ...setting };
+  return merged;
+}
+
+/**
+ * Every option of the pipeline, once: its default and rule, its `ArticlePipeline` property, CDK context key,
+ * Lambda environment variable and command-line flag, and what `--help` and the README say of it. The CDK app reads
+ * context through it (infra/pipeline-context.ts), the construct checks its props with it
+ * (infra/pipeline-settings.ts), the function's environment is written and read with it (environment.ts), the
+ * command line builds its flags from it (functions/cli/command-options.ts) and `npm run docs:options` writes the
+ * README's tables from it. The order is the order of the function's environment and the README's context table.
+ */
+export const OPTIONS = {
+  sourceLanguage: option({
+    kind: sourceLanguage,
+    default: 'en',
+    context: {
+      key: 'sourceLanguage',
+      doc: "`auto` lets Translate detect each article's language (adds `comprehend:DetectDominantLanguage`)",
+    },
+    env: { name: 'SOURCE_LANGUAGE', required: true },
+    cli: {
+      flags: '-s, --source-language <code>',
+      help: 'language the articles are written in',
+      doc: 'Apertium translates from English only',
+      engineChecked: true,
+    },
+  }),
+  languages: option({
+    kind: targetLanguages,
+    default: DEFAULT_TARGET_LANGUAGES,
+    context: {
+      key: 'languages',
+      doc: 'Amazon Translate codes; an unknown code fails the synth and lists the valid ones',
+    },
+    env: { name: 'TARGET_LANGUAGES', required: true },
+    cli: {
+      flags: '-l, --languages <codes>',
+      help: `target languages, comma-separated (apertium default: es,ca, plus gl,eo when installed; aws default: ${DEFAULT_TARGET_LANGUAGES.join(',')})`,
+      doc: 'target languages; unknown codes are a usage error listing what is supported',
+      default: undefined,
+      readmeDefault: '`es,ca` (+ `gl`, `eo` when installed)',
+      engineChecked: true,
+    },
+  }),
+  maxArticleBytes: option({
+    kind: wholeNumber({ min: 1, max: 2 ** 30 }),
+    default: 2_097_152,
+    context: {
+      key: 'maxArticleBytes',
+      doc: 'larger uploads get a `failed/` record without being read; memory and timeout are sized from it',
+    },
+    env: { name: 'MAX_ARTICLE_BYTES' },
+    cli: {
+      flags: '--max-article-bytes <n>',
+      help: 'refuse larger articles before reading them',
+      doc: 'larger files are refused before they are read',
+    },
+  }),
+  translationSettings: option<TranslationSettings>({
+    kind: translationSettings,
+    default: {},
+    context: {
+      key: 'formality',
+      parts: { formality: readFormality, profanity: readProfanity },
+      merge: mergeSettings,
+      doc: 'per language: `-c formality=de=FORMAL` (only where Translate supports it), `-c profanity=es`',
+    },
+    env: { name: 'TRANSLATE_SETTINGS' },
+  }),
+  terminologyNames: option({
+    kind: terminologyNames,
+    default: [],
+    context: {
+      key: 'terminology',
+      doc: "a custom terminology's name (adds `translate:GetTerminology` on it)",
+    },
+    env: { name: 'TERMINOLOGY_NAMES' },
+  }),
+  incomingPrefix: option({
+    kind: keyPrefix('incoming', 'incoming/'),
+    default: 'incoming/',
+    prop: 'prefixes.incoming',
+    env: { name: 'INCOMING_PREFIX' },
+  }),
+  publishedPrefix: option({
+    kind: keyPrefix('published', 'published/'),
+    default: 'published/',
+    prop: 'prefixes.published',
+    env: { name: 'PUBLISHED_PREFIX' },
+  }),
+  failedPrefix: option({
+    kind: keyPrefix('failed', 'failed/'),
+    default: 'failed/',
+    prop: 'prefixes.failed',
+    env: { name: 'FAILED_PREFIX' },
+  }),
+  cachePrefix: option({
+    summary: 'where the memory lives',
+    kind: keyPrefix('cache', 'cache/'),
+    default: 'cache/',
+    prop: 'prefixes.cache',
+    env: { name: 'CACHE_PREFIX' },
+    cli: {
+      flags: '--cache-prefix <prefix>',
+      help: {
+        run: 'where the translation memory lives, under the output folder',
+        dev: 'where the translation memory lives in the bucket',
+      },
+      normalize: (raw) => (raw.endsWith('/') ? raw : `${raw}/`),
+    },
+  }),
+  translateConcurrency: option({
+    kind: wholeNumber({ min: 1, max: 100 }),
+    default: DEFAULT_TRANSLATE_CONCURRENCY,
+    context: {
+      key: 'translateConcurrency',
+      doc: `Translate requests in flight per function instance (1 to 100), at most ${DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE} per language; sizes the timeout`,
+    },
+    env: { name: 'TRANSLATE_CONCURRENCY' },
+  }),
+  translationScope: option({
+    summary: 'translation scope',
+    kind: choice(TRANSLATION_SCOPES, {
+      fold: 'lower',
+      note: 'full translates the whole article; brief only the headline, summary, quotes and the names in the facts',
+    }),
+    default: 'full',
+    context: {
+      key: 'translationScope',
+      doc: '`brief`: only the headline, summary, quotes and names in the facts, no body (see "Accounting, price and scope")',
+    },
+    env: { name: 'TRANSLATION_SCOPE' },
+    cli: {
+      flags: '--scope <scope>',
+      help: 'translate everything, or only headline, summary and facts',
+      doc: '`brief` translates headline, summary and facts only',
+    },
+  }),
+  pricePerMillionCharacters: option({
+    summary: 'price per million characters, for the estimate',
+    kind: amount('a price in USD of 0 or more, such as 15'),
+    default: AMAZON_TRANSLATE_PRICE,
+    context: {
+      key: 'pricePerMillionCharacters',
+      doc: 'USD, for the estimated cost in each manifest and the `EstimatedTranslationCostUsd` metric',
+    },
+    env: { name: 'PRICE_PER_MILLION_CHARACTERS' },
+    cli: {
+      flags: '--price <usd>',
+      help: `price per million characters for the cost estimate (aws: ${AMAZON_TRANSLATE_PRICE}; apertium: 0)`,
+      doc: 'price per million characters for the cost estimate in manifests',
+      default: undefined,
+      readmeDefault: `${AMAZON_TRANSLATE_PRICE} with \`aws\`, 0 with \`apertium\``,
+    },
+  }),
+  /** Where completion events go: the account's default bus, the only one the function may put events on. */
+  eventBusName: option({
+    kind: optionalName,
+    default: 'default',
+    internal: true,
+    env: { name: 'EVENT_BUS_NAME' },
+  }),
+  /** Powertools' service name, in every log line and metric. */
+  serviceName: option({
+    kind: plainText,
+    default: 'polybrief',
+    internal: true,
+    env: { name: 'POWERTOOLS_SERVICE_NAME' },
+  }),
+  /** The CloudWatch namespace of the function's metrics. */
+  metricsNamespace: option({
+    kind: plainText,
+    default: 'Polybrief',
+    internal: true,
+    env: { name: 'POWERTOOLS_METRICS_NAMESPACE' },
+  }),
+  logLevel: option({
+    kind: choice(LOG_LEVELS, { fold: 'upper' }),
+    default: 'INFO',
+    context: {
+      key: 'logLevel',
+      doc: `the function's log level: ${LOG_LEVELS.slice(0, -1)
+        .map((level) => `\`${level}\``)
+        .join(', ')} or \`${LOG_LEVELS.at(-1)}\``,
+    },
+    env: { name: 'POWERTOOLS_LOG_LEVEL' },
+  }),
+  // Lambda's limits for an SQS event source: batch size up to 10,000, maximum concurrency 2 to 1000.
+  batchSize: option({
+    kind: wholeNumber({ min: 1, max: 10_000 }),
+    default: 1,
+    context: { key: 'batchSize', doc: 'articles (SQS messages) per invocation; the timeout grows with it' },
+  }),
+  maxConcurrency: option({
+    kind: wholeNumber({ min: 2, max: 1_000 }),
+    default: 5,
+    context: {
+      key: 'maxConcurrency',
+      doc: 'most invocations the queue starts at once (2 to 1000): the bound on Translate traffic',
+    },
+  }),
+  reservedConcurrency: option({
+    kind: orNone(wholeNumber({ min: 1, max: 100_000 })),
+    default: undefined,
+    context: {
+      key: 'reservedConcurrency',
+      doc: "caps the function's concurrency (and protects the account's other functions); at least `maxConcurrency`",
+    },
+  }),
+  maxReceiveCount: option({
+    kind: wholeNumber({ min: 1, max: 1_000 }),
+    default: 3,
+    cli: {
+      flags: '--max-receive-count <n>',
+      help: 'deliveries of a failing upload before it is given up (dead-lettered), as the deployed queue does',
+      doc: 'deliveries of a failing upload before it is dead-lettered',
+    },
+  }),
+  alarmEmail: option({
+    kind: orNone(emailAddress),
+    default: undefined,
+    context: {
+      key: 'alarmEmail',
+      doc: 'subscribes an address to the dead-letter alarm (confirm the subscription e-mail)',
+    },
+  }),
+  cacheExpirationDays: option({
+    kind: wholeNumber({
+      min: 0,
+      expected: 'a whole number of days such as 365, or 0 to keep the translation memory forever',
+    }),
+    default: 365,
+    cleared: 0,
+    context: {
+      key: 'cacheExpirationDays',
+      doc: 'translation memory entries expire this many days after they were written, used or not; `0`: never',
+    },
+  }),
+} as const;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** The value of every option, defaults applied. */
+export type OptionValues = {
+  readonly [K in OptionName]: (typeof OPTIONS)[K] extends OptionSpec<infer T> ? T : never;
+};
+
+export const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
+
+/** The option's spec, typed loosely enough to iterate over the table. */
+export function optionSpec(name: OptionName): OptionSpec<unknown> {
+  return OPTIONS[name] as OptionSpec<unknown>;
+}
+
+export function defaultValues(): OptionValues {
+  return Object.fromEntries(OPTION_NAMES.map((name) => [name, optionSpec(name).default])) as OptionValues;
+}
+
+/** The option's `ArticlePipeline` property path, or `undefined` for one the pipeline sets itself. */
+export function propPath(name: OptionName): string | undefined {
+  const spec = optionSpec(name);
+  return spec.internal ? undefined : (spec.prop ?? name);
+}
+
+/** Every context key, in the table's order. */
+export const CONTEXT_KEYS: readonly string[] = OPTION_NAMES.flatMap((name) => {
+  const context = optionSpec(name).context;
+  return context ? (context.parts ? Object.keys(context.parts) : [context.key]) : [];
+});
