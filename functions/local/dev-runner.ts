@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { createS3Client, type StaticCredentials } from '../adapters/aws-clients.js';
-import { S3ArticleStore } from '../adapters/s3-article-store.js';
+import { storesByBucket } from '../adapters/bucket-stores.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { ArticleOutcome } from '../core/pipeline.js';
-import type { ArticleStore, EventSink, Logger, Translator } from '../core/ports.js';
+import type { EventSink, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
 import { type ArticleHandlerDependencies, createArticleHandler } from '../lambda/article-handler.js';
 import { objectsCreated } from '../lambda/s3-events.js';
@@ -121,16 +121,7 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     credentials: LOCAL_CREDENTIALS,
     forcePathStyle: true,
   });
-  const storeClient = options.wrapS3Client?.(client) ?? client;
-  const stores = new Map<string, ArticleStore>();
-  const storeFor = (name: string): ArticleStore => {
-    let store = stores.get(name);
-    if (!store) {
-      store = new S3ArticleStore({ client: storeClient, bucket: name });
-      stores.set(name, store);
-    }
-    return store;
-  };
+  const storeFor = storesByBucket(options.wrapS3Client?.(client) ?? client);
 
   // When each article's current attempt started, for the line reported with its outcome.
   const attempts = new Map<string, { readonly started: number; readonly attempt: number }>();
