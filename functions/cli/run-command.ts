@@ -9,6 +9,7 @@ import { defaultPrefixes } from '../core/settings.js';
 import { TranslationMemory } from '../core/translate/translation-memory.js';
 import { checkCachePrefix } from './cache-prefix.js';
 import { collectInputs } from './inputs.js';
+import { seconds, translationCost } from './outcome-figures.js';
 import { type PipelineCommandOptions, setUpPipeline } from './pipeline-setup.js';
 
 export interface RunOptions extends PipelineCommandOptions {
@@ -20,10 +21,6 @@ export interface RunOptions extends PipelineCommandOptions {
 export interface CommandIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)}s`;
 }
 
 /**
@@ -114,13 +111,9 @@ export async function runCommand(
   return failures === 0 ? 0 : 1;
 }
 
-/** `12,345 characters sent, 678 from memory, ~$0.19`: what translating the article cost, all languages together. */
+/** The run's lines always give the estimate, `~$0.00` included. */
 function cost(usage: PublishedOutcome['usage']): string {
-  const all = Object.values(usage);
-  const sent = all.reduce((sum, language) => sum + language.charactersSent, 0);
-  const remembered = all.reduce((sum, language) => sum + language.charactersFromMemory, 0);
-  const usd = all.reduce((sum, language) => sum + language.estimatedCostUsd, 0);
-  return `${sent.toLocaleString('en')} characters sent, ${remembered.toLocaleString('en')} from memory, ~$${usd.toFixed(2)}`;
+  return translationCost(usage, { price: 'always' });
 }
 
 function describe(outcome: ArticleOutcome): string {

@@ -2,6 +2,7 @@ import { setKeys } from '../../core/key-layout.js';
 import type { PublishedOutcome } from '../../core/pipeline.js';
 import { defaultPrefixes } from '../../core/settings.js';
 import type { DevReport } from '../../local/dev-runner.js';
+import { seconds, translationCost } from '../outcome-figures.js';
 
 export interface ReportContext {
   /** `http://127.0.0.1:PORT` */
@@ -11,18 +12,9 @@ export interface ReportContext {
   readonly pageLanguage: string;
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)}s`;
-}
-
 /** `2,345 characters sent, 120 from memory`, plus `~$0.04` for a paid engine: all languages together. */
 function cost(usage: PublishedOutcome['usage']): string {
-  const all = Object.values(usage);
-  const sent = all.reduce((sum, language) => sum + language.charactersSent, 0);
-  const remembered = all.reduce((sum, language) => sum + language.charactersFromMemory, 0);
-  const usd = all.reduce((sum, language) => sum + language.estimatedCostUsd, 0);
-  const price = all.some((language) => language.estimatedCostUsd > 0) ? `, ~$${usd.toFixed(2)}` : '';
-  return `${sent.toLocaleString('en')} characters sent, ${remembered.toLocaleString('en')} from memory${price}`;
+  return translationCost(usage, { price: 'when-paid' });
 }
 
 /** Where a published page can be opened in a browser (the endpoint serves objects anonymously). */
