@@ -114,61 +114,12 @@ export class ArticlePipeline extends Construct {
     super(scope, id);
     const settings = resolveDeploymentSettings(props);
     this.settings = settings;
-    const { prefixes, sizing, cacheExpirationDays } = settings;
+    const { prefixes, sizing } = settings;
     const timeout = props.timeout ?? Duration.seconds(sizing.timeoutSeconds);
 
-    if (props.bucket) {
-      this.bucket = props.bucket;
-      this.accessLogsBucket = undefined;
-      if (props.cacheExpirationDays) {
-        Annotations.of(this).addWarningV2(
-          'polybrief:cache-expiration-ignored',
-          `cacheExpirationDays applies only to a bucket the pipeline creates; add a lifecycle rule expiring ` +
-            `"${prefixes.cache}" to your own bucket instead.`,
-        );
-      }
-    } else {
-      const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-      this.accessLogsBucket =
-        props.serverAccessLogs === false ? undefined : this.createAccessLogsBucket(removalPolicy);
-      const bucket = new Bucket(this, 'Bucket', {
-        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-        objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        enforceSSL: true,
-        minimumTLSVersion: 1.2,
-        encryption: BucketEncryption.S3_MANAGED,
-        versioned: true,
-        lifecycleRules: [
-          {
-            id: 'expire-old-versions',
-            noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(30),
-            expiredObjectDeleteMarker: true,
-            abortIncompleteMultipartUploadAfter: Duration.days(7),
-          },
-          ...(cacheExpirationDays > 0
-            ? [
-                {
-                  id: 'expire-translation-memory',
-                  prefix: prefixes.cache,
-                  expiration: Duration.days(cacheExpirationDays),
-                  noncurrentVersionExpiration: CACHE_NONCURRENT_VERSION_EXPIRATION,
-                },
-              ]
-            : []),
-        ],
-        removalPolicy,
-        ...(this.accessLogsBucket
-          ? { serverAccessLogsBucket: asIBucket(this.accessLogsBucket), serverAccessLogsPrefix: 'articles/' }
-          : {}),
-      });
-      if (!this.accessLogsBucket) {
-        Validations.of(bucket).acknowledge({
-          id: 'AwsSolutions-S1',
-          reason: 'Server access logging was turned off with serverAccessLogs: false.',
-        });
-      }
-      this.bucket = asIBucket(bucket);
-    }
+    const { bucket, accessLogsBucket } = this.articleBucket(props, settings);
+    this.bucket = bucket;
+    this.accessLogsBucket = accessLogsBucket;
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -226,9 +177,73 @@ export class ArticlePipeline extends Construct {
     if (settings.alarmEmail !== undefined) {
       this.alarmTopic.addSubscription(new EmailSubscription(settings.alarmEmail));
     }
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
+    this.deadLetterAlarm = this.createDeadLetterAlarm(settings.maxReceiveCount);
+    this.deadLetterAlarm.addAlarmAction(new SnsAction(this.alarmTopic));
+  }
+
+  /** The bucket given, or a new one (with its access log bucket unless turned off). */
+  private articleBucket(
+    props: ArticlePipelineProps,
+    settings: DeploymentSettings,
+  ): { readonly bucket: IBucket; readonly accessLogsBucket: Bucket | undefined } {
+    const { prefixes, cacheExpirationDays } = settings;
+    if (props.bucket) {
+      if (props.cacheExpirationDays) {
+        Annotations.of(this).addWarningV2(
+          'polybrief:cache-expiration-ignored',
+          `cacheExpirationDays applies only to a bucket the pipeline creates; add a lifecycle rule expiring ` +
+            `"${prefixes.cache}" to your own bucket instead.`,
+        );
+      }
+      return { bucket: props.bucket, accessLogsBucket: undefined };
+    }
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const accessLogsBucket =
+      props.serverAccessLogs === false ? undefined : this.createAccessLogsBucket(removalPolicy);
+    const bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: BucketEncryption.S3_MANAGED,
+      versioned: true,
+      lifecycleRules: [
+        {
+          id: 'expire-old-versions',
+          noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(30),
+          expiredObjectDeleteMarker: true,
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+        ...(cacheExpirationDays > 0
+          ? [
+              {
+                id: 'expire-translation-memory',
+                prefix: prefixes.cache,
+                expiration: Duration.days(cacheExpirationDays),
+                noncurrentVersionExpiration: CACHE_NONCURRENT_VERSION_EXPIRATION,
+              },
+            ]
+          : []),
+      ],
+      removalPolicy,
+      ...(accessLogsBucket
+        ? { serverAccessLogsBucket: asIBucket(accessLogsBucket), serverAccessLogsPrefix: 'articles/' }
+        : {}),
+    });
+    if (!accessLogsBucket) {
+      Validations.of(bucket).acknowledge({
+        id: 'AwsSolutions-S1',
+        reason: 'Server access logging was turned off with serverAccessLogs: false.',
+      });
+    }
+    return { bucket: asIBucket(bucket), accessLogsBucket };
+  }
+
+  /** Fires when a message sits in the dead-letter queue, saying how to move it back. */
+  private createDeadLetterAlarm(maxReceiveCount: number): Alarm {
+    return new Alarm(this, 'DeadLetterAlarm', {
       alarmDescription:
-        `Articles failed ${settings.maxReceiveCount} times and are in the dead-letter queue. Read the function's ` +
+        `Articles failed ${maxReceiveCount} times and are in the dead-letter queue. Read the function's ` +
         'logs, fix the cause, then move them back with: aws sqs start-message-move-task --source-arn ' +
         this.deadLetterQueue.queueArn,
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
@@ -240,7 +255,6 @@ export class ArticlePipeline extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    this.deadLetterAlarm.addAlarmAction(new SnsAction(this.alarmTopic));
   }
 
   private createAccessLogsBucket(removalPolicy: RemovalPolicy): Bucket {

@@ -9,25 +9,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  COMMAND_OPTIONS,
+  type CommandFlag,
   type CommandName,
-  type CommandOptionName,
-  commandOption,
-  flagDefault,
-  forCommand,
-  isPipelineOption,
+  commandFlag,
+  commandFlags,
 } from '../functions/cli/command-options.js';
 import { OPTION_NAMES, optionSpec } from '../functions/shared/options/table.js';
 
 export const readmePath = fileURLToPath(new URL('../README.md', import.meta.url));
 
 /** Options in the table of settings shared by the deployed function and `polybrief run`. */
-const ACROSS_SURFACES: readonly CommandOptionName[] = [
-  'pricePerMillionCharacters',
-  'cachePrefix',
-  'cache',
-  'translationScope',
-];
+const ACROSS_SURFACES = ['pricePerMillionCharacters', 'cachePrefix', 'cache', 'translationScope'] as const;
 
 const code = (text: string) => `\`${text}\``;
 
@@ -43,8 +35,7 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /** `--out DIR`, `--scope full\|brief`, `--install-missing`. */
-function flagLabel(name: CommandOptionName): string {
-  const { kind, cli } = commandOption(name);
+function flagLabel({ kind, cli }: CommandFlag): string {
   const long = /--[\w-]+/.exec(cli.flags)?.[0] ?? cli.flags;
   const argument = /<([^>]+)>/.exec(cli.flags)?.[1];
   if (argument === undefined) return code(long);
@@ -58,18 +49,14 @@ function shownDefault(value: unknown, format: (value: unknown) => string): strin
   return text === '' || text === '{}' ? 'none' : code(text);
 }
 
-function flagDefaultText(name: CommandOptionName): string {
-  const { kind, cli } = commandOption(name);
-  return cli.readmeDefault ?? shownDefault(flagDefault(name), (value) => kind.format(value));
+function flagDefaultText(flag: CommandFlag): string {
+  return flag.cli.readmeDefault ?? shownDefault(flag.default, (value) => flag.kind.format(value));
 }
 
 function commandTable(command: CommandName): string {
   return markdownTable(
     ['option', 'default', ''],
-    COMMAND_OPTIONS[command].map((name) => {
-      const { cli } = commandOption(name);
-      return [flagLabel(name), flagDefaultText(name), forCommand(cli.doc ?? cli.help, command)];
-    }),
+    commandFlags(command).map((flag) => [flagLabel(flag), flagDefaultText(flag), flag.doc]),
   );
 }
 
@@ -88,9 +75,13 @@ function acrossSurfacesTable(): string {
   return markdownTable(
     ['setting', 'Lambda environment', '`polybrief run`', 'default'],
     ACROSS_SURFACES.map((name) => {
-      const { summary = name } = commandOption(name);
-      const env = isPipelineOption(name) ? optionSpec(name).env : undefined;
-      return [summary, env ? code(env.name) : '—', flagLabel(name), flagDefaultText(name)];
+      const flag = commandFlag(name, 'run');
+      return [
+        flag.summary ?? name,
+        flag.variable ? code(flag.variable) : '—',
+        flagLabel(flag),
+        flagDefaultText(flag),
+      ];
     }),
   );
 }

@@ -6,6 +6,7 @@ import {
 import pLimit, { type LimitFunction } from 'p-limit';
 import { TranslationError } from '../core/errors.js';
 import type { TranslationRequest, TranslationResult, Translator } from '../core/ports.js';
+import type { TranslationSetting } from '../shared/options/translate-values.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
@@ -17,9 +18,7 @@ import { toTranslationError } from './translate-errors.js';
 export const TRANSLATE_MAX_REQUEST_BYTES = 10_000;
 
 /** Output-changing settings of one target language (see `TranslationSettings` in the Translate API). */
-export interface AmazonTranslateSettings {
-  readonly formality?: 'FORMAL' | 'INFORMAL';
-  readonly profanity?: 'MASK';
+export interface AmazonTranslateSettings extends TranslationSetting {
   readonly brevity?: 'ON';
 }
 

@@ -1,11 +1,5 @@
-import {
-  type CliFlag,
-  type CommandName,
-  OPTIONS,
-  type OptionName,
-  type OptionSpec,
-  optionSpec,
-} from '../shared/options/table.js';
+import type { CliFlag, CommandName, OptionSpec } from '../shared/options/spec.js';
+import { OPTIONS, type OptionName, optionSpec } from '../shared/options/table.js';
 import { choice, flag, orNone, plainText, type ValueKind, wholeNumber } from '../shared/options/values.js';
 
 export type { CommandName };
@@ -139,42 +133,36 @@ export const LOCAL_OPTIONS = {
 export type LocalOptionName = keyof typeof LOCAL_OPTIONS;
 export type CommandOptionName = OptionName | LocalOptionName;
 
+/** What `run` and `dev` both take about the engine and what it publishes, in this order. */
+const ENGINE_OPTIONS: readonly CommandOptionName[] = [
+  'languages',
+  'translator',
+  'sourceLanguage',
+  'translationScope',
+  'maxArticleBytes',
+  'concurrency',
+];
+/** The options that end both lists: the estimate's price, Apertium set-up, logging. */
+const CLOSING_OPTIONS: readonly CommandOptionName[] = [
+  'pricePerMillionCharacters',
+  'installMissing',
+  'logFormat',
+  'verbose',
+];
+
 /** The options of each command, in the order `--help` lists them. */
 export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly CommandOptionName[]>> = {
-  run: [
-    'out',
-    'languages',
-    'translator',
-    'sourceLanguage',
-    'translationScope',
-    'maxArticleBytes',
-    'concurrency',
-    'events',
-    'cache',
-    'cachePrefix',
-    'pricePerMillionCharacters',
-    'installMissing',
-    'logFormat',
-    'verbose',
-  ],
+  run: ['out', ...ENGINE_OPTIONS, 'events', 'cache', 'cachePrefix', ...CLOSING_OPTIONS],
   dev: [
     'port',
     'data',
     'bucket',
-    'languages',
-    'translator',
-    'sourceLanguage',
-    'translationScope',
-    'maxArticleBytes',
-    'concurrency',
+    ...ENGINE_OPTIONS,
     'maxReceiveCount',
     'cache',
     'cachePrefix',
     'stopTimeout',
-    'pricePerMillionCharacters',
-    'installMissing',
-    'logFormat',
-    'verbose',
+    ...CLOSING_OPTIONS,
   ],
 };
 
@@ -182,34 +170,50 @@ export function isPipelineOption(name: CommandOptionName): name is OptionName {
   return name in OPTIONS;
 }
 
-/** A command-line option's kind, default and flag, pipeline option or not. */
-export function commandOption(name: CommandOptionName): {
-  readonly summary?: string;
+/** One flag of one command, everything said of it resolved for that command. */
+export interface CommandFlag {
+  readonly name: CommandOptionName;
   readonly kind: ValueKind<unknown>;
-  readonly default: unknown;
   readonly cli: CliFlag;
-} {
-  const spec: OptionSpec<unknown> | LocalOption<unknown> = isPipelineOption(name)
-    ? optionSpec(name)
-    : (LOCAL_OPTIONS[name] as LocalOption<unknown>);
-  if (!spec.cli) throw new Error(`${name} is not a command-line option`);
-  return {
-    ...(spec.summary ? { summary: spec.summary } : {}),
-    kind: spec.kind,
-    default: spec.default,
-    cli: spec.cli,
-  };
+  /** The `--help` line and the README's description, for this command. */
+  readonly help: string;
+  readonly doc: string;
+  /** What commander applies when the flag is not given (the flag's own default where it has one). */
+  readonly default: unknown;
+  readonly summary: string | undefined;
+  /** The Lambda environment variable of the same option, if the function has it. */
+  readonly variable: string | undefined;
+  /** A pipeline option the table's rules check (not left to the engine, as languages are). */
+  readonly checkedByTable: boolean;
 }
 
 /** The text for this command of something said per command. */
-export function forCommand<T>(value: T | Readonly<Record<CommandName, T>>, command: CommandName): T {
+function forCommand<T>(value: T | Readonly<Record<CommandName, T>>, command: CommandName): T {
   return typeof value === 'object' && value !== null && 'run' in value && 'dev' in value
     ? (value as Record<CommandName, T>)[command]
     : (value as T);
 }
 
-/** What commander applies when the flag is not given: the flag's own default where it has one. */
-export function flagDefault(name: CommandOptionName): unknown {
-  const { cli, default: fallback } = commandOption(name);
-  return 'default' in cli ? cli.default : fallback;
+export function commandFlag(name: CommandOptionName, command: CommandName): CommandFlag {
+  const pipeline = isPipelineOption(name) ? optionSpec(name) : undefined;
+  const spec: OptionSpec<unknown> | LocalOption<unknown> =
+    pipeline ?? (LOCAL_OPTIONS[name as LocalOptionName] as LocalOption<unknown>);
+  const { cli } = spec;
+  if (!cli) throw new Error(`${name} is not a command-line option`);
+  return {
+    name,
+    kind: spec.kind,
+    cli,
+    help: forCommand(cli.help, command),
+    doc: forCommand(cli.doc ?? cli.help, command),
+    default: 'default' in cli ? cli.default : spec.default,
+    summary: spec.summary,
+    variable: pipeline?.env?.name,
+    checkedByTable: pipeline !== undefined && !cli.engineChecked,
+  };
+}
+
+/** The command's flags, in the order `--help` lists them. */
+export function commandFlags(command: CommandName): CommandFlag[] {
+  return COMMAND_OPTIONS[command].map((name) => commandFlag(name, command));
 }

@@ -2,16 +2,12 @@ import { type Command, Option } from 'commander';
 import { flagLine, linesFor, type Surface } from '../shared/options/phrasing.js';
 import type { OptionProblem, Parsed } from '../shared/options/problems.js';
 import { resolveOptions } from '../shared/options/resolve.js';
-import { type OptionName, optionSpec } from '../shared/options/table.js';
 import { parseAndCheck } from '../shared/options/values.js';
 import {
-  COMMAND_OPTIONS,
+  type CommandFlag,
   type CommandName,
   type CommandOptionName,
-  commandOption,
-  flagDefault,
-  forCommand,
-  isPipelineOption,
+  commandFlags,
 } from './command-options.js';
 
 interface Given {
@@ -20,16 +16,10 @@ interface Given {
   readonly parsed: Parsed<unknown>;
 }
 
-/** Pipeline options the command line checks with the table's rules (the engine checks languages itself). */
-function checkedByTable(name: CommandOptionName): name is OptionName {
-  return isPipelineOption(name) && optionSpec(name).cli?.engineChecked === undefined;
-}
-
-/** Reads a flag's text: the table's rules come later, all together, for pipeline options. */
-function readFlag(name: CommandOptionName, raw: string): Given {
-  const { kind, cli } = commandOption(name);
+/** Reads a flag's text; for pipeline options the table's rules come later, all together. */
+function readFlag({ kind, cli, checkedByTable }: CommandFlag, raw: string): Given {
   const text = cli.normalize ? cli.normalize(raw) : raw;
-  const parsed = checkedByTable(name) || cli.engineChecked ? kind.parse(text) : parseAndCheck(kind, text);
+  const parsed = checkedByTable || cli.engineChecked ? kind.parse(text) : parseAndCheck(kind, text);
   return { raw, parsed };
 }
 
@@ -41,36 +31,38 @@ export interface FlagCheck {
 }
 
 function checkGiven(command: CommandName, given: ReadonlyMap<CommandOptionName, Given>): FlagCheck {
-  const names = COMMAND_OPTIONS[command];
-  const flags = (name: CommandOptionName) => commandOption(name).cli.flags;
-  const rawOf = new Map(
-    names.map((name) => [flags(name), given.get(name)?.raw ?? String(flagDefault(name))]),
-  );
+  const flags = new Map(commandFlags(command).map((flag) => [flag.name as string, flag]));
+  const rawOf = (flag: CommandFlag) => given.get(flag.name)?.raw ?? String(flag.default);
   const surface: Surface = {
-    nameOf: (option) => (names.includes(option) ? flags(option) : undefined),
-    line: (name, problem) => flagLine(name, rawOf.get(name) ?? '', problem),
+    nameOf: (option) => flags.get(option)?.cli.flags,
+    line: (name, problem) => {
+      const flag = [...flags.values()].find(({ cli }) => cli.flags === name);
+      return flagLine(name, flag ? rawOf(flag) : '', problem);
+    },
   };
   const resolution = resolveOptions((option) =>
-    checkedByTable(option) ? given.get(option)?.parsed : undefined,
+    flags.get(option)?.checkedByTable ? given.get(option)?.parsed : undefined,
   );
-  const byOption = new Map<CommandOptionName, OptionProblem[]>();
+  const byOption = new Map<string, OptionProblem[]>();
   for (const problem of resolution.problems) {
-    const named = [problem.option, ...(problem.alsoOptions ?? [])].find((option) =>
-      names.includes(option as CommandOptionName),
-    ) as CommandOptionName;
+    const named = [problem.option, ...(problem.alsoOptions ?? [])].find((option) => flags.has(option)) ?? '';
     byOption.set(named, [...(byOption.get(named) ?? []), problem]);
   }
-  const lines = names.flatMap((name) => {
-    const own = given.get(name);
-    if (checkedByTable(name)) return linesFor(byOption.get(name) ?? [], surface);
+  const lines = [...flags.values()].flatMap((flag) => {
+    const own = given.get(flag.name);
+    if (flag.checkedByTable) return linesFor(byOption.get(flag.name) ?? [], surface);
     return own && !own.parsed.ok
-      ? own.parsed.problems.map((problem) => flagLine(flags(name), own.raw, problem))
+      ? own.parsed.problems.map((problem) => flagLine(flag.cli.flags, own.raw, problem))
       : [];
   });
   const values = Object.fromEntries(
     [...given].map(([name, { parsed }]) => [
       name,
-      checkedByTable(name) ? resolution.values[name] : parsed.ok ? parsed.value : undefined,
+      flags.get(name)?.checkedByTable
+        ? resolution.values[name as keyof typeof resolution.values]
+        : parsed.ok
+          ? parsed.value
+          : undefined,
     ]),
   );
   return { values, lines };
@@ -81,30 +73,24 @@ export function checkFlags(
   command: CommandName,
   raw: Readonly<Partial<Record<CommandOptionName, string>>>,
 ): FlagCheck {
-  const given = new Map(
-    Object.entries(raw).map(([name, text]) => [
-      name as CommandOptionName,
-      readFlag(name as CommandOptionName, text),
-    ]),
-  );
+  const flags = new Map(commandFlags(command).map((flag) => [flag.name, flag]));
+  const given = new Map<CommandOptionName, Given>();
+  for (const [name, text] of Object.entries(raw)) {
+    const flag = flags.get(name as CommandOptionName);
+    if (flag && text !== undefined) given.set(flag.name, readFlag(flag, text));
+  }
   return checkGiven(command, given);
 }
 
-function commanderOption(
-  name: CommandOptionName,
-  command: CommandName,
-  given: Map<CommandOptionName, Given>,
-) {
-  const { kind, cli } = commandOption(name);
-  const option = new Option(cli.flags, forCommand(cli.help, command));
-  if (kind.choices) option.choices(kind.choices);
-  const fallback = flagDefault(name);
-  if (fallback !== undefined) option.default(fallback);
+function commanderOption(flag: CommandFlag, given: Map<CommandOptionName, Given>): Option {
+  const option = new Option(flag.cli.flags, flag.help);
+  if (flag.kind.choices) option.choices(flag.kind.choices);
+  if (flag.default !== undefined) option.default(flag.default);
   if (option.required || option.optional) {
     // Nothing is refused here: every value is kept and all problems are said at once, before the action.
     option.argParser((raw: string) => {
-      const read = readFlag(name, raw);
-      given.set(name, read);
+      const read = readFlag(flag, raw);
+      given.set(flag.name, read);
       return read.parsed.ok ? read.parsed.value : raw;
     });
   }
@@ -117,17 +103,15 @@ function commanderOption(
  */
 export function addCommandOptions(command: Command, name: CommandName): Command {
   const given = new Map<CommandOptionName, Given>();
-  for (const option of COMMAND_OPTIONS[name]) command.addOption(commanderOption(option, name, given));
+  const options = commandFlags(name).map((flag) => [flag.name, commanderOption(flag, given)] as const);
+  for (const [, option] of options) command.addOption(option);
   return command.hook('preAction', (self) => {
     const { values, lines } = checkGiven(name, given);
     given.clear();
     if (lines.length > 0) self.error(lines.join('\n'), { exitCode: 2, code: 'commander.invalidArgument' });
-    for (const [option, value] of Object.entries(values)) self.setOptionValue(attributeOf(option), value);
+    for (const [option, commander] of options) {
+      const value = values[option];
+      if (value !== undefined) self.setOptionValue(commander.attributeName(), value);
+    }
   });
-}
-
-/** The property commander stores a flag's value under: `--max-article-bytes` → `maxArticleBytes`. */
-function attributeOf(name: string): string {
-  const long = /--(?:no-)?([\w-]+)/.exec(commandOption(name as CommandOptionName).cli.flags)?.[1] ?? name;
-  return long.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

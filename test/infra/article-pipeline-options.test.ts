@@ -4,7 +4,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { InvalidOptionsError } from '../../functions/shared/options/problems.js';
-import { ArticlePipeline } from '../../infra/article-pipeline.js';
+import { ArticlePipeline, type ArticlePipelineProps } from '../../infra/article-pipeline.js';
 import { asArray, flattenCfn, logicalId, synthesize, synthesizePolybrief } from './support.js';
 
 // These syntheses skip esbuild (article-pipeline.test.ts bundles the handler); they still run cdk-nag.
@@ -182,19 +182,25 @@ describe('ArticlePipeline defaults', () => {
   });
 });
 
+/** The pipeline in a stack of its own around an existing bucket, `newsroom-articles`, into Spanish. */
+function withNewsroomBucket(props: ArticlePipelineProps = {}) {
+  return synthesize(
+    (app) => {
+      const stack = new Stack(app, 'Newsroom');
+      new ArticlePipeline(stack, 'Pipeline', {
+        bucket: Bucket.fromBucketName(stack, 'Articles', 'newsroom-articles'),
+        languages: ['es'],
+        ...props,
+      });
+      return stack;
+    },
+    { bundle: false },
+  );
+}
+
 describe('ArticlePipeline in a stack of your own', () => {
   it('uses an existing bucket by name, creating no bucket and granting only its prefixes', () => {
-    const { template, stack } = synthesize(
-      (app) => {
-        const stack = new Stack(app, 'Newsroom');
-        new ArticlePipeline(stack, 'Pipeline', {
-          bucket: Bucket.fromBucketName(stack, 'Articles', 'newsroom-articles'),
-          languages: ['es'],
-        });
-        return stack;
-      },
-      { bundle: false },
-    );
+    const { template, stack } = withNewsroomBucket();
 
     template.resourceCountIs('AWS::S3::Bucket', 0);
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
@@ -216,18 +222,7 @@ describe('ArticlePipeline in a stack of your own', () => {
     // CDK prints the validation report, warnings included, with console.error; the assertions below read it.
     const report = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     onTestFinished(() => report.mockRestore());
-    const { template, stack } = synthesize(
-      (app) => {
-        const stack = new Stack(app, 'Newsroom');
-        new ArticlePipeline(stack, 'Pipeline', {
-          bucket: Bucket.fromBucketName(stack, 'Articles', 'newsroom-articles'),
-          languages: ['es'],
-          cacheExpirationDays: 30,
-        });
-        return stack;
-      },
-      { bundle: false },
-    );
+    const { template, stack } = withNewsroomBucket({ cacheExpirationDays: 30 });
 
     template.resourceCountIs('AWS::S3::Bucket', 0);
     Annotations.fromStack(stack).hasWarning(

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslationScope } from '../../functions/core/contract.js';
+import { prefixesOverlap } from '../../functions/shared/options/prefixes.js';
 import { InvalidOptionsError } from '../../functions/shared/options/problems.js';
 import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/shared/translate-concurrency.js';
-import {
-  DEFAULT_PIPELINE_PREFIXES,
-  prefixesOverlap,
-  validatePipelinePrefixes,
-} from '../../infra/pipeline-prefixes.js';
+import { DEFAULT_PIPELINE_PREFIXES, validatePipelinePrefixes } from '../../infra/pipeline-prefixes.js';
 import { resolveDeploymentSettings } from '../../infra/pipeline-settings.js';
 
 describe('resolveDeploymentSettings', () => {

@@ -3,8 +3,8 @@ import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
 } from '../translate-concurrency.js';
-import { keyPrefix } from './prefixes.js';
-import type { Parsed } from './problems.js';
+import { keyPrefix, type PipelinePrefixes } from './prefixes.js';
+import { type OptionSpec, option } from './spec.js';
 import {
   readFormality,
   readProfanity,
@@ -14,74 +14,7 @@ import {
   terminologyNames,
   translationSettings,
 } from './translate-values.js';
-import {
-  amount,
-  choice,
-  emailAddress,
-  optionalName,
-  orNone,
-  plainText,
-  type ValueKind,
-  wholeNumber,
-} from './values.js';
-
-export type CommandName = 'run' | 'dev';
-/** The same for every command, or each its own. */
-export type PerCommand<T> = T | Readonly<Record<CommandName, T>>;
-
-/** An option of `polybrief run` / `polybrief dev`. */
-export interface CliFlag {
-  /** As commander takes them: `-l, --languages <codes>`. */
-  readonly flags: string;
-  /** The `--help` line. */
-  readonly help: PerCommand<string>;
-  /** The README's description, where it says more than the help. */
-  readonly doc?: PerCommand<string>;
-  /** What commander applies and shows when it is not the option's default; `undefined`: none. */
-  readonly default?: unknown;
-  /** The README's default column, where the default alone does not say it. */
-  readonly readmeDefault?: string;
-  /** Left to the translation engine to validate (Apertium knows other languages than Amazon Translate). */
-  readonly engineChecked?: true;
-  /** A lenient first reading of the flag's text, before the rule (`memory` → `memory/`). */
-  readonly normalize?: (raw: string) => string;
-}
-
-export interface ContextSpec<T> {
-  /** The context key, e.g. `maxArticleBytes`. */
-  readonly key: string;
-  /** What the README's context table says of it. */
-  readonly doc: string;
-  /** Further keys read into the same option, each with its reader; `merge` joins what they read. */
-  readonly parts?: Readonly<Record<string, (raw: unknown) => Parsed<T>>>;
-  readonly merge?: (parts: readonly T[]) => T;
-}
-
-/** One option: its value, default and rule, and how each surface spells it. */
-export interface OptionSpec<T> {
-  /** What the option is, in a few words (the README's table of settings across surfaces). */
-  readonly summary?: string;
-  readonly kind: ValueKind<T>;
-  /** `undefined`: none. */
-  readonly default: NoInfer<T>;
-  /** The `ArticlePipeline` property, as a path, when it is not the option's name. */
-  readonly prop?: string;
-  /** Not a property: the pipeline sets it itself (the environment still carries it). */
-  readonly internal?: true;
-  readonly context?: ContextSpec<T>;
-  /** The Lambda environment variable; `required` ones have no default there (the construct always sets them). */
-  readonly env?: { readonly name: string; readonly required?: true };
-  readonly cli?: CliFlag;
-  /**
-   * The value of the option cleared with `null` (or `-c key=`); by default clearing it leaves it unset, so the
-   * default applies.
-   */
-  readonly cleared?: NoInfer<T>;
-}
-
-function option<T>(spec: OptionSpec<T>): OptionSpec<T> {
-  return spec;
-}
+import { amount, choice, emailAddress, optionalName, orNone, plainText, wholeNumber } from './values.js';
 
 export const DEFAULT_TARGET_LANGUAGES: readonly AmazonTranslateLanguageCode[] = [
   'es',
@@ -95,6 +28,21 @@ export const DEFAULT_TARGET_LANGUAGES: readonly AmazonTranslateLanguageCode[] = 
 export const AMAZON_TRANSLATE_PRICE = 15;
 export const TRANSLATION_SCOPES = ['full', 'brief'] as const;
 export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+
+/** A key prefix of the bucket: `name/` by default, the construct's `prefixes.name`. */
+function prefixOption(
+  name: keyof PipelinePrefixes,
+  variable: string,
+  more: Pick<OptionSpec<string>, 'summary' | 'cli'> = {},
+): OptionSpec<string> {
+  return {
+    kind: keyPrefix(name, `${name}/`),
+    default: `${name}/`,
+    prop: `prefixes.${name}`,
+    env: { name: variable },
+    ...more,
+  };
+}
 
 function mergeSettings(parts: readonly TranslationSettings[]): TranslationSettings {
   const merged: Record<string, object> = {};
@@ -179,30 +127,11 @@ export const OPTIONS = {
     },
     env: { name: 'TERMINOLOGY_NAMES' },
   }),
-  incomingPrefix: option({
-    kind: keyPrefix('incoming', 'incoming/'),
-    default: 'incoming/',
-    prop: 'prefixes.incoming',
-    env: { name: 'INCOMING_PREFIX' },
-  }),
-  publishedPrefix: option({
-    kind: keyPrefix('published', 'published/'),
-    default: 'published/',
-    prop: 'prefixes.published',
-    env: { name: 'PUBLISHED_PREFIX' },
-  }),
-  failedPrefix: option({
-    kind: keyPrefix('failed', 'failed/'),
-    default: 'failed/',
-    prop: 'prefixes.failed',
-    env: { name: 'FAILED_PREFIX' },
-  }),
-  cachePrefix: option({
+  incomingPrefix: prefixOption('incoming', 'INCOMING_PREFIX'),
+  publishedPrefix: prefixOption('published', 'PUBLISHED_PREFIX'),
+  failedPrefix: prefixOption('failed', 'FAILED_PREFIX'),
+  cachePrefix: prefixOption('cache', 'CACHE_PREFIX', {
     summary: 'where the memory lives',
-    kind: keyPrefix('cache', 'cache/'),
-    default: 'cache/',
-    prop: 'prefixes.cache',
-    env: { name: 'CACHE_PREFIX' },
     cli: {
       flags: '--cache-prefix <prefix>',
       help: {
