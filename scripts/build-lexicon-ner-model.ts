@@ -1,17 +1,22 @@
 /**
- * Fits the entity tagger's weights (averaged structured perceptron) on CoNLL-2003 development documents 1–108
- * only; `bench:facts` reports on documents 109–216. The features are non-lexical (shape, gazetteer hits, closed
- * cue classes, document evidence: see functions/core/facts/ner/features.ts), so the weights hold no word→label
- * list learned from the data. Needs ../shared/eval/ (not shipped).
+ * Fits the entity tagger's weights (averaged structured perceptron, two passes) on the CoNLL-2003 training split
+ * (`../shared/eval/conll2003/train.txt`) only, and scores the tagger on the development split (`valid.txt`), where
+ * features and settings are chosen; `bench:facts` reports the whole extractor on `valid.txt`. The features are
+ * non-lexical (shape, gazetteer hits, closed cue classes, document evidence: functions/core/facts/ner/features.ts),
+ * so the weights hold no word→label list learned from the data. Needs ../shared/eval/ (never shipped).
  *
- *   npx tsx scripts/build-lexicon-ner-model.ts         fit on 1–108 and write functions/core/facts/ner/model.ts
- *   npx tsx scripts/build-lexicon-ner-model.ts --cv    two-fold check inside 1–108 (1–54 ↔ 55–108), writes nothing
- *   npx tsx scripts/build-lexicon-ner-model.ts --first-half   development: fit on 1–54 only
+ *   npx tsx scripts/build-lexicon-ner-model.ts            fit on train, score on valid, write functions/core/facts/ner/model.ts
+ *   npx tsx scripts/build-lexicon-ner-model.ts --dry-run  fit and score, write nothing
+ *   npx tsx scripts/build-lexicon-ner-model.ts --epochs N (default 12)
+ *
+ * Features are made once per document and kept as integer ids, so a fit takes minutes, not hours: run it with
+ * `nice -n 10` on a shared machine.
  */
 import { writeFileSync } from 'node:fs';
-import { type ConllDocument, fitDocuments, hasConll, readConll } from '../bench/lib/conll.js';
+import { performance } from 'node:perf_hooks';
+import { type ConllDocument, conllPath, hasConll, readConll } from '../bench/lib/conll.js';
 import { emptyTally, formatTally, tallyDocument } from '../bench/lib/ner-score.js';
-import { labelCount, labels } from '../functions/core/facts/ner/labels.js';
+import { allowedTransition, labelCount, labels } from '../functions/core/facts/ner/labels.js';
 import {
   documentHints,
   type EntityMention,
@@ -21,71 +26,154 @@ import {
   type TwoPassModel,
   tagInputs,
 } from '../functions/core/facts/ner/recognise.js';
-import { type TaggerModel, viterbi } from '../functions/core/facts/ner/tagger.js';
+import type { TaggerModel } from '../functions/core/facts/ner/tagger.js';
 import type { Token } from '../functions/core/facts/tokens.js';
 
-interface Example {
-  readonly features: readonly (readonly string[])[];
-  readonly gold: readonly number[];
+const option = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(name);
+  return index < 0 ? fallback : Number(process.argv[index + 1]);
+};
+const epochs = option('--epochs', 12);
+const L = labelCount;
+const allowed: readonly boolean[] = Array.from({ length: L * L }, (_, index) =>
+  allowedTransition(Math.floor(index / L), index % L),
+);
+
+/** Feature names ↔ dense ids; new names get ids only while `growing`. */
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  growing = true;
+
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      if (!this.growing) return -1;
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
 }
 
-const epochs = 12;
+/** One sentence's features as ids: token t has `ids[offsets[t] .. offsets[t + 1])`. */
+interface Sequence {
+  readonly ids: Int32Array;
+  readonly offsets: Int32Array;
+  readonly gold: Uint8Array;
+  readonly tokens: readonly Token[];
+}
 
-function goldLabels(document: ConllDocument, tokens: readonly Token[]): number[] {
-  return tokens.map((token) => {
-    const entity = document.entities.find((e) => e.start <= token.start && token.end <= e.end);
-    if (!entity) return 0;
-    const label = `${entity.start === token.start ? 'B' : 'I'}-${entity.type}`;
-    return Math.max(0, labels.indexOf(label));
+function encode(
+  features: readonly (readonly string[])[],
+  vocabulary: Vocabulary,
+): Omit<Sequence, 'gold' | 'tokens'> {
+  const offsets = new Int32Array(features.length + 1);
+  const ids: number[] = [];
+  features.forEach((list, t) => {
+    for (const name of list) {
+      const id = vocabulary.id(name);
+      if (id >= 0) ids.push(id);
+    }
+    offsets[t + 1] = ids.length;
   });
+  return { ids: Int32Array.from(ids), offsets };
 }
 
-interface Prepared {
+interface Item {
   readonly document: ConllDocument;
   readonly prepared: PreparedDocument;
-  readonly gold: readonly (readonly number[])[];
+  readonly gold: readonly Uint8Array[];
+  /** First-pass sequences (no document hints). */
+  first: Sequence[];
 }
 
-function prepare(documents: readonly ConllDocument[]): Prepared[] {
-  return documents.map((document) => {
-    const prepared = prepareDocument(document.text, document.sentences);
-    return { document, prepared, gold: prepared.tokenised.map((tokens) => goldLabels(document, tokens)) };
+function goldLabels(document: ConllDocument, tokens: readonly Token[]): Uint8Array {
+  return Uint8Array.from(tokens, (token) => {
+    const entity = document.entities.find((e) => e.start <= token.start && token.end <= e.end);
+    if (!entity) return 0;
+    return Math.max(0, labels.indexOf(`${entity.start === token.start ? 'B' : 'I'}-${entity.type}`));
   });
 }
 
-function examples(
-  documents: readonly Prepared[],
-  hints?: (item: Prepared) => Map<string, string[]>,
-): Example[] {
-  return documents.flatMap((item) =>
-    tagInputs(item.prepared, hints?.(item)).map(({ features }, index) => ({
-      features,
-      gold: item.gold[index] ?? [],
-    })),
-  );
+function sequences(
+  item: Omit<Item, 'first'>,
+  vocabulary: Vocabulary,
+  hints?: Map<string, string[]>,
+): Sequence[] {
+  return tagInputs(item.prepared, hints).map(({ tokens, features }, index) => ({
+    ...encode(features, vocabulary),
+    gold: item.gold[index] ?? new Uint8Array(tokens.length),
+    tokens,
+  }));
 }
 
-function firstPassMentions(model: TaggerModel, item: Prepared): EntityMention[] {
-  return tagInputs(item.prepared).flatMap(({ tokens, features }) =>
-    labelsToMentions(item.document.text, tokens, viterbi(model, features)),
-  );
+function prepare(documents: readonly ConllDocument[], vocabulary: Vocabulary): Item[] {
+  return documents.map((document) => {
+    const prepared = prepareDocument(document.text, document.sentences);
+    const base = {
+      document,
+      prepared,
+      gold: prepared.tokenised.map((tokens) => goldLabels(document, tokens)),
+    };
+    return { ...base, first: sequences(base, vocabulary) };
+  });
 }
 
-/**
- * Both passes. The second pass learns from first-pass guesses made by a model that did not see the document
- * (two folds), so its weights trust those guesses only as far as they deserve.
- */
-function trainTwoPass(documents: readonly Prepared[]): TwoPassModel {
-  const first = train(examples(documents));
-  const half = Math.floor(documents.length / 2);
-  const foldA = documents.slice(0, half);
-  const foldB = documents.slice(half);
-  const modelA = train(examples(foldA));
-  const modelB = train(examples(foldB));
-  const hints = (item: Prepared): Map<string, string[]> =>
-    documentHints(firstPassMentions(foldA.includes(item) ? modelB : modelA, item));
-  const second = train(examples(documents, hints));
-  return { first, second };
+/** Weights of a model being fitted: `weights[id * L + label]`, transitions `[(previous + 1) * L + label]`. */
+interface DenseModel {
+  readonly weights: Float64Array;
+  readonly transitions: Float64Array;
+}
+
+function decode(model: DenseModel, sequence: Sequence): Uint8Array {
+  const length = sequence.offsets.length - 1;
+  const path = new Uint8Array(length);
+  if (length === 0) return path;
+  const { weights, transitions } = model;
+  const score = new Float64Array(length * L);
+  const back = new Uint8Array(length * L);
+  const emission = new Float64Array(L);
+  for (let t = 0; t < length; t++) {
+    emission.fill(0);
+    for (let k = sequence.offsets[t] as number; k < (sequence.offsets[t + 1] as number); k++) {
+      const base = (sequence.ids[k] as number) * L;
+      for (let label = 0; label < L; label++)
+        emission[label] = (emission[label] as number) + (weights[base + label] as number);
+    }
+    for (let label = 0; label < L; label++) {
+      if (t === 0) {
+        score[label] = allowed[label]
+          ? (emission[label] as number) + (transitions[label] as number)
+          : -Infinity;
+        continue;
+      }
+      let best = -Infinity;
+      let pointer = 0;
+      for (let previous = 0; previous < L; previous++) {
+        if (!allowed[previous * L + label]) continue;
+        const value =
+          (score[(t - 1) * L + previous] as number) + (transitions[(previous + 1) * L + label] as number);
+        if (value > best) {
+          best = value;
+          pointer = previous;
+        }
+      }
+      score[t * L + label] = best + (emission[label] as number);
+      back[t * L + label] = pointer;
+    }
+  }
+  let best = 0;
+  for (let label = 1; label < L; label++) {
+    if ((score[(length - 1) * L + label] as number) > (score[(length - 1) * L + best] as number))
+      best = label;
+  }
+  for (let t = length - 1; t >= 0; t--) {
+    path[t] = best;
+    best = back[t * L + best] as number;
+  }
+  return path;
 }
 
 /** Deterministic shuffle (xorshift), so the same data always gives the same weights. */
@@ -102,70 +190,130 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-function train(data: readonly Example[]): TaggerModel {
-  const weights = new Map<string, Float64Array>();
-  const totals = new Map<string, Float64Array>();
-  const transitions = new Float64Array((labelCount + 1) * labelCount);
+const add = (array: Float64Array, index: number, delta: number): void => {
+  array[index] = (array[index] as number) + delta;
+};
+
+function train(data: readonly Sequence[], size: number): DenseModel {
+  const weights = new Float64Array(size * L);
+  const totals = new Float64Array(size * L);
+  const transitions = new Float64Array((L + 1) * L);
   const transitionTotals = new Float64Array(transitions.length);
-  const model: TaggerModel = { weights, transitions };
+  const model = { weights, transitions };
   let step = 1;
-  const update = (feature: string, label: number, delta: number): void => {
-    let w = weights.get(feature);
-    let u = totals.get(feature);
-    if (!w || !u) {
-      w = new Float64Array(labelCount);
-      u = new Float64Array(labelCount);
-      weights.set(feature, w);
-      totals.set(feature, u);
-    }
-    w[label] = (w[label] ?? 0) + delta;
-    u[label] = (u[label] ?? 0) + step * delta;
-  };
-  const updateTransition = (index: number, delta: number): void => {
-    transitions[index] = (transitions[index] ?? 0) + delta;
-    transitionTotals[index] = (transitionTotals[index] ?? 0) + step * delta;
-  };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const example of shuffled(data, 2463534242 + epoch)) {
-      const predicted = viterbi(model, example.features);
-      example.gold.forEach((gold, t) => {
-        const guess = predicted[t] ?? 0;
-        const previousGold = t === 0 ? -1 : (example.gold[t - 1] ?? 0);
-        const previousGuess = t === 0 ? -1 : (predicted[t - 1] ?? 0);
-        if (gold !== guess) {
-          for (const feature of example.features[t] ?? []) {
-            update(feature, gold, 1);
-            update(feature, guess, -1);
+    for (const sequence of shuffled(data, 2463534242 + epoch)) {
+      const predicted = decode(model, sequence);
+      const { gold, ids, offsets } = sequence;
+      for (let t = 0; t < gold.length; t++) {
+        const right = gold[t] as number;
+        const guess = predicted[t] as number;
+        if (right !== guess) {
+          for (let k = offsets[t] as number; k < (offsets[t + 1] as number); k++) {
+            const base = (ids[k] as number) * L;
+            add(weights, base + right, 1);
+            add(totals, base + right, step);
+            add(weights, base + guess, -1);
+            add(totals, base + guess, -step);
           }
         }
-        if (gold !== guess || previousGold !== previousGuess) {
-          updateTransition((previousGold + 1) * labelCount + gold, 1);
-          updateTransition((previousGuess + 1) * labelCount + guess, -1);
+        const previousRight = t === 0 ? -1 : (gold[t - 1] as number);
+        const previousGuess = t === 0 ? -1 : (predicted[t - 1] as number);
+        if (right !== guess || previousRight !== previousGuess) {
+          const a = (previousRight + 1) * L + right;
+          const b = (previousGuess + 1) * L + guess;
+          add(transitions, a, 1);
+          add(transitionTotals, a, step);
+          add(transitions, b, -1);
+          add(transitionTotals, b, -step);
         }
-      });
+      }
       step++;
     }
   }
   // Averaged weights: w - u / step.
-  const averaged = new Map<string, Float64Array>();
-  for (const [feature, w] of weights) {
-    const u = totals.get(feature) as Float64Array;
-    const value = w.map((x, i) => x - (u[i] ?? 0) / step);
-    if (value.some((x) => Math.abs(x) >= 0.005)) averaged.set(feature, value);
-  }
-  return { weights: averaged, transitions: transitions.map((x, i) => x - (transitionTotals[i] ?? 0) / step) };
+  return {
+    weights: weights.map((w, i) => w - (totals[i] as number) / step),
+    transitions: transitions.map((w, i) => w - (transitionTotals[i] as number) / step),
+  };
 }
 
-function evaluate(model: TwoPassModel, documents: readonly Prepared[]): string[] {
+function mentionsOf(item: Pick<Item, 'document'>, sequence: Sequence, path: Uint8Array): EntityMention[] {
+  return labelsToMentions(item.document.text, sequence.tokens, [...path]);
+}
+
+function hintsFrom(model: DenseModel, item: Item): Map<string, string[]> {
+  return documentHints(item.first.flatMap((sequence) => mentionsOf(item, sequence, decode(model, sequence))));
+}
+
+interface Fitted {
+  readonly first: DenseModel;
+  readonly second: DenseModel;
+}
+
+/**
+ * Both passes. The second pass learns from first-pass guesses made by a model that did not see the document (two
+ * folds), so its weights trust those guesses only as far as they deserve.
+ */
+function fitTwoPass(items: readonly Item[], vocabulary: Vocabulary): Fitted {
+  const all = items.flatMap((item) => item.first);
+  const half = Math.floor(items.length / 2);
+  const foldA = items.slice(0, half);
+  const foldB = items.slice(half);
+  const log = (what: string, started: number): void =>
+    console.log(`  ${what}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  let started = performance.now();
+  const modelA = train(
+    foldA.flatMap((item) => item.first),
+    vocabulary.names.length,
+  );
+  const modelB = train(
+    foldB.flatMap((item) => item.first),
+    vocabulary.names.length,
+  );
+  log('fold models', started);
+  started = performance.now();
+  const second = items.flatMap((item) =>
+    sequences(item, vocabulary, hintsFrom(foldA.includes(item) ? modelB : modelA, item)),
+  );
+  log('second-pass features', started);
+  started = performance.now();
+  const size = vocabulary.names.length;
+  const first = train(all, size);
+  const secondModel = train(second, size);
+  log('both passes', started);
+  return { first: padded(first, size), second: secondModel };
+}
+
+/** A model fitted before the vocabulary grew, with zero weights for the names added since. */
+function padded(model: DenseModel, size: number): DenseModel {
+  if (model.weights.length === size * L) return model;
+  const weights = new Float64Array(size * L);
+  weights.set(model.weights);
+  return { weights, transitions: model.transitions };
+}
+
+function evaluate(model: Fitted, items: readonly Item[], vocabulary: Vocabulary): string[] {
   const tally = emptyTally();
-  for (const item of documents) {
-    const hints = documentHints(firstPassMentions(model.first, item));
-    const predicted = tagInputs(item.prepared, hints).flatMap(({ tokens, features }) =>
-      labelsToMentions(item.document.text, tokens, viterbi(model.second, features)),
+  const first = padded(model.first, vocabulary.names.length);
+  for (const item of items) {
+    const second = sequences(item, vocabulary, hintsFrom(first, item));
+    const predicted = second.flatMap((sequence) =>
+      mentionsOf(item, sequence, decode(model.second, sequence)),
     );
     tallyDocument(tally, item.document.entities, predicted);
   }
   return formatTally(tally);
+}
+
+/** The production form: feature name → weights per label, with near-zero averaged weights dropped. */
+function sparse(model: DenseModel, vocabulary: Vocabulary): TaggerModel {
+  const weights = new Map<string, Float64Array>();
+  vocabulary.names.forEach((name, id) => {
+    const value = model.weights.slice(id * L, (id + 1) * L);
+    if (value.some((x) => Math.abs(x) >= 0.005)) weights.set(name, value);
+  });
+  return { weights, transitions: model.transitions };
 }
 
 const pack = (model: TaggerModel): string => {
@@ -188,7 +336,7 @@ const pack = (model: TaggerModel): string => {
 
 function write(model: TwoPassModel): void {
   const text = [
-    '// Generated by scripts/build-lexicon-ner-model.ts: weights fitted on CoNLL-2003 dev documents 1–108. Do not edit.',
+    '// Generated by scripts/build-lexicon-ner-model.ts: weights fitted on the CoNLL-2003 training split only. Do not edit.',
     'export const packedModel = {',
     `  first: ${pack(model.first)},`,
     `  second: ${pack(model.second)},`,
@@ -202,21 +350,23 @@ function write(model: TwoPassModel): void {
   );
 }
 
-if (!hasConll()) {
-  console.log('../shared/eval/conll2003/valid.txt not found: nothing to fit.');
+if (!hasConll('train') || !hasConll('valid')) {
+  console.log('../shared/eval/conll2003/train.txt and valid.txt not found: nothing to fit.');
   process.exit(0);
 }
-const fit = prepare(readConll().filter((document) => fitDocuments(document.number)));
-if (process.argv.includes('--cv')) {
-  const first = fit.filter((item) => item.document.number <= 54);
-  const second = fit.filter((item) => item.document.number > 54);
-  console.log('fit 1–54, check 55–108:');
-  for (const line of evaluate(trainTwoPass(first), second)) console.log(line);
-  console.log('fit 55–108, check 1–54:');
-  for (const line of evaluate(trainTwoPass(second), first)) console.log(line);
-} else if (process.argv.includes('--first-half')) {
-  // Development only: weights from 1–54, to study errors on 55–108 (bench/lib/dev-errors.ts).
-  write(trainTwoPass(fit.filter((item) => item.document.number <= 54)));
-} else {
-  write(trainTwoPass(fit));
+const vocabulary = new Vocabulary();
+let started = performance.now();
+const trainItems = prepare(readConll(conllPath('train')), vocabulary);
+console.log(
+  `train: ${trainItems.length} documents, ${vocabulary.names.length} feature names (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+);
+started = performance.now();
+const fitted = fitTwoPass(trainItems, vocabulary);
+console.log(`fitted in ${((performance.now() - started) / 1000).toFixed(0)} s, ${epochs} epochs`);
+vocabulary.growing = false;
+const validItems = prepare(readConll(conllPath('valid')), vocabulary);
+console.log('tagger alone on valid.txt (216 documents, exact spans):');
+for (const line of evaluate(fitted, validItems, vocabulary)) console.log(line);
+if (!process.argv.includes('--dry-run')) {
+  write({ first: sparse(fitted.first, vocabulary), second: sparse(fitted.second, vocabulary) });
 }

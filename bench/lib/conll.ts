@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Span } from '../../functions/core/document.js';
+import type { SourceDocument, Span } from '../../functions/core/document.js';
 
 /** Where the shared evaluation data lives, relative to the repository root; absent on most machines. */
 export const evalDirectory = new URL('../../../shared/eval/', import.meta.url);
@@ -17,12 +17,15 @@ export interface ConllDocument {
   readonly entities: readonly GoldEntity[];
 }
 
-export function conllPath(): URL {
-  return new URL('conll2003/valid.txt', evalDirectory);
+/** `train`: the training split (eng.train), the only data the tagger is fitted on; `valid`: eng.testa. */
+export type ConllSplit = 'train' | 'valid';
+
+export function conllPath(split: ConllSplit = 'valid'): URL {
+  return new URL(`conll2003/${split}.txt`, evalDirectory);
 }
 
-export function hasConll(): boolean {
-  return existsSync(conllPath());
+export function hasConll(split: ConllSplit = 'valid'): boolean {
+  return existsSync(conllPath(split));
 }
 
 /** Reads the IOB2 file into documents with character spans for sentences and gold entities. */
@@ -81,6 +84,24 @@ export function readConll(path: URL = conllPath()): ConllDocument[] {
   return documents;
 }
 
-/** Documents the tagger's weights are fitted on (1–108) and the ones figures are reported on (109–216). */
-export const fitDocuments = (number: number): boolean => number <= 108;
-export const reportDocuments = (number: number): boolean => number > 108;
+/** A CoNLL document as the extractor reads an article: one paragraph per sentence, no headline. */
+export function conllSourceDocument(document: ConllDocument): SourceDocument {
+  return {
+    format: 'text',
+    text: document.text,
+    paragraphs: document.sentences.map((span, index) => ({
+      id: `p${index + 1}`,
+      kind: 'paragraph' as const,
+      start: span.start,
+      end: span.end,
+      sentences: [
+        {
+          id: `p${index + 1}s1`,
+          start: span.start,
+          end: span.end,
+          text: document.text.slice(span.start, span.end),
+        },
+      ],
+    })),
+  };
+}

@@ -91,7 +91,7 @@ function retyped(item: EntityMention): EntityMention {
   }
   // `River Thames`, `Mount Kenya`, `Lake Geneva`: a natural or built place, whatever the tagger thought.
   if (
-    item.type === 'ORG' &&
+    (item.type === 'ORG' || item.type === 'MISC') &&
     words(item.text).length > 1 &&
     placeHeads.has(firstWord(item.text)) &&
     !organisationHeads.has(lastWord(item.text))
