@@ -26,6 +26,10 @@ export type Offset = number;
  * ISO 8601 date at the precision the article gives: `2023`, `2023-10` or `2023-09-22`.
  */
 export type IsoDate = string;
+/**
+ * `direct`: the speaker's words, inside quotation marks in the article; `reported`: what they said, paraphrased (reported speech).
+ */
+export type QuoteKind = 'direct' | 'reported';
 export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item';
 
 /**
@@ -159,9 +163,13 @@ export interface DateFactJson {
   start: Offset;
   end: Offset;
 }
+/**
+ * A quote. For a direct quote, `start` and `end` are exactly the quoted words (inside the marks, without the comma or full stop before the closing mark) and `quotation` the quotation as written, marks included; for reported speech, `start` and `end` are the clause that says what was said. Since 1.1.0.
+ */
 export interface QuoteJson {
+  kind: QuoteKind;
   /**
-   * The quoted words; in a translation, the translation of the sentences that hold them.
+   * The quoted words (direct) or the paraphrase (reported); in a translation, the translation of the sentences that hold them.
    */
   text: string;
   /**
@@ -170,6 +178,13 @@ export interface QuoteJson {
   speaker?: string;
   start: Offset;
   end: Offset;
+  /**
+   * Direct quotes only: the quotation as the source writes it, from the opening quotation mark to the closing one inclusive (offsets into the source text, as everywhere).
+   */
+  quotation?: {
+    start: Offset;
+    end: Offset;
+  };
 }
 export interface FigureJson {
   /**

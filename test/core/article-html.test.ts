@@ -25,7 +25,7 @@ function article(overrides: Partial<ArticleJson> = {}): ArticleJson {
       organisations: [{ name: hostile, sourceName: hostile, aliases: [hostile], mentions: [] }],
       places: [{ name: hostile, sourceName: hostile, mentions: [] }],
       dates: [{ text: hostile, iso: '2023-10', start: 0, end: 1 }],
-      quotes: [{ text: hostile, speaker: hostile, start: 0, end: 1 }],
+      quotes: [{ kind: 'direct', text: hostile, speaker: hostile, start: 0, end: 1 }],
       figures: [{ text: hostile, value: 1, start: 0, end: 1 }],
     },
     body: [{ id: 'p1', kind: 'paragraph', sentences: [span('p1s1', hostile)] }],

@@ -20,7 +20,13 @@ const article = {
     places: [],
     dates: [],
     quotes: [
-      { text: text.slice(quoteStart, quoteEnd), speaker: 'the mayor', start: quoteStart, end: quoteEnd },
+      {
+        kind: 'reported' as const,
+        text: text.slice(quoteStart, quoteEnd),
+        speaker: 'the mayor',
+        start: quoteStart,
+        end: quoteEnd,
+      },
     ],
     figures: [],
   },

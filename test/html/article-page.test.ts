@@ -33,7 +33,7 @@ function article(overrides: Partial<ArticleJson> = {}): ArticleJson {
         { text: '2023', iso: '2023', start: 0, end: 4 },
         { text: 'this year', iso: '2023', start: 5, end: 14 },
       ],
-      quotes: [{ text: 'Una frase traducida.', speaker: 'Elena Soler', start: 0, end: 1 }],
+      quotes: [{ kind: 'direct', text: 'Una frase traducida.', speaker: 'Elena Soler', start: 0, end: 1 }],
       figures: [
         { text: '€1.1 billion', value: 1_100_000_000, unit: 'EUR', start: 0, end: 1 },
         { text: 'four-hour', value: 4, unit: 'hours', start: 0, end: 1 },

@@ -55,6 +55,40 @@ export const notNames = words(`
 /** Honorifics: they say nothing about what a person does, so they are never a person's role. */
 export const honorifics = words('mr mr. mrs mrs. ms ms. miss mx sir dame');
 
+/** First words of street names in many languages (`Avenida del Puerto`, `Rue Saint-Denis`, `Via Roma`). */
+export const streetHeads = words(`
+  avenida avenue av. boulevard bd calle carrer carretera camino paseo passeig plaza placa plaça praça rua rue via
+  viale vicolo corso piazza strada largo ulica ulitsa prospekt rambla travessera ronda
+`);
+
+/** Last words of street and building names (`Baker Street`, `Fifth Avenue`, `Alexander Fleming Building`). */
+export const streetTails = words(`
+  street st st. avenue ave ave. road rd rd. lane boulevard drive square crescent terrace embankment strasse straße
+  gasse platz allee weg building tower hall house bridge stadium
+`);
+
+/** Small words inside street names in Romance and Germanic languages (`Avenida del Puerto`, `Via della Pace`). */
+export const streetConnectors = words(
+  'de del de la dels des di da do dos das della delle dei degli du van von der',
+);
+
+/** Compass words that, alone after `the`, name a bloc or a direction rather than a place (`the West`). */
+export const blocWords = words('west east');
+
+/**
+ * First words of institutions whose names coordinate fields after `of` (`School of Oriental and African Studies`,
+ * `Ministry of Foreign Affairs and Trade`).
+ */
+export const institutionHeads = words(`
+  institute school department faculty ministry centre center college academy museum society office bureau
+  division board
+`);
+
+/** Last words that make a name an institution's, even when it begins with a place (`Imperial College`). */
+export const institutionTails = words(`
+  college university school institute academy polytechnic hospital clinic museum ministry council
+`);
+
 /** Words before a place name (`in Moscow`, `from Beijing`). */
 export const placePrepositions = words(
   'in at from to into near across outside inside via toward towards around',

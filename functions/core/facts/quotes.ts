@@ -1,6 +1,6 @@
 import type { Span } from '../document.js';
-import { reportingVerbs } from './cues.js';
-import type { Quote } from './types.js';
+import { personTitles, reportingVerbs, roleModifiers } from './cues.js';
+import type { Quote, QuoteKind } from './types.js';
 
 /**
  * Direct quotes (`"…," she said`) and reported speech (`X stated that …`, `…, according to X`) with the person
@@ -15,15 +15,17 @@ export interface SpeakerMention extends Span {
 
 const pronoun = /^(?:he|she)$/iu;
 const auxiliary = /^(?:has|have|had|also|later|then|further|again|had|was|is)$/iu;
-/** Verbs that report speech only when a clause follows (`confirmed that …`); the rest also take an object. */
+/**
+ * Verbs that report speech only when a clause follows (`confirmed that …`): with a plain object they tell of an
+ * act (`confirmed the deal`, `declared a state of emergency`). The others also report what was said as their
+ * object (`reaffirmed China's willingness to …`, `stressed the need for …`).
+ */
 const verbsNeedingThat = new Set([
   'believes',
   'believe',
   'believed',
   'confirmed',
   'confirms',
-  'reaffirmed',
-  'reaffirms',
   'suggested',
   'suggests',
   'acknowledged',
@@ -32,23 +34,13 @@ const verbsNeedingThat = new Set([
   'admits',
   'revealed',
   'reveals',
-  'highlighted',
-  'highlights',
   'pointed',
   'announced',
   'announces',
   'claimed',
   'claims',
-  'urged',
-  'urges',
   'declared',
   'declares',
-  'argues',
-  'argued',
-  'warns',
-  'warned',
-  'insists',
-  'insisted',
 ]);
 
 interface Word extends Span {
@@ -88,7 +80,43 @@ function lastStartingBy(spans: readonly Span[], offset: number): number {
   return low - 1;
 }
 
+/**
+ * `said Green councillor Emma Blake`: an organisation (a party, a body) followed by role words and a person is the
+ * person's affiliation, and the person is the speaker. Other speakers are returned as they are.
+ */
+function preferPerson(
+  text: string,
+  speaker: SpeakerMention | undefined,
+  speakers: readonly SpeakerMention[],
+): SpeakerMention | undefined {
+  if (!speaker || speaker.person) return speaker;
+  const next = speakers[lastStartingBy(speakers, speaker.end) + 1];
+  if (!next?.person || next.start - speaker.end > 60) return speaker;
+  const between = text.slice(speaker.end, next.start).trim().split(/\s+/u);
+  const roleWords = between.every(
+    (word) => personTitles.has(word.toLowerCase()) || roleModifiers.has(word.toLowerCase()),
+  );
+  return between.length > 0 && between.length <= 4 && roleWords ? next : speaker;
+}
+
 const quotePattern = /[“"]([^“”"]{12,}?)[”"]/gu;
+
+function quote(
+  text: string,
+  span: Span,
+  kind: QuoteKind,
+  speaker: SpeakerMention | undefined,
+  quotation?: Span,
+): Quote {
+  return {
+    kind,
+    text: text.slice(span.start, span.end),
+    ...(speaker ? { speaker: speaker.name } : {}),
+    start: span.start,
+    end: span.end,
+    ...(quotation ? { quotation } : {}),
+  };
+}
 
 /**
  * Direct quotes that run over more than one sentence (`"I fear … . If existing promises …," Mr Greenspan said.`),
@@ -131,13 +159,8 @@ function longQuotes(
         ? people[lastStartingBy(people, start)]
         : undefined;
       const span = trimmed(text, start + 1, end - 1);
-      const speaker = nearest ?? pronounSpeaker;
-      if (span)
-        out.push({
-          text: text.slice(span.start, span.end),
-          ...(speaker ? { speaker: speaker.name } : {}),
-          ...span,
-        });
+      const speaker = preferPerson(text, nearest, speakers) ?? pronounSpeaker;
+      if (span) out.push(quote(text, span, 'direct', speaker, { start, end }));
     }
   }
   return out;
@@ -160,20 +183,21 @@ export function extractQuotes(
   let lastPerson: SpeakerMention | undefined;
   // Short quotes stay within a sentence: only this sentence's quotes, or a long quote over it, can overlap one.
   let sentenceQuotes: Quote[] = [];
-  const add = (span: Span | undefined, speaker: SpeakerMention | undefined): void => {
+  const sorted = [...speakers].sort((a, b) => a.start - b.start);
+  const add = (
+    span: Span | undefined,
+    speaker: SpeakerMention | undefined,
+    kind: QuoteKind,
+    quotation?: Span,
+  ): void => {
     if (!span) return;
-    if (sentenceQuotes.some((quote) => quote.start < span.end && span.start < quote.end)) return;
+    if (sentenceQuotes.some((other) => other.start < span.end && span.start < other.end)) return;
     const around = long[lastStartingBy(long, span.end - 1)];
     if (around && around.end > span.start) return;
-    const quote = {
-      text: text.slice(span.start, span.end),
-      ...(speaker ? { speaker: speaker.name } : {}),
-      ...span,
-    };
-    sentenceQuotes.push(quote);
-    quotes.push(quote);
+    const found = quote(text, span, kind, preferPerson(text, speaker, sorted), quotation);
+    sentenceQuotes.push(found);
+    quotes.push(found);
   };
-  const sorted = [...speakers].sort((a, b) => a.start - b.start);
   const byStart = new Map(sorted.map((speaker) => [speaker.start, speaker]));
   const byEnd = new Map(sorted.map((speaker) => [speaker.end, speaker]));
   let cursor = 0;
@@ -201,7 +225,7 @@ export function extractQuotes(
         (a, b) => Math.abs(a.start - verb.start) - Math.abs(b.start - verb.start),
       )[0];
       const pronounSpeaker = outside.some((word) => pronoun.test(word.text)) ? lastPerson : undefined;
-      add(trimmed(text, start + 1, end - 1), nearest ?? pronounSpeaker);
+      add(trimmed(text, start + 1, end - 1), nearest ?? pronounSpeaker, 'direct', { start, end });
     }
 
     // `…, according to X.` and `According to X, …`
@@ -213,9 +237,10 @@ export function extractQuotes(
       if (source) {
         if (at - sentence.start < 3) {
           const comma = text.indexOf(',', source.end);
-          if (comma > 0 && comma < sentence.end) add(trimmed(text, comma + 1, sentence.end), source);
+          if (comma > 0 && comma < sentence.end)
+            add(trimmed(text, comma + 1, sentence.end), source, 'reported');
         } else {
-          add(trimmed(text, sentence.start, at), source);
+          add(trimmed(text, sentence.start, at), source, 'reported');
         }
       }
     }
@@ -244,7 +269,7 @@ export function extractQuotes(
         const after = words[index + 1];
         const named = after ? byStart.get(after.start) : undefined;
         if (named && index > 3 && words[index - 1]?.text === ',') {
-          add(trimmed(text, sentence.start, words[index - 1]?.start ?? sentence.start), named);
+          add(trimmed(text, sentence.start, words[index - 1]?.start ?? sentence.start), named, 'reported');
         }
         return;
       }
@@ -255,8 +280,7 @@ export function extractQuotes(
         if (!that) return;
         from = that.end;
       }
-      const clause = trimmed(text, from, sentence.end);
-      add(clause, speaker);
+      add(trimmed(text, from, sentence.end), speaker, 'reported');
     });
 
     const people = inSentence.filter((s) => s.person);

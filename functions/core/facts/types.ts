@@ -27,10 +27,20 @@ export interface DateFact extends Span {
   readonly iso: string;
 }
 
+/** `direct`: the speaker's words, inside quotation marks in the article; `reported`: what they said, paraphrased. */
+export type QuoteKind = 'direct' | 'reported';
+
+/**
+ * A quote: for a direct quote, `start`/`end`/`text` are exactly the quoted words (inside the marks, without the
+ * comma or full stop before the closing mark); for reported speech, the clause that says what was said.
+ */
 export interface Quote extends Span {
+  readonly kind: QuoteKind;
   readonly text: string;
   /** Canonical name of the speaker, when known. */
   readonly speaker?: string;
+  /** Direct quotes only: the quotation as written, from the opening mark to the closing mark inclusive. */
+  readonly quotation?: Span;
 }
 
 export interface Figure extends Span {

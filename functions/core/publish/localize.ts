@@ -53,10 +53,12 @@ function localizeFacts(article: AnalysedArticle, lookup: Lookup, sourceLookup: b
     })),
     dates: facts.dates.map(({ text, iso, start, end }) => ({ text, iso, start, end })),
     quotes: facts.quotes.map((quote) => ({
+      kind: quote.kind,
       text: quoteText(quote),
       ...(quote.speaker === undefined ? {} : { speaker: lookup(quote.speaker) }),
       start: quote.start,
       end: quote.end,
+      ...(quote.quotation === undefined ? {} : { quotation: { ...quote.quotation } }),
     })),
     figures: facts.figures.map(({ text, value, unit, start, end }) => ({
       text,

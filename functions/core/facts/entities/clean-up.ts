@@ -1,8 +1,20 @@
-import { notNames, organisationHeads, personTitles, placeHeads } from '../cues.js';
+import {
+  blocWords,
+  institutionHeads,
+  institutionTails,
+  notNames,
+  organisationHeads,
+  personTitles,
+  placeHeads,
+  roleModifiers,
+  streetConnectors,
+  streetHeads,
+  streetTails,
+} from '../cues.js';
 import { lexicon } from '../lexicon.js';
 import type { EntityMention } from '../ner/recognise.js';
 import type { TokenTable } from '../token-table.js';
-import { firstWord, lastWord, mention, words } from './text.js';
+import { firstWord, isUpper, lastWord, mention, words } from './text.js';
 
 /**
  * Mention clean-up: corrections that make the tagger's output read as facts, the way news names things. Opening
@@ -89,6 +101,10 @@ function retyped(item: EntityMention): EntityMention {
   if (item.type === 'LOC' && lex.demonyms.has(item.text) && !lex.countryNames.has(item.text)) {
     return { ...item, type: 'MISC' };
   }
+  // `Imperial College`, `Tokyo University`: a place name before an institution's head word names the institution.
+  if (item.type === 'LOC' && words(item.text).length > 1 && institutionTails.has(lastWord(item.text))) {
+    return { ...item, type: 'ORG' };
+  }
   // `River Thames`, `Mount Kenya`, `Lake Geneva`: a natural or built place, whatever the tagger thought.
   if (
     (item.type === 'ORG' || item.type === 'MISC') &&
@@ -123,6 +139,183 @@ function joined(
   return undefined;
 }
 
+/**
+ * Streets and buildings are places, not people: `Avenida del Puerto` (a person `Puerto` to the tagger), `Boulevard
+ * Haussmann`, `Baker Street`, `the Alexander Fleming Building`. Returns the street, or undefined.
+ */
+function streetName(text: string, item: EntityMention, tokens: TokenTable): EntityMention | undefined {
+  if (item.type !== 'PER' && item.type !== 'MISC') return undefined;
+  const index = tokens.indexAt(item.start);
+  if (index < 0) return undefined;
+  const first = tokens.sentenceStart(tokens.sentenceOf(index));
+  // A street word before the name, maybe with `del`, `de la`, `della`... between them.
+  let before = index - 1;
+  while (before >= first && before > index - 4 && streetConnectors.has(tokens.tokenText(before))) before--;
+  const head = before >= first ? tokens.tokenText(before) : '';
+  if (item.type === 'PER' && isUpper(head) && streetHeads.has(head.toLowerCase())) {
+    return mention(text, 'LOC', tokens.start(before), item.end);
+  }
+  // A street or building word right after the name.
+  const after = tokens.nextInSentence(lastTokenOf(tokens, index, item.end));
+  const tail = after >= 0 ? tokens.tokenText(after) : '';
+  if (item.type === 'PER' && after >= 0 && tokens.start(after) === item.end + 1 && isUpper(tail)) {
+    if (streetTails.has(tail.toLowerCase())) return mention(text, 'LOC', item.start, tokens.end(after));
+  }
+  const several = words(item.text).length > 1;
+  if (several && (streetHeads.has(firstWord(item.text)) || streetTails.has(lastWord(item.text))))
+    return { ...item, type: 'LOC' };
+  return undefined;
+}
+
+/** Index of the last token of the mention that starts at token `index` and ends at `end`. */
+function lastTokenOf(tokens: TokenTable, index: number, end: number): number {
+  let i = index;
+  while (tokens.nextInSentence(i) >= 0 && tokens.end(i + 1) <= end) i++;
+  return i;
+}
+
+/**
+ * `US National Security Adviser Jake Sullivan`: capitalised role words the tagger took into a name before a title
+ * and a person belong to the role. Returns the name without them (a country alone is a place), `null` when
+ * nothing is left, or undefined when the mention is not followed by a title and a person.
+ */
+function withoutRoleWords(
+  text: string,
+  item: EntityMention,
+  next: EntityMention | undefined,
+  tokens: TokenTable,
+): EntityMention | null | undefined {
+  if (item.type === 'PER' || next?.type !== 'PER') return undefined;
+  const between = text.slice(item.end, next.start).trim().split(/\s+/u);
+  if (!/^ /u.test(text.slice(item.end, item.end + 1)) || between.length > 4) return undefined;
+  if (!between.every((word) => isUpper(word))) return undefined;
+  if (!personTitles.has(between.at(-1)?.toLowerCase() ?? '')) return undefined;
+  let index = lastTokenOf(tokens, tokens.indexAt(item.start), item.end);
+  let end = item.end;
+  while (
+    index >= 0 &&
+    tokens.start(index) > item.start &&
+    roleModifiers.has(tokens.tokenText(index).toLowerCase())
+  ) {
+    end = tokens.end(index - 1);
+    index--;
+  }
+  if (end === item.end) return undefined;
+  if (
+    index < 0 ||
+    (tokens.start(index) === item.start && roleModifiers.has(tokens.tokenText(index).toLowerCase()))
+  )
+    return null;
+  const rest = mention(text, item.type, item.start, end);
+  return lexicon().countryNames.has(rest.text) ? { ...rest, type: 'LOC' } : rest;
+}
+
+/** `the West`, `the East` alone: a bloc or a direction, not a place. */
+function isBloc(text: string, item: EntityMention, tokens: TokenTable): boolean {
+  if (item.type !== 'LOC' || !blocWords.has(item.text.toLowerCase()) || !isUpper(item.text)) return false;
+  if (!/\bthe\s$/iu.test(text.slice(Math.max(0, item.start - 4), item.start))) return false;
+  const index = tokens.indexAt(item.start);
+  const next = index >= 0 ? tokens.nextInSentence(index) : -1;
+  return next < 0 || !isUpper(tokens.tokenText(next));
+}
+
+/**
+ * `Green councillor Emma Blake`, `Labour MP ...`: one word before a title that is followed by a person's name is
+ * the person's party or affiliation, not a person.
+ */
+function isAffiliation(item: EntityMention, next: EntityMention | undefined, tokens: TokenTable): boolean {
+  if (item.type !== 'PER' || next?.type !== 'PER' || words(item.text).length !== 1) return false;
+  const index = tokens.indexAt(item.start);
+  if (index < 0) return false;
+  let i = tokens.nextInSentence(index);
+  let titles = 0;
+  while (i >= 0 && tokens.start(i) < next.start) {
+    const lower = tokens.tokenText(i).toLowerCase();
+    if (personTitles.has(lower)) titles++;
+    else if (!roleModifiers.has(lower)) return false;
+    i = tokens.nextInSentence(i);
+  }
+  return titles > 0 && i >= 0 && tokens.start(i) === next.start;
+}
+
+/** The end of the run of capitalised words from token `index` on, in its sentence, or -1 when there is none. */
+function capitalisedRun(tokens: TokenTable, index: number): number {
+  let end = -1;
+  for (let i = index; i >= 0 && isUpper(tokens.tokenText(i)); i = tokens.nextInSentence(i))
+    end = tokens.end(i);
+  return end;
+}
+
+/** Where an institution named as `<Head> of ...` starts: the mention's start, or the head's just before it. */
+function institutionStart(item: EntityMention, tokens: TokenTable): number | undefined {
+  const head = /^(?:the\s+)?(\p{Lu}\p{L}*)\s+of\s+\p{Lu}/u.exec(item.text);
+  if (head) return institutionHeads.has(head[1]?.toLowerCase() ?? '') ? item.start : undefined;
+  // `Institute of` left untagged before `Latin American, ...`.
+  const index = tokens.indexAt(item.start);
+  const first = index >= 0 ? tokens.sentenceStart(tokens.sentenceOf(index)) : 0;
+  if (index - 2 < first || tokens.tokenText(index - 1) !== 'of') return undefined;
+  const word = tokens.tokenText(index - 2);
+  return isUpper(word) && institutionHeads.has(word.toLowerCase()) ? tokens.start(index - 2) : undefined;
+}
+
+/**
+ * An institution's name that coordinates fields after `of` keeps its full extent across commas and `and`:
+ * `Institute of Russian, Eastern European, and Central Asian Studies`. A list that names places does not join.
+ * Returns the whole name, or undefined.
+ */
+function institution(text: string, item: EntityMention, tokens: TokenTable): EntityMention | undefined {
+  if (item.type === 'PER') return undefined;
+  const start = institutionStart(item, tokens);
+  if (start === undefined) return undefined;
+  const lex = lexicon();
+  let position = item.end;
+  for (let conjuncts = 0; conjuncts < 8; conjuncts++) {
+    const separator = /^(?:,\s*and|,|\s+and)\s+/u.exec(text.slice(position, position + 12));
+    if (!separator) return undefined;
+    const from = position + separator[0].length;
+    const end = capitalisedRun(tokens, tokens.indexAt(from));
+    if (end < 0) return undefined;
+    const conjunct = text.slice(from, end);
+    const kinds = lex.phraseKinds(conjunct.toLowerCase());
+    if (lex.countryNames.has(conjunct) || kinds.some((kind) => kind !== 'demonym')) return undefined;
+    position = end;
+    if (separator[0].includes('and')) return mention(text, 'ORG', start, position);
+  }
+  return undefined;
+}
+
+/** Streets, blocs, affiliations and institutions the tagger read wrongly, corrected over the whole list. */
+function corrected(text: string, mentions: readonly EntityMention[], tokens: TokenTable): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const item = mentions[i] as EntityMention;
+    const street = streetName(text, item, tokens);
+    if (street) {
+      while (out.length > 0 && (out.at(-1) as EntityMention).end > street.start) out.pop();
+      out.push(street);
+      continue;
+    }
+    const trimmed = withoutRoleWords(text, item, mentions[i + 1], tokens);
+    if (trimmed !== undefined) {
+      if (trimmed) out.push(trimmed);
+      continue;
+    }
+    if (isBloc(text, item, tokens) || isAffiliation(item, mentions[i + 1], tokens)) {
+      out.push({ ...item, type: 'MISC' });
+      continue;
+    }
+    const whole = institution(text, item, tokens);
+    if (!whole) {
+      out.push(item);
+      continue;
+    }
+    while (out.length > 0 && (out.at(-1) as EntityMention).end > whole.start) out.pop();
+    out.push(whole);
+    while ((mentions[i + 1]?.start ?? Number.POSITIVE_INFINITY) < whole.end) i++;
+  }
+  return out;
+}
+
 /** The tagger's mentions, cleaned up, in text order. */
 export function cleanMentions(
   text: string,
@@ -147,5 +340,5 @@ export function cleanMentions(
     if (whole) out[out.length - 1] = whole;
     else out.push(current);
   }
-  return out;
+  return corrected(text, out, tokens);
 }

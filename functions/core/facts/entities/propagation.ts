@@ -1,5 +1,6 @@
 import type { Span } from '../../document.js';
 import { placeHeads } from '../cues.js';
+import { lexicon } from '../lexicon.js';
 import type { EntityMention } from '../ner/recognise.js';
 import type { TokenTable } from '../token-table.js';
 import { isUpper, mention, words } from './text.js';
@@ -93,6 +94,27 @@ interface Retyped {
   readonly nameParts: Set<string>;
 }
 
+/** A town, country or region by the gazetteers. */
+function isPlaceName(name: string): boolean {
+  const lex = lexicon();
+  return lex.countryNames.has(name) || lex.phraseKinds(name.toLowerCase()).some((kind) => kind !== 'demonym');
+}
+
+/** The mention at `index` stands where a place does: after `in`, `near`..., or listed with a place mention. */
+function placeContext(text: string, mentions: readonly EntityMention[], index: number): boolean {
+  const item = mentions[index] as EntityMention;
+  const before = text.slice(Math.max(0, item.start - 12), item.start);
+  if (/\b(?:in|at|near|outside|inside|across|around|via|towards?)\s$/u.test(before)) return true;
+  const listed = (other: EntityMention | undefined, between: string): boolean =>
+    other?.type === 'LOC' && /^(?:\s*,\s*|\s+(?:and|or|to)\s+)$/u.test(between);
+  const previous = mentions[index - 1];
+  const next = mentions[index + 1];
+  return (
+    listed(previous, previous ? text.slice(previous.end, item.start) : '') ||
+    listed(next, next ? text.slice(item.end, next.start) : '')
+  );
+}
+
 /** Retypes mentions from what the article says elsewhere about the same names. */
 function retype(text: string, mentions: readonly EntityMention[], acronyms: ReadonlySet<string>): Retyped {
   const retyped = mentions.map((item) => {
@@ -104,6 +126,14 @@ function retype(text: string, mentions: readonly EntityMention[], acronyms: Read
     return acronyms.has(item.text) && item.type !== 'ORG' ? { ...item, type: 'ORG' as const } : item;
   });
   const nameParts = namePartsOf(retyped);
+  // A place name alone (`Greenwich`) is not a person where the sentence treats it as a place: after `in`, `near`...,
+  // or listed with a place (`between Teddington and Greenwich`), unless it is part of someone's name in the article.
+  for (let i = 0; i < retyped.length; i++) {
+    const item = retyped[i] as EntityMention;
+    if (item.type !== 'PER' || nameParts.has(item.text) || words(item.text).length !== 1) continue;
+    if (!isPlaceName(item.text) || !placeContext(text, retyped, i)) continue;
+    retyped[i] = { ...item, type: 'LOC' };
+  }
   // A lone name part tagged as something else (`Wang's visit` read as a company) is still that person.
   for (let i = 0; i < retyped.length; i++) {
     const item = retyped[i] as EntityMention;
