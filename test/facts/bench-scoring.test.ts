@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTally, micro, score, tallyDocument } from '../../bench/lib/ner-score.js';
+import { emptyQuoteTally, overlapF1, tallyQuotes } from '../../bench/lib/quote-score.js';
 import { rouge, rougeTokens } from '../../bench/lib/rouge.js';
 
 describe('bench scoring: ROUGE', () => {
@@ -40,5 +41,28 @@ describe('bench scoring: NER tally', () => {
     expect(tally.LOC).toEqual({ tp: 0, fp: 0, fn: 1 });
     expect(tally.ORG).toEqual({ tp: 0, fp: 1, fn: 0 });
     expect(score(micro(tally)).f1).toBeCloseTo(50, 5);
+  });
+});
+
+describe('bench scoring: quotes', () => {
+  it('matches a quote of the same kind and speaker whose words overlap enough, each annotation once', () => {
+    const tally = emptyQuoteTally();
+    tallyQuotes(
+      tally,
+      [
+        { kind: 'direct', speaker: 'A B', text: 'we will reopen the bridge by spring' },
+        { kind: 'reported', speaker: 'A B', text: 'the budget would protect libraries' },
+      ],
+      [
+        { kind: 'direct', speaker: 'A B', text: 'we will reopen the bridge by spring' },
+        { kind: 'direct', speaker: 'A B', text: 'we will reopen the bridge by spring' },
+        { kind: 'reported', speaker: 'C D', text: 'the budget would protect libraries' },
+      ],
+    );
+    expect(tally.direct).toEqual({ tp: 1, fp: 1, fn: 0 });
+    expect(tally.reported).toEqual({ tp: 0, fp: 1, fn: 1 });
+    expect(
+      overlapF1('the budget would protect libraries', 'the budget would protect all libraries'),
+    ).toBeCloseTo(10 / 11, 5);
   });
 });

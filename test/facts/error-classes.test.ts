@@ -45,6 +45,20 @@ describe('error class: a place name alone is not a person', () => {
   });
 });
 
+describe('error class: the place a dateline names is a place', () => {
+  it.each([
+    'London, 2 April 2024 – The council approved the new cycle lanes on Tuesday.',
+    'Halifax, 9 May 2024 – The ferry returned to service after repairs.',
+    'Chester, 11 June 2024 – Firefighters tackled a blaze at a warehouse overnight.',
+  ])('%s', (body) => {
+    const document = article(body);
+    const facts = extractFacts(document);
+    const place = document.dateline?.place ?? '';
+    expect(facts.places.map((item) => item.name)).toContain(place);
+    expect([...facts.people, ...facts.organisations].map((item) => item.name)).not.toContain(place);
+  });
+});
+
 describe('error class: "the West" and "the East" as blocs are not places', () => {
   it.each([
     'Sanctions imposed by Washington and the West have not stopped the trade.',

@@ -87,3 +87,40 @@ describe('extractFacts: figures', () => {
     ]);
   });
 });
+
+describe('extractFacts: quotes by kind', () => {
+  const quotesOf = (body: string) =>
+    extractFacts(article(body)).quotes.map((quote) => [quote.kind, quote.speaker, quote.text]);
+
+  it('goes on with the speaker of a direct quote in the next sentence that is only a quotation', () => {
+    expect(
+      quotesOf(
+        '"The roof leaks in every classroom," said head teacher Anna Kerr. "We have asked for repairs for years."',
+      ),
+    ).toEqual([
+      ['direct', 'Anna Kerr', 'The roof leaks in every classroom'],
+      ['direct', 'Anna Kerr', 'We have asked for repairs for years'],
+    ]);
+  });
+
+  it('finds the source named after role words in "according to"', () => {
+    expect(quotesOf('According to fire chief Gavin Shaw, the blaze started in the kitchen.')).toEqual([
+      ['reported', 'Gavin Shaw', 'the blaze started in the kitchen'],
+    ]);
+  });
+
+  it('reads "…, X said." as reported speech, and a verb that attributes a quotation as no speech of its own', () => {
+    expect(quotesOf('Turnout was the highest since 1992, election officer Nadia Frost said.')).toEqual([
+      ['reported', 'Nadia Frost', 'Turnout was the highest since 1992'],
+    ]);
+    expect(quotesOf('"The count went smoothly," Nadia Frost said on Friday evening.')).toEqual([
+      ['direct', 'Nadia Frost', 'The count went smoothly'],
+    ]);
+  });
+
+  it('finds the speaker set off by commas before the verb', () => {
+    expect(quotesOf('The head of the agency, Paul Renard, insisted that the data were sound.')).toEqual([
+      ['reported', 'Paul Renard', 'the data were sound'],
+    ]);
+  });
+});

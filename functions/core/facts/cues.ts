@@ -16,6 +16,9 @@ export const personTitles = words(`
   commissioner deputy counsellor councillor attorney prosecutor candidate challenger nominee actor actress
   singer writer author director producer editor correspondent reporter professor dean fellow researcher expert
   chief-executive ceo cfo coo executive treasurer auditor lawyer president-elect ex-president
+  nurse doctor teacher farmer engineer scientist biologist physicist chemist architect pilot driver shopkeeper
+  fisherman farmer planner investigator inspector detective constable superintendent organiser developer tenant
+  resident student pupil
 `);
 
 /** Words that mark a heading role word as part of an office (`Foreign Minister`, `National Security Adviser`). */
@@ -100,7 +103,7 @@ export const reportingVerbs = words(`
   stressed stresses explained explains noted notes argued argues warned warns insisted insists announced
   announces confirmed confirms reaffirmed reaffirms claimed claims declared declares asserted asserts
   believes believe believed suggested suggests acknowledged acknowledges admitted admits revealed reveals
-  urged urges highlighted highlights pointed
+  urged urges highlighted highlights pointed reiterated reiterates underlined underscored
 `);
 
 export const months = words(`

@@ -4,7 +4,7 @@ import { boundedSpans } from './bounds.js';
 import { extractDates } from './dates.js';
 import { buildEntities } from './entities/index.js';
 import { extractFigures } from './figures.js';
-import { recogniseEntities } from './ner/recognise.js';
+import { type EntityMention, recogniseEntities } from './ner/recognise.js';
 import { extractQuotes, type SpeakerMention } from './quotes.js';
 import { summarizeSentences } from './summary.js';
 import type { Facts, SummarySentence } from './types.js';
@@ -28,6 +28,23 @@ function segments(document: SourceDocument): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/** The place a dateline names (`Halifax, 4 March 2024 –`) is a place, whatever the tagger made of it. */
+function withDatelinePlace(
+  document: SourceDocument,
+  mentions: readonly EntityMention[],
+): readonly EntityMention[] {
+  const dateline = document.dateline;
+  if (!dateline?.place) return mentions;
+  return mentions.map((item) =>
+    item.start >= dateline.start &&
+    item.end <= dateline.end &&
+    item.text === dateline.place &&
+    item.type !== 'LOC'
+      ? { ...item, type: 'LOC' }
+      : item,
+  );
+}
+
 /**
  * Key facts of an article: people, organisations, places, dates, quotes and figures, each with the exact spans
  * where the article mentions them. Pure, synchronous and deterministic; the gazetteers load on first use.
@@ -37,7 +54,8 @@ export function extractFacts(document: SourceDocument, options: ExtractOptions =
   // Every extractor sees bounded windows: an over-long "sentence" (a table, a run of symbols) costs its length.
   const spans = boundedSpans(text, segments(document));
   const recognised = recogniseEntities(text, spans);
-  const { people, organisations, places } = buildEntities(text, recognised.mentions, recognised.tokens);
+  const mentions = withDatelinePlace(document, recognised.mentions);
+  const { people, organisations, places } = buildEntities(text, mentions, recognised.tokens);
   const referenceDate = document.dateline?.date ?? options.referenceDate;
   const dates = extractDates(text, spans, referenceDate);
   const figures = extractFigures(text, spans, dates);

@@ -144,7 +144,7 @@ function joined(
  * Haussmann`, `Baker Street`, `the Alexander Fleming Building`. Returns the street, or undefined.
  */
 function streetName(text: string, item: EntityMention, tokens: TokenTable): EntityMention | undefined {
-  if (item.type !== 'PER' && item.type !== 'MISC') return undefined;
+  if (item.type === 'LOC') return undefined;
   const index = tokens.indexAt(item.start);
   if (index < 0) return undefined;
   const first = tokens.sentenceStart(tokens.sentenceOf(index));
@@ -152,7 +152,7 @@ function streetName(text: string, item: EntityMention, tokens: TokenTable): Enti
   let before = index - 1;
   while (before >= first && before > index - 4 && streetConnectors.has(tokens.tokenText(before))) before--;
   const head = before >= first ? tokens.tokenText(before) : '';
-  if (item.type === 'PER' && isUpper(head) && streetHeads.has(head.toLowerCase())) {
+  if (item.type !== 'MISC' && isUpper(head) && streetHeads.has(head.toLowerCase())) {
     return mention(text, 'LOC', tokens.start(before), item.end);
   }
   // A street or building word right after the name.
@@ -161,11 +161,18 @@ function streetName(text: string, item: EntityMention, tokens: TokenTable): Enti
   if (item.type === 'PER' && after >= 0 && tokens.start(after) === item.end + 1 && isUpper(tail)) {
     if (streetTails.has(tail.toLowerCase())) return mention(text, 'LOC', item.start, tokens.end(after));
   }
+  // `Boulevard Haussmann` as a person, `Alexander Fleming Building` as a work of art; `Beatrice Hall` stays a person.
+  if (item.type === 'ORG') return undefined;
   const several = words(item.text).length > 1;
-  if (several && (streetHeads.has(firstWord(item.text)) || streetTails.has(lastWord(item.text))))
-    return { ...item, type: 'LOC' };
+  const last = lastWord(item.text);
+  const tailed =
+    item.type === 'MISC' ? streetTails.has(last) : !surnameLike.has(last) && streetTails.has(last);
+  if (several && (streetHeads.has(firstWord(item.text)) || tailed)) return { ...item, type: 'LOC' };
   return undefined;
 }
+
+/** Street and building words that are also surnames (`Beatrice Hall`, `Ian House`): a person may end in them. */
+const surnameLike = new Set(['hall', 'house', 'bridge', 'tower', 'street', 'lane', 'drive', 'way']);
 
 /** Index of the last token of the mention that starts at token `index` and ends at `end`. */
 function lastTokenOf(tokens: TokenTable, index: number, end: number): number {
@@ -208,6 +215,16 @@ function withoutRoleWords(
     return null;
   const rest = mention(text, item.type, item.start, end);
   return lexicon().countryNames.has(rest.text) ? { ...rest, type: 'LOC' } : rest;
+}
+
+/** `said nurse Ellen Park`: a first name and one more word right after a title name a person, whatever they end in. */
+function isPersonAfterTitle(item: EntityMention, tokens: TokenTable): boolean {
+  if (item.type === 'PER' || item.type === 'MISC') return false;
+  const parts = words(item.text);
+  if (parts.length !== 2 || !lexicon().firstNames.has(parts[0] ?? '')) return false;
+  const index = tokens.indexAt(item.start);
+  if (index <= tokens.sentenceStart(tokens.sentenceOf(index))) return false;
+  return personTitles.has(tokens.tokenText(index - 1).toLowerCase());
 }
 
 /** `the West`, `the East` alone: a bloc or a direction, not a place. */
@@ -300,6 +317,10 @@ function corrected(text: string, mentions: readonly EntityMention[], tokens: Tok
       if (trimmed) out.push(trimmed);
       continue;
     }
+    if (isPersonAfterTitle(item, tokens)) {
+      out.push({ ...item, type: 'PER' });
+      continue;
+    }
     if (isBloc(text, item, tokens) || isAffiliation(item, mentions[i + 1], tokens)) {
       out.push({ ...item, type: 'MISC' });
       continue;
@@ -313,6 +334,31 @@ function corrected(text: string, mentions: readonly EntityMention[], tokens: Tok
     out.push(whole);
     while ((mentions[i + 1]?.start ?? Number.POSITIVE_INFINITY) < whole.end) i++;
   }
+  return out;
+}
+
+/** `China-Russia relations` the tagger left untagged: the places, added to `mentions` in text order. */
+function withUntaggedPairs(
+  text: string,
+  mentions: readonly EntityMention[],
+  tokens: TokenTable,
+): EntityMention[] {
+  const out: EntityMention[] = [];
+  let next = 0;
+  for (let i = 0; i < tokens.tokenCount; i++) {
+    const start = tokens.start(i);
+    while (next < mentions.length && (mentions[next] as EntityMention).end <= start) {
+      out.push(mentions[next] as EntityMention);
+      next++;
+    }
+    const covering = mentions[next];
+    if (covering && covering.start <= start) continue;
+    const word = tokens.tokenText(i);
+    if (!isUpper(word) || !/[-–]/u.test(word)) continue;
+    const pair = placePair(text, { type: 'MISC', start, end: tokens.end(i), text: word });
+    if (pair) out.push(...pair);
+  }
+  for (; next < mentions.length; next++) out.push(mentions[next] as EntityMention);
   return out;
 }
 
@@ -340,5 +386,5 @@ export function cleanMentions(
     if (whole) out[out.length - 1] = whole;
     else out.push(current);
   }
-  return corrected(text, out, tokens);
+  return corrected(text, withUntaggedPairs(text, out, tokens), tokens);
 }

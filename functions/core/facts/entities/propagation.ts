@@ -151,7 +151,8 @@ function retype(text: string, mentions: readonly EntityMention[], acronyms: Read
   }
   for (let i = 0; i < retyped.length; i++) {
     const item = retyped[i] as EntityMention;
-    if (item.type === 'ORG' && placeNames.has(item.text)) retyped[i] = { ...item, type: 'LOC' };
+    if ((item.type === 'ORG' || item.type === 'MISC') && placeNames.has(item.text))
+      retyped[i] = { ...item, type: 'LOC' };
   }
   // `Belt and Road` alone, after `Belt and Road Initiative`: the organisation.
   const prefixes = namePrefixes(retyped.filter((item) => item.type === 'ORG').map((item) => item.text));
