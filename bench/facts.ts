@@ -4,7 +4,8 @@
  * - CoNLL-2003 development split (valid.txt): P/R/F1 per type and micro over PER/ORG/LOC (exact span), through
  *   extractFacts (people→PER, organisations→ORG, places→LOC). The tagger's weights are fitted on train.txt only
  *   (scripts/build-lexicon-ner-model.ts); valid.txt is where features and settings are chosen.
- * - BBC News: ROUGE-1/2/Lsum F1 of our summaries and of Lead-k (k = our summary's length for that article).
+ * - Quotes: precision and recall per kind (direct, reported) on two small annotated sets written for the project.
+ * - BBC News: ROUGE-1/2/Lsum F1 of our summaries, of Lead-k and of TextRank (k = our summary's length).
  * - Speed: articles per second, ms per 10 KB, a 4 KB article warm, a 1 MB article.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,8 +15,10 @@ import { extractFacts, summarize } from '../functions/core/facts/index.js';
 import { lexicon } from '../functions/core/facts/lexicon.js';
 import { parseArticle } from '../functions/core/read/parse-article.js';
 import { conllSourceDocument, evalDirectory, hasConll, readConll } from './lib/conll.js';
-import { emptyTally, formatTally, tallyDocument } from './lib/ner-score.js';
+import { type Counts, emptyTally, formatTally, score, tallyDocument } from './lib/ner-score.js';
+import { emptyQuoteTally, quoteKinds, readAnnotatedQuotes, tallyQuotes } from './lib/quote-score.js';
 import { type RougeScores, rouge } from './lib/rouge.js';
+import { textRank } from './lib/textrank.js';
 
 const bbcPath = new URL('bbc-news/dev.jsonl', evalDirectory);
 
@@ -48,40 +51,84 @@ const average = (values: readonly number[]): number =>
   values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
 
 function bbcBench(articles: readonly BbcArticle[]): void {
-  const ours: Record<string, RougeScores[]> = { odd: [], even: [] };
-  const lead: Record<string, RougeScores[]> = { odd: [], even: [] };
+  const methods = ['ours', 'Lead-k', 'TextRank'] as const;
+  const scores = Object.fromEntries(
+    ['odd', 'even'].map((half) => [
+      half,
+      Object.fromEntries(methods.map((method) => [method, [] as RougeScores[]])),
+    ]),
+  ) as Record<'odd' | 'even', Record<(typeof methods)[number], RougeScores[]>>;
   const lengths: number[] = [];
   articles.forEach((row, index) => {
     const document = parseArticle(`${row.title}\n\n${row.article}`, 'text');
     const summary = summarize(document, extractFacts(document));
     const k = summary.length;
     lengths.push(k);
-    const leadK = allSentences(document)
-      .slice(0, k)
-      .map((sentence) => sentence.text);
+    const sentences = allSentences(document).map((sentence) => sentence.text);
     // The references join sentences without a space ("...bn.For the"): split them again (see the data README).
     const reference = row.reference_extractive_summary.split(/(?<=[.!?])(?=[A-Z"])/u);
     // Rows 1, 3, 5... were looked at while designing the summariser; rows 2, 4, 6... were not.
     const half = index % 2 === 0 ? 'odd' : 'even';
-    ours[half]?.push(
+    scores[half].ours.push(
       rouge(
         summary.map((s) => s.text),
         reference,
       ),
     );
-    lead[half]?.push(rouge(leadK, reference));
+    scores[half]['Lead-k'].push(rouge(sentences.slice(0, k), reference));
+    scores[half].TextRank.push(
+      rouge(
+        textRank(sentences, k).map((i) => sentences[i] as string),
+        reference,
+      ),
+    );
   });
-  const line = (name: string, scores: readonly RougeScores[]): string =>
-    `  ${name.padEnd(8)} ROUGE-1 ${(100 * average(scores.map((s) => s.rouge1))).toFixed(1)}  ROUGE-2 ${(100 * average(scores.map((s) => s.rouge2))).toFixed(1)}  ROUGE-Lsum ${(100 * average(scores.map((s) => s.rougeLsum))).toFixed(1)}`;
+  const line = (name: string, list: readonly RougeScores[]): string =>
+    `  ${name.padEnd(8)} ROUGE-1 ${(100 * average(list.map((s) => s.rouge1))).toFixed(1)}  ROUGE-2 ${(100 * average(list.map((s) => s.rouge2))).toFixed(1)}  ROUGE-Lsum ${(100 * average(list.map((s) => s.rougeLsum))).toFixed(1)}`;
   console.log(
-    `BBC News extractive summaries (${articles.length} articles; F1; mean k = ${average(lengths).toFixed(2)}):`,
+    `BBC News extractive summaries (${articles.length} articles; F1; every method picks k sentences, k = our summary's length, mean ${average(lengths).toFixed(2)}):`,
   );
   console.log(' even rows (2, 4, ... 200; never used while designing the summariser) — the reported figure:');
-  console.log(line('ours', ours.even ?? []));
-  console.log(line('Lead-k', lead.even ?? []));
+  for (const method of methods) console.log(line(method, scores.even[method]));
   console.log(' odd rows (1, 3, ... 199; looked at during design; for reference):');
-  console.log(line('ours', ours.odd ?? []));
-  console.log(line('Lead-k', lead.odd ?? []));
+  for (const method of methods) console.log(line(method, scores.odd[method]));
+}
+
+function quoteBench(): void {
+  const sets = [
+    [
+      'test/fixtures/quotes-annotated.jsonl',
+      'written for the project, used while developing the quote rules',
+    ],
+    ['test/fixtures/quotes-held-out.jsonl', 'written for the project before the rules changed; not tuned on'],
+  ] as const;
+  console.log(
+    'Quotes by kind (same kind, same speaker, words overlapping with token F1 >= 0.8; see bench/lib/quote-score.ts):',
+  );
+  for (const [file, about] of sets) {
+    const items = readAnnotatedQuotes(new URL(`../${file}`, import.meta.url));
+    const tally = emptyQuoteTally();
+    for (const item of items) {
+      const facts = extractFacts(parseArticle(`Quotes\n\n${item.text}\n`, 'text'));
+      tallyQuotes(
+        tally,
+        item.quotes,
+        facts.quotes.map((q) => ({
+          kind: q.kind,
+          text: q.text,
+          ...(q.speaker ? { speaker: q.speaker } : {}),
+        })),
+      );
+    }
+    console.log(` ${file} (${items.length} items; ${about}):`);
+    for (const kind of quoteKinds) {
+      const counts = tally[kind] as Counts;
+      const s = score(counts);
+      console.log(
+        `  ${kind.padEnd(8)} P ${s.precision.toFixed(1).padStart(5)}  R ${s.recall.toFixed(1).padStart(5)}  (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn})`,
+      );
+    }
+  }
 }
 
 function speedBench(articles: readonly BbcArticle[]): void {
@@ -157,6 +204,7 @@ if (!existsSync(evalDirectory)) {
     console.log('BBC News set not found under shared/eval: summaries not measured.');
   }
 }
+quoteBench();
 console.log('Cold start:');
 console.log(
   `  first extraction in a process (gazetteers ${lexiconMs.toFixed(0)} ms + tagger weights + one sentence): ${loadMs.toFixed(0)} ms`,

@@ -3,9 +3,9 @@ import { allSentences } from '../document.js';
 import type { Facts, SummarySentence } from './types.js';
 
 /**
- * Extractive summary: the body sentences that carry most of what the article is about. Each word's weight is how
- * often the article uses it (the headline counts double); a sentence scores the weight of its words over the
- * square root of its length, plus a small share for the names, figures and dates it gives. Near-repeats of a
+ * Extractive summary: the body sentences that carry most of what the article is about. A sentence scores how many
+ * content words it shares with the other sentences, over the log of its length (TextRank's sentence degree,
+ * worked out in one linear pass), plus a small share for the names, figures and dates it gives. Near-repeats of a
  * sentence already chosen are skipped. Picks are returned in source order.
  */
 
@@ -66,14 +66,12 @@ export function summarizeSentences(document: SourceDocument, facts?: Facts): Sum
     }
     return id;
   };
-  const bags = sentences.map((sentence) => Int32Array.from(contentWords(sentence.text), idOf));
-  const headline = contentWords(document.headline?.text ?? '').map(idOf);
-  const weight = new Float64Array(ids.size);
-  for (const bag of bags) for (const id of bag) weight[id] = (weight[id] as number) + 1;
-  for (const id of headline) weight[id] = (weight[id] as number) + 2;
-  const total = bags.reduce((sum, bag) => sum + bag.length, 0) + 2 * headline.length;
-  if (total === 0) return sentences.slice(0, length).map(toSummary);
-  for (let id = 0; id < weight.length; id++) weight[id] = (weight[id] as number) / total;
+  // Each sentence's distinct content words, and in how many sentences each word appears.
+  const bags = sentences.map((sentence) => Int32Array.from(new Set(contentWords(sentence.text)), idOf));
+  const spread = new Float64Array(ids.size);
+  for (const bag of bags) for (const id of bag) spread[id] = (spread[id] as number) + 1;
+  if (bags.every((bag) => bag.length === 0)) return sentences.slice(0, length).map(toSummary);
+  const meanLog = bags.reduce((sum, bag) => sum + Math.log(Math.max(2, bag.length)), 0) / bags.length;
 
   // Names, figures and dates a sentence gives make it more worth reading.
   const factStarts = (
@@ -93,12 +91,15 @@ export function summarizeSentences(document: SourceDocument, facts?: Facts): Sum
     (sentence) => firstAtOrAfter(factStarts, sentence.end) - firstAtOrAfter(factStarts, sentence.start),
   );
 
-  // Luhn-style centrality: the sum of the article-wide weight of every content word the sentence uses, divided
-  // by the square root of its length so that long sentences win only by saying more of what matters.
+  // Centrality as TextRank measures it (Mihalcea & Tarau 2004), in one linear pass: how many words a sentence
+  // shares with every other sentence, over the log of its length (plus the mean log length, standing in for the
+  // other sentence's). It is the degree of the sentence in TextRank's graph without building the graph, which
+  // would cost the square of the article's sentences.
   const scores = bags.map((bag, index) => {
     if (bag.length === 0) return Number.NEGATIVE_INFINITY;
-    const sum = bag.reduce((acc, id) => acc + (weight[id] as number), 0);
-    return (sum / Math.sqrt(bag.length)) * (1 + 0.02 * Math.min(factCount[index] ?? 0, 5));
+    const shared = bag.reduce((acc, id) => acc + (spread[id] as number) - 1, 0);
+    const degree = shared / (Math.log(Math.max(2, bag.length)) + meanLog);
+    return degree * (1 + 0.02 * Math.min(factCount[index] ?? 0, 5));
   });
   const order = scores.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
   const chosen: number[] = [];
