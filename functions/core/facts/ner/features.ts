@@ -283,6 +283,23 @@ function isTable(tokens: readonly Token[]): boolean {
   return numbers >= 2 && lowerWords <= Math.max(1, tokens.length * 0.15);
 }
 
+/** The mode of a sentence for features: `C` written in capitals, `T` a table of numbers and names, `N` prose. */
+export function sentenceMode(tokens: readonly Token[]): string {
+  return isAllCaps(tokens) ? 'C' : isTable(tokens) ? 'T' : 'N';
+}
+
+/** What a first tagging pass made of the token's word elsewhere in the document, as features. */
+export function hintFeatures(
+  token: Token,
+  hints: ReadonlyMap<string, readonly string[]>,
+  mode: string,
+): string[] {
+  const out: string[] = [];
+  for (const hint of hints.get(token.text.toLowerCase()) ?? [])
+    out.push(`doc=${hint}`, `doc|mode=${hint}|${mode}`);
+  return out;
+}
+
 /**
  * Feature names for every token of a sentence. `hints` are, per lower-cased word, what a first tagging pass
  * made of the word elsewhere in the document (`ORG`, `PER-last`...): names keep one type within an article.
@@ -363,9 +380,7 @@ export function sentenceFeatures(
     const ownCue = cue(i);
     if (ownCue) features.push(`cue=${ownCue}`);
     features.push(...(runFeatures[i] ?? []));
-    for (const hint of hints?.get(tokens[i]?.text.toLowerCase() ?? '') ?? []) {
-      features.push(`doc=${hint}`, `doc|mode=${hint}|${mode}`);
-    }
+    if (hints) features.push(...hintFeatures(tokens[i] as Token, hints, mode));
     const phrase = phrases[i];
     if (phrase) {
       for (const kind of phrase.kinds) {

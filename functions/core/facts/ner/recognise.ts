@@ -2,10 +2,17 @@ import type { Span } from '../../document.js';
 import { boundedSpans, maxSentenceTokens } from '../bounds.js';
 import { TokenTable } from '../token-table.js';
 import { type Token, tokenize } from '../tokens.js';
-import { type DocumentEvidence, evidenceGatherer, gatherEvidence, sentenceFeatures } from './features.js';
-import { type EntityType, isInside, labelType } from './labels.js';
+import {
+  type DocumentEvidence,
+  evidenceGatherer,
+  gatherEvidence,
+  hintFeatures,
+  sentenceFeatures,
+  sentenceMode,
+} from './features.js';
+import { type EntityType, isInside, labelCount, labelType } from './labels.js';
 import { packedModel } from './model.js';
-import { type TaggerModel, unpackModel, viterbi } from './tagger.js';
+import { bestPath, emissionScores, sentenceEmissions, type TaggerModel, unpackModel } from './tagger.js';
 
 export interface EntityMention extends Span {
   readonly type: EntityType;
@@ -126,18 +133,40 @@ export interface RecognisedEntities {
   readonly mentions: readonly EntityMention[];
 }
 
-/** One tagging pass, a sentence at a time: features are made for one sentence and dropped with it. */
-function tagTable(
-  table: TokenTable,
-  evidence: DocumentEvidence,
-  tagger: TaggerModel,
-  hints?: ReadonlyMap<string, readonly string[]>,
-): EntityMention[] {
-  const mentions: EntityMention[] = [];
+/**
+ * Both tagging passes, a sentence at a time: a sentence's features are made once and dropped with it; what the
+ * second pass needs of them is kept as its label scores (9 numbers a token), and the second pass adds only the
+ * features of what the first pass found in the document.
+ */
+function tagTable(table: TokenTable, evidence: DocumentEvidence, tagger: TwoPassModel): EntityMention[] {
+  const firstPass: EntityMention[] = [];
+  const secondScores: Float64Array[] = [];
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
     const tokens = table.tokens(sentence);
-    const path = viterbi(tagger, sentenceFeatures(tokens, evidence, hints));
-    for (const mention of labelsToMentions(table.text, tokens, path)) mentions.push(mention);
+    const features = sentenceFeatures(tokens, evidence);
+    const path = bestPath(tagger.first, sentenceEmissions(tagger.first, features));
+    for (const mention of labelsToMentions(table.text, tokens, path)) firstPass.push(mention);
+    secondScores.push(sentenceEmissions(tagger.second, features));
+  }
+  const hints = documentHints(firstPass);
+  const mentions: EntityMention[] = [];
+  const extra = new Float64Array(labelCount);
+  for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
+    const tokens = table.tokens(sentence);
+    const scores = secondScores[sentence] as Float64Array;
+    const mode = sentenceMode(tokens);
+    tokens.forEach((token, t) => {
+      const found = hintFeatures(token, hints, mode);
+      if (found.length === 0) return;
+      emissionScores(tagger.second, found, extra);
+      for (let label = 0; label < labelCount; label++) {
+        const at = t * labelCount + label;
+        scores[at] = (scores[at] as number) + (extra[label] as number);
+      }
+    });
+    for (const mention of labelsToMentions(table.text, tokens, bestPath(tagger.second, scores)))
+      mentions.push(mention);
+    secondScores[sentence] = new Float64Array(0);
   }
   return mentions;
 }
@@ -159,7 +188,5 @@ export function recogniseEntities(
       gatherer.add(tokens);
     }
   }
-  const evidence = gatherer.evidence();
-  const firstPass = tagTable(table, evidence, tagger.first);
-  return { tokens: table, mentions: tagTable(table, evidence, tagger.second, documentHints(firstPass)) };
+  return { tokens: table, mentions: tagTable(table, gatherer.evidence(), tagger) };
 }

@@ -33,16 +33,34 @@ export function emissionScores(
   return scores;
 }
 
+/** Label scores of every token of a sentence, `scores[t * labelCount + label]`. */
+export function sentenceEmissions(
+  model: TaggerModel,
+  sentence: readonly (readonly string[])[],
+): Float64Array {
+  const out = new Float64Array(sentence.length * count);
+  const emission = new Float64Array(count);
+  sentence.forEach((features, t) => {
+    out.set(emissionScores(model, features, emission), t * count);
+  });
+  return out;
+}
+
 /** Best label index per token. Linear in the sentence length. */
 export function viterbi(model: TaggerModel, sentence: readonly (readonly string[])[]): number[] {
-  const length = sentence.length;
+  return bestPath(model, sentenceEmissions(model, sentence));
+}
+
+/** Best label index per token from the tokens' label scores (`sentenceEmissions`) and the model's transitions. */
+export function bestPath(model: TaggerModel, emissions: Float64Array): number[] {
+  const length = emissions.length / count;
   if (length === 0) return [];
   const transitions = model.transitions;
   const score = new Float64Array(length * count);
   const back = new Int8Array(length * count);
   const emission = new Float64Array(count);
   for (let t = 0; t < length; t++) {
-    emissionScores(model, sentence[t] ?? [], emission);
+    emission.set(emissions.subarray(t * count, (t + 1) * count));
     for (let label = 0; label < count; label++) {
       const here = t * count + label;
       if (t === 0) {
