@@ -125,10 +125,12 @@ describe('error class: role words before a title belong to the role, not to a na
   it.each([
     ['A letter from EU Foreign Affairs Commissioner Marta Kos arrived on Monday.', 'EU'],
     ['Officials from Japan met US National Security Adviser Tom Reid on Friday.', 'United States'],
+    ['Aid was promised by UK Development Minister Sam Clarke on Tuesday.', 'United Kingdom'],
   ])('%s', (body, rest) => {
     const facts = extractFacts(article(body));
     const names = [...facts.organisations, ...facts.places].map((item) => item.name);
     expect(names).toContain(rest);
+    if (rest !== 'EU') expect(facts.organisations.map((item) => item.name)).toEqual([]);
     expect(names.some((name) => /Foreign|National/u.test(name))).toBe(false);
   });
 });

@@ -42,6 +42,14 @@ export const organisationHeads = words(`
   cabinet secretariat tribunal brigade brigades guard corps church mission fund programme program
 `);
 
+/** Common nouns for kinds of organisation that name one next to them (`the Norwegian firm Equinor`). */
+export const organisationNouns = words(`
+  firm company companies group charity airline carrier maker manufacturer retailer insurer lender bank operator
+  agency club team side newspaper broadcaster network union party council ministry department university
+  developer supplier producer exporter utility conglomerate brewer miner bank broker consortium partnership
+  regulator watchdog
+`);
+
 /** Words that make a capitalised phrase a place (`Yellow River`, `Mount Kenya`). */
 export const placeHeads = words(`
   river lake mount mountain mountains island islands sea ocean gulf bay valley street avenue road square

@@ -183,8 +183,8 @@ function lastTokenOf(tokens: TokenTable, index: number, end: number): number {
 
 /**
  * `US National Security Adviser Jake Sullivan`: capitalised role words the tagger took into a name before a title
- * and a person belong to the role. Returns the name without them (a country alone is a place), `null` when
- * nothing is left, or undefined when the mention is not followed by a title and a person.
+ * and a person belong to the role, and the country before them is a place. Returns the name without them,
+ * `null` when nothing is left, or undefined when there is nothing to correct.
  */
 function withoutRoleWords(
   text: string,
@@ -207,7 +207,12 @@ function withoutRoleWords(
     end = tokens.end(index - 1);
     index--;
   }
-  if (end === item.end) return undefined;
+  if (end === item.end) {
+    // `US National Security Adviser Jake Sullivan` with `US` alone tagged: the person's country is a place.
+    return item.type !== 'LOC' && lexicon().countryNames.has(item.text)
+      ? { ...item, type: 'LOC' }
+      : undefined;
+  }
   if (
     index < 0 ||
     (tokens.start(index) === item.start && roleModifiers.has(tokens.tokenText(index).toLowerCase()))

@@ -3,6 +3,7 @@ import {
   functionWords,
   months,
   organisationHeads,
+  organisationNouns,
   personTitles,
   placeHeads,
   placePrepositions,
@@ -207,6 +208,7 @@ function wordClasses(
   if (personTitles.has(lower)) tags.push('title');
   if (roleModifiers.has(lower)) tags.push('role-mod');
   if (organisationHeads.has(lower)) tags.push('org-head');
+  if (organisationNouns.has(lower) && !startsUpper.test(text)) tags.push('org-noun');
   if (placeHeads.has(lower)) tags.push('place-head');
   if (placePrepositions.has(lower)) tags.push('prep');
   if (reportingVerbs.has(lower)) tags.push('report');
