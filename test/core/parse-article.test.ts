@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allSentences } from '../../functions/core/document.js';
 import { ArticleError } from '../../functions/core/errors.js';
 import { formatFromFileName, parseArticle, requireFormat } from '../../functions/core/read/parse-article.js';
+import { MAX_SENTENCE_TOKENS, sentenceTokenCount } from '../../functions/core/read/sentences.js';
 
 const sample = (name: string): string =>
   readFileSync(new URL(`../../samples/articles/${name}`, import.meta.url), 'utf8');
@@ -116,6 +117,50 @@ describe('parseArticle', () => {
         'html',
       );
       expect(document.text).toBe('T\n\nSafe text.');
+    });
+  });
+
+  describe('over-long text', () => {
+    const run = 'word = '.repeat(1_500);
+    const bounded = (document: ReturnType<typeof parseArticle>): void => {
+      const all = [document.headline, document.caption, ...allSentences(document)].filter(
+        (s) => s !== undefined,
+      );
+      for (const sentence of all) {
+        expect(sentenceTokenCount(document.text, sentence)).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
+      }
+    };
+
+    it('reads a first line too long for a headline as body text, in bounded sentences', () => {
+      const document = parseArticle(`Headline ${run}\n\nThe body.`, 'text');
+
+      expect(document.headline).toBeUndefined();
+      expect(document.paragraphs[0]?.kind).toBe('paragraph');
+      expect(allSentences(document).length).toBeGreaterThanOrEqual(3_000 / MAX_SENTENCE_TOKENS);
+      bounded(document);
+    });
+
+    it('reads an over-long sub-heading as a paragraph, in bounded sentences', () => {
+      const document = parseArticle(`# Title\n\nBody text.\n\n## Heading ${run}\n\nMore.`, 'markdown');
+
+      expect(document.headline?.text).toBe('Title');
+      expect(document.paragraphs.map((paragraph) => paragraph.kind)).toEqual([
+        'paragraph',
+        'paragraph',
+        'paragraph',
+      ]);
+      expect(document.paragraphs[1]?.sentences.length).toBeGreaterThanOrEqual(3_000 / MAX_SENTENCE_TOKENS);
+      bounded(document);
+    });
+
+    it('reads an over-long caption as a paragraph', () => {
+      const document = parseArticle(
+        `<h1>Title</h1><figure><figcaption>Caption ${run}</figcaption></figure><p>Body.</p>`,
+        'html',
+      );
+
+      expect(document.caption).toBeUndefined();
+      bounded(document);
     });
   });
 

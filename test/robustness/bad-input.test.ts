@@ -8,6 +8,7 @@ import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import { articleIdFor } from '../../functions/core/publish/article-id.js';
+import { MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS } from '../../functions/core/read/sentences.js';
 import { executableContent } from '../lib/html-safety.js';
 import { getText, root, upload } from '../local/helpers.js';
 import {
@@ -252,18 +253,27 @@ describe('bad input through the path a real upload takes (local bucket, SQS-shap
     );
   });
 
-  it('translates a 30 KB sentence without punctuation in pieces under the request limit, whole and in order', async () => {
+  it('reads a 30 KB sentence without punctuation as sentences of bounded length, translated whole and in order', async () => {
     const key = 'incoming/long/run-on sentence.txt';
     await expectPublished(key);
     const english = await article(key, 'en');
     const spanish = await article(key, 'es');
     const requests = system.translate.requests.filter((request) => /\bword\d+\b/.test(request.text));
 
-    expect(sentences(english)).toEqual(['Run-on report', runOnSentence]);
-    const translated = spanish.body[0]?.sentences[0]?.text ?? '';
-    // The loopback engine marks each piece it translated with `[es] `: the pieces, unmarked, are the sentence.
-    expect(translated.replaceAll('[es] ', '')).toBe(runOnSentence);
-    expect(translated.split('[es] ').length - 1).toBe(requests.length);
+    const [headline, ...pieces] = sentences(english);
+    expect(headline).toBe('Run-on report');
+    // Cut between words into sentences within the bounds (tokens, code points): nothing lost, nothing moved.
+    expect(pieces.join(' ')).toBe(runOnSentence);
+    expect(pieces.length).toBeGreaterThan(runOnSentence.length / MAX_SENTENCE_CHARS);
+    for (const piece of pieces) {
+      expect(piece.split(' ').length).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
+      expect([...piece].length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    }
+    // The loopback engine marks what it translated with `[es] `: unmarked, the Spanish sentences are the English.
+    const translated = spanish.body.flatMap((paragraph) =>
+      paragraph.sentences.map((sentence) => sentence.text),
+    );
+    expect(translated.map((text) => text.replaceAll('[es] ', ''))).toEqual(pieces);
     expect(requests.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...requests.map((request) => request.bytes))).toBeLessThanOrEqual(10_000);
   });

@@ -5,7 +5,7 @@ import { matchDateline } from './formats/dateline.js';
 import { readHtml } from './formats/html.js';
 import { readMarkdown } from './formats/markdown.js';
 import { readPlainText } from './formats/plain-text.js';
-import { splitSentences } from './sentences.js';
+import { boundSentence, splitSentences } from './sentences.js';
 
 const extensions: Readonly<Record<string, SourceFormat>> = {
   txt: 'text',
@@ -51,6 +51,17 @@ function sentence(text: string, span: Span, id: string): Sentence {
   };
 }
 
+/**
+ * A heading or caption too long for one sentence (see `boundSentence`) is not one: it is read as a paragraph, in
+ * sentences of bounded length, like any other body text.
+ */
+function demoteOverlong(text: string, block: Block): Block {
+  if (block.kind !== 'heading' && block.kind !== 'caption') return block;
+  if (boundSentence(text, block.start, block.end).length === 1) return block;
+  const { level: _level, ...rest } = block;
+  return { ...rest, kind: 'paragraph', singleLine: false };
+}
+
 function looksLikeCaption(text: string, block: Block): boolean {
   const content = text.slice(block.start, block.end);
   if (block.singleLine === false || content.length > 200) return false;
@@ -71,7 +82,7 @@ function looksLikeSubheading(text: string, block: Block): boolean {
 /** Works out headline, caption, dateline, paragraphs and sentences from a format reader's blocks. */
 function assemble(format: SourceFormat, extracted: ExtractedText): SourceDocument {
   const { text } = extracted;
-  const blocks = [...extracted.blocks];
+  const blocks = extracted.blocks.map((block) => demoteOverlong(text, block));
   let headline: Sentence | undefined;
   const first = blocks[0];
   if (first && first.kind === 'heading') {
@@ -115,7 +126,7 @@ function assemble(format: SourceFormat, extracted: ExtractedText): SourceDocumen
       }
     }
     const isHeading = block.kind === 'heading' || (format === 'text' && looksLikeSubheading(text, block));
-    const spans = isHeading ? [{ start, end: block.end }] : splitSentences(text, start, block.end);
+    const spans = isHeading ? boundSentence(text, start, block.end) : splitSentences(text, start, block.end);
     const sentences = spans
       .filter((span) => /[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)))
       .map((span, index) => sentence(text, span, `${id}s${index + 1}`));

@@ -178,7 +178,9 @@ const isSpace = (char: string | undefined): boolean => char !== undefined && /\s
 /** The word (letters and inner dots) that ends right before `index`, e.g. `U.S` or `Mr`. */
 function wordBefore(text: string, index: number, floor: number): string {
   let start = index;
-  while (start > floor && /[\p{L}.]/u.test(text[start - 1] ?? '')) start--;
+  // Bounded: no abbreviation is longer, and a run of dotted letters must not be rescanned from every dot.
+  const limit = Math.max(floor, index - 40);
+  while (start > limit && /[\p{L}.]/u.test(text[start - 1] ?? '')) start--;
   return text.slice(start, index);
 }
 
@@ -208,7 +210,8 @@ function endsSentenceAtDot(text: string, dot: number, after: number, floor: numb
 /**
  * Splits `text.slice(start, end)` into sentences and returns their spans in `text` (trimmed). Handles
  * abbreviations (`Mr.`, `U.S.`, `p.m.`, `No. 10`), initials, decimals (`3.5`), ellipses and quotes or brackets
- * closing a sentence (`..." Then`). Line breaks inside the range are ordinary spaces.
+ * closing a sentence (`..." Then`). Line breaks inside the range are ordinary spaces. An over-long sentence comes
+ * back in pieces (see {@link boundSentence}).
  */
 export function splitSentences(text: string, start = 0, end = text.length): Span[] {
   const spans: Span[] = [];
@@ -218,7 +221,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
     let until = to;
     while (from < until && isSpace(text[from])) from++;
     while (until > from && isSpace(text[until - 1])) until--;
-    if (until > from) spans.push({ start: from, end: until });
+    if (until > from) for (const piece of boundSentence(text, from, until)) spans.push(piece);
   };
 
   for (let i = start; i < end; i++) {
@@ -232,11 +235,19 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
       after++;
     }
     while (after < end && closers.has(text[after] ?? '')) after++;
-    if (after < end && !isSpace(text[after])) continue;
+    // Whether a run of marks ends a sentence does not depend on where in the run it is looked at from, so a
+    // run that does not is skipped whole: looking again from each of its marks would be quadratic.
+    if (after < end && !isSpace(text[after])) {
+      i = after - 1;
+      continue;
+    }
     let next = after;
     while (next < end && isSpace(text[next])) next++;
     if (next >= end) break;
-    if (!openers.test(text[next] ?? '')) continue;
+    if (!openers.test(text[next] ?? '')) {
+      i = next - 1;
+      continue;
+    }
     if (char === '.' && after === i + 1 && !endsSentenceAtDot(text, i, next, start, end)) continue;
     push(after);
     sentenceStart = after;
@@ -244,4 +255,94 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   }
   push(end);
   return spans;
+}
+
+/**
+ * At most this many tokens (words, numbers, and each other mark) in a sentence. Every later stage (facts,
+ * translation, rendering) works sentence by sentence, so a bound here keeps any per-sentence cost bounded
+ * whatever the input: a run of 20,000 `=` is 100 sentences, not one. Ordinary sentences stay well inside it
+ * (the longest of 2,000 news sentences has about 120 tokens).
+ */
+export const MAX_SENTENCE_TOKENS = 200;
+/** At most this many code points in a sentence: one endless word is cut too. */
+export const MAX_SENTENCE_CHARS = 1_000;
+
+type CharClass = 'space' | 'word' | 'mark';
+
+function classOf(text: string, index: number): CharClass {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) {
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return 'space';
+    const letterOrDigit =
+      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    return letterOrDigit ? 'word' : 'mark';
+  }
+  const char = String.fromCodePoint(text.codePointAt(index) ?? code);
+  if (/\s/u.test(char)) return 'space';
+  return /[\p{L}\p{M}\p{N}]/u.test(char) ? 'word' : 'mark';
+}
+
+/** Code units of the code point at `index` (2 for a surrogate pair). */
+function unitsAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff || index + 1 >= text.length) return 1;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
+
+/** Tokens in `span` as the sentence bound counts them: runs of letters and digits, and every other mark. */
+export function sentenceTokenCount(text: string, span: Span): number {
+  let count = 0;
+  let previous: CharClass = 'space';
+  for (let i = span.start; i < span.end; i += unitsAt(text, i)) {
+    const kind = classOf(text, i);
+    if (kind === 'mark' || (kind === 'word' && previous !== 'word')) count++;
+    previous = kind;
+  }
+  return count;
+}
+
+/**
+ * Cuts the trimmed sentence `[start, end)` into pieces within {@link MAX_SENTENCE_TOKENS} and
+ * {@link MAX_SENTENCE_CHARS}: at the last space of a piece when it is in the piece's second half, otherwise
+ * right at the token (or, inside one endless word, the code point) that would go over. Each character is
+ * looked at about twice at most.
+ */
+export function boundSentence(text: string, start: number, end: number): Span[] {
+  const pieces: Span[] = [];
+  let pieceStart = start;
+  let tokens = 0;
+  let points = 0;
+  let lastSpace = -1;
+  let previous: CharClass = 'space';
+  for (let i = start; i < end; ) {
+    const kind = classOf(text, i);
+    const units = unitsAt(text, i);
+    const startsToken = kind === 'mark' || (kind === 'word' && previous !== 'word');
+    if (
+      kind !== 'space' &&
+      ((startsToken && tokens >= MAX_SENTENCE_TOKENS) || points >= MAX_SENTENCE_CHARS)
+    ) {
+      const cut = lastSpace > pieceStart + (i - pieceStart) / 2 ? lastSpace : i;
+      let until = cut;
+      while (until > pieceStart && classOf(text, until - 1) === 'space') until--;
+      pieces.push({ start: pieceStart, end: until });
+      let from = cut;
+      while (from < end && classOf(text, from) === 'space') from++;
+      pieceStart = from;
+      i = from;
+      tokens = 0;
+      points = 0;
+      lastSpace = -1;
+      previous = 'space';
+      continue;
+    }
+    if (kind === 'space' && previous !== 'space') lastSpace = i;
+    if (startsToken) tokens++;
+    points++;
+    previous = kind;
+    i += units;
+  }
+  if (end > pieceStart) pieces.push({ start: pieceStart, end });
+  return pieces;
 }
