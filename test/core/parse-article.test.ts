@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allSentences } from '../../functions/core/document.js';
 import { ArticleError } from '../../functions/core/errors.js';
+import { MAX_MARKDOWN_NESTING } from '../../functions/core/read/formats/markdown.js';
 import { formatFromFileName, parseArticle, requireFormat } from '../../functions/core/read/parse-article.js';
 import { MAX_SENTENCE_TOKENS, sentenceTokenCount } from '../../functions/core/read/sentences.js';
 
@@ -82,6 +83,99 @@ describe('parseArticle', () => {
       for (const sentence of allSentences(document)) {
         expect(document.text.slice(sentence.start, sentence.end)).toBe(sentence.text);
       }
+    });
+
+    const blocks = (source: string): [string, string][] => {
+      const document = parseArticle(source, 'markdown');
+      return [
+        ...(document.headline ? [['headline', document.headline.text] as [string, string]] : []),
+        ...(document.caption ? [['caption', document.caption.text] as [string, string]] : []),
+        ...document.paragraphs.map(
+          (paragraph) =>
+            [paragraph.kind, paragraph.sentences.map((sentence) => sentence.text).join(' ')] as [
+              string,
+              string,
+            ],
+        ),
+      ];
+    };
+
+    it('reads quotes, nested lists and inline markup as text, and drops code, raw HTML, images and rules', () => {
+      const source = [
+        '# Title',
+        '',
+        '![A photo](photo.jpg) *The harbour at dawn*',
+        '',
+        'Text with `inline code`, a [link](https://example.com "t"), **strong** and ~~struck~~ words.  ',
+        'A hard break before this.',
+        '',
+        '> Quoted words.',
+        '> > Nested quote.',
+        '',
+        '1. First item',
+        '   - nested *item*',
+        '',
+        '```',
+        'code block',
+        '```',
+        '',
+        '    indented code',
+        '',
+        '<div>raw html block</div>',
+        '',
+        'Inline <span>html</span> and &amp; entity.',
+        '',
+        '---',
+        '',
+        '| a table | of cells |',
+        '| --- | --- |',
+        '| not | prose |',
+        '',
+        'Last [reference][ref].',
+        '',
+        '[ref]: https://example.com',
+      ].join('\n');
+
+      expect(blocks(source)).toEqual([
+        ['headline', 'Title'],
+        ['caption', 'The harbour at dawn'],
+        ['paragraph', 'Text with inline code, a link, strong and struck words. A hard break before this.'],
+        ['quote', 'Quoted words.'],
+        ['quote', 'Nested quote.'],
+        ['list-item', 'First item'],
+        ['list-item', 'nested item'],
+        ['paragraph', 'Inline html and & entity.'],
+        ['paragraph', 'Last reference.'],
+      ]);
+    });
+
+    it(`follows containers ${MAX_MARKDOWN_NESTING} levels deep (a list and its item are two) and no deeper`, () => {
+      const nested = (depth: number, marker: string): string => `# T\n\n${marker.repeat(depth)}Deep words.\n`;
+
+      expect(blocks(nested(MAX_MARKDOWN_NESTING - 1, '> '))).toEqual([
+        ['headline', 'T'],
+        ['quote', 'Deep words.'],
+      ]);
+      expect(blocks(nested(MAX_MARKDOWN_NESTING / 2 - 1, '- ')).at(-1)).toEqual(['list-item', 'Deep words.']);
+      expect(blocks(nested(MAX_MARKDOWN_NESTING / 2 + 1, '- '))).toEqual([['headline', 'T']]);
+      expect(blocks(nested(MAX_MARKDOWN_NESTING + 1, '> '))).toEqual([['headline', 'T']]);
+    });
+
+    it.each([
+      ['block quotes', `${'>'.repeat(100_000)} text`],
+      ['list markers', `${'- '.repeat(50_000)}text`],
+      ['emphasis', `${'*'.repeat(50_000)}a${'*'.repeat(50_000)}`],
+      ['brackets', `a${'['.repeat(50_000)}${']'.repeat(50_000)}`],
+    ])('reads 100,000 characters of nested %s without running out of stack', (_, body) => {
+      expect(() => parseArticle(`# Title\n\nFirst words.\n\n${body}\n`, 'markdown')).not.toThrow();
+    });
+
+    it('reads a paragraph of emphasis only as a caption, and emphasis inside prose as prose', () => {
+      expect(blocks('# T\n\n_Only emphasis_\n\nSome *emphasised* prose.')).toEqual([
+        ['headline', 'T'],
+        ['caption', 'Only emphasis'],
+        ['paragraph', 'Some emphasised prose.'],
+      ]);
     });
   });
 

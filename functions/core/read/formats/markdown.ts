@@ -1,79 +1,120 @@
-import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { type ExtractedText, TextBuilder } from './blocks.js';
+import markdownIt, { type Token } from 'markdown-it';
+import { type BlockKind, type ExtractedText, TextBuilder } from './blocks.js';
 
-function inlineText(nodes: readonly PhrasingContent[]): string {
-  return nodes
-    .map((node) => {
-      switch (node.type) {
-        case 'text':
-        case 'inlineCode':
-          return node.value;
-        case 'break':
-          return ' ';
-        case 'emphasis':
-        case 'strong':
-        case 'delete':
-        case 'link':
-        case 'linkReference':
-          return inlineText(node.children);
-        default:
-          // Images, raw HTML and footnote marks are not article text.
-          return '';
-      }
-    })
-    .join('');
-}
+/**
+ * Containers (quotes, lists) and inline markup nested deeper than this are not followed: markdown-it drops block
+ * content below it and reads inline markup below it as plain text. Articles nest a few levels at most; without
+ * a bound, nesting is where Markdown parsers go superlinear.
+ */
+export const MAX_MARKDOWN_NESTING = 20;
 
-/** A paragraph that is only an image and/or emphasised text reads as a picture caption. */
-function isCaption(paragraph: Paragraph): boolean {
-  const parts = paragraph.children.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
-  const hasImage = parts.some((node) => node.type === 'image');
-  const emphasised = parts.filter((node) => node.type === 'emphasis');
-  return parts.length > 0 &&
-    emphasised.length > 0 &&
-    parts.every((node) => node.type === 'image' || node.type === 'emphasis')
-    ? hasImage || emphasised.length === parts.length
-    : false;
-}
+/**
+ * CommonMark with GitHub's tables and strikethrough, raw HTML recognised (so that it can be dropped), no
+ * typographic replacements: the text is the author's. markdown-it parses in linear time, pathological input
+ * included, into a flat token stream, so no recursion here can run out of stack whatever the nesting.
+ */
+const parser = markdownIt('default', {
+  html: true,
+  linkify: false,
+  typographer: false,
+  maxNesting: MAX_MARKDOWN_NESTING,
+});
 
-function walk(
-  nodes: readonly (RootContent | Nodes)[],
-  builder: TextBuilder,
-  context: 'body' | 'quote' | 'list',
-): void {
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'heading':
-        builder.add('heading', inlineText(node.children), node.depth);
+/** The readable text of a paragraph's or heading's inline tokens: no images, raw HTML or markup. */
+function inlineText(children: readonly Token[]): string {
+  let text = '';
+  for (const token of children) {
+    switch (token.type) {
+      case 'text':
+      case 'code_inline':
+        text += token.content;
         break;
-      case 'paragraph':
-        if (context === 'body' && isCaption(node)) builder.add('caption', inlineText(node.children));
-        else
-          builder.add(
-            context === 'quote' ? 'quote' : context === 'list' ? 'list-item' : 'paragraph',
-            inlineText(node.children),
-          );
-        break;
-      case 'blockquote':
-        walk(node.children, builder, 'quote');
-        break;
-      case 'list':
-        walk(node.children, builder, 'list');
-        break;
-      case 'listItem':
-        walk(node.children, builder, 'list');
+      case 'softbreak':
+      case 'hardbreak':
+        text += ' ';
         break;
       default:
-        // Code, raw HTML, tables and rules are not prose to summarise or translate.
+        // Images (their alt text included), raw HTML tags and the markup itself are not article text.
         break;
     }
   }
+  return text;
+}
+
+/** What one inline token is, at the top level of a paragraph, for caption detection. */
+function partOf(token: Token): string | undefined {
+  if (token.type === 'text' && token.content.trim() === '') return undefined;
+  if (token.type === 'softbreak') return undefined;
+  if (token.type === 'image') return 'image';
+  if (token.type === 'em_open') return 'emphasis';
+  return token.type;
+}
+
+/** A paragraph that is only an image and/or emphasised text reads as a picture caption. */
+function isCaption(children: readonly Token[]): boolean {
+  const parts: string[] = [];
+  let depth = 0;
+  for (const token of children) {
+    if (depth === 0) {
+      const part = partOf(token);
+      if (part) parts.push(part);
+    }
+    if (token.nesting === 1) depth++;
+    else if (token.nesting === -1) depth--;
+  }
+  const emphasised = parts.filter((part) => part === 'emphasis').length;
+  const onlyPictures = parts.every((part) => part === 'image' || part === 'emphasis');
+  return parts.length > 0 && emphasised > 0 && onlyPictures
+    ? parts.includes('image') || emphasised === parts.length
+    : false;
 }
 
 /** Reads Markdown with a CommonMark parser; offsets index the extracted text, free of Markdown syntax. */
 export function readMarkdown(source: string): ExtractedText {
   const builder = new TextBuilder();
-  walk(fromMarkdown(source).children, builder, 'body');
+  const tokens = parser.parse(source, {});
+  // Open containers, innermost last: they decide what a paragraph inside them is.
+  const containers: string[] = [];
+  let skipped = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    if (token.type === 'table_open') skipped++;
+    else if (token.type === 'table_close') skipped--;
+    if (skipped > 0 || token.type === 'table_close') continue;
+    switch (token.type) {
+      case 'blockquote_open':
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        containers.push(token.type);
+        break;
+      case 'blockquote_close':
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        containers.pop();
+        break;
+      case 'heading_open': {
+        const inline = tokens[index + 1];
+        builder.add('heading', inlineText(inline?.children ?? []), Number(token.tag.slice(1)));
+        break;
+      }
+      case 'paragraph_open': {
+        const children = tokens[index + 1]?.children ?? [];
+        const innermost = containers.at(-1);
+        const kind: BlockKind =
+          innermost === 'blockquote_open'
+            ? 'quote'
+            : innermost !== undefined
+              ? 'list-item'
+              : isCaption(children)
+                ? 'caption'
+                : 'paragraph';
+        builder.add(kind, inlineText(children));
+        break;
+      }
+      default:
+        // Code, raw HTML blocks and rules are not prose to summarise or translate; inline tokens are read above.
+        break;
+    }
+  }
   return builder.result();
 }
