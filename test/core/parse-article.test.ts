@@ -205,6 +205,16 @@ describe('parseArticle', () => {
       ]);
     });
 
+    it.each([
+      ['div', '<div>'],
+      ['inline', '<b>'],
+      ['list', '<ul><li>'],
+    ])('reads 100,000 nested %s elements without running out of stack', (_, tag) => {
+      const document = parseArticle(`<h1>Title</h1>${tag.repeat(100_000)}Deep words.`, 'html');
+
+      expect(allSentences(document).map((sentence) => sentence.text)).toEqual(['Deep words.']);
+    });
+
     it('never turns markup or hidden content into text', () => {
       const document = parseArticle(
         '<article><h1>T</h1><p>Safe <img src=x onerror=alert(1)>text.</p><iframe src="javascript:alert(1)">frame text</iframe><p hidden>secret</p><template><p>tpl</p></template></article>',

@@ -76,20 +76,36 @@ function isHidden(element: Element): boolean {
   return attribute(element, 'hidden') !== undefined || attribute(element, 'aria-hidden') === 'true';
 }
 
-function findFirst(node: Node, test: (element: Element) => boolean): Element | undefined {
-  if (isElement(node) && test(node)) return node;
-  const children = 'childNodes' in node ? node.childNodes : [];
-  for (const child of children) {
-    const found = findFirst(child, test);
-    if (found) return found;
+/** Children of a node, for walks that keep their own stack (no recursion: nesting depth is the page's choice). */
+function childrenOf(node: Node): readonly Node[] {
+  return 'childNodes' in node ? node.childNodes : [];
+}
+
+/** The first element in document order that passes `test`. */
+function findFirst(root: Node, test: (element: Element) => boolean): Element | undefined {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (isElement(node) && test(node)) return node;
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
   }
   return undefined;
 }
 
-function textOf(node: Node): string {
-  if (node.nodeName === '#text' && 'value' in node) return node.value;
-  if (isElement(node) && (dropped.has(node.tagName) || isHidden(node))) return '';
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+function isSkipped(element: Element): boolean {
+  return dropped.has(element.tagName) || isHidden(element);
+}
+
+function textOf(root: Node): string {
+  let text = '';
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.nodeName === '#text' && 'value' in node) text += node.value;
+    else if (isElement(node) && isSkipped(node)) continue;
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+  }
+  return text;
 }
 
 class BlockCollector {
@@ -103,33 +119,52 @@ class BlockCollector {
     this.#buffer = '';
   }
 
-  visit(node: Node, kind: BlockKind, level: number | undefined, outsideArticle: boolean): void {
-    if (node.nodeName === '#text' && 'value' in node) {
-      this.#buffer += node.value;
-      this.#kind = kind;
-      this.#level = level;
-      return;
+  /** Collects the blocks of `root`'s content, in document order. */
+  visit(root: Node, outsideArticle: boolean): void {
+    // A frame is a node to read in the block kind and level around it, or `undefined`: the end of a block.
+    type Frame =
+      | { readonly node: Node; readonly kind: BlockKind; readonly level: number | undefined }
+      | undefined;
+    const stack: Frame[] = [];
+    const pushChildren = (node: Node, kind: BlockKind, level: number | undefined): void => {
+      const children = childrenOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, kind, level });
+    };
+    pushChildren(root, 'paragraph', undefined);
+    while (stack.length > 0) {
+      const frame = stack.pop();
+      if (frame === undefined) {
+        this.flush();
+        continue;
+      }
+      const { node, kind, level } = frame;
+      if (node.nodeName === '#text' && 'value' in node) {
+        this.#buffer += node.value;
+        this.#kind = kind;
+        this.#level = level;
+        continue;
+      }
+      if (!isElement(node)) continue;
+      const tag = node.tagName;
+      if (isSkipped(node) || (outsideArticle && tag === 'header')) continue;
+      const blockKind = blockKinds[tag];
+      if (blockKind === undefined) {
+        pushChildren(node, kind, level);
+        continue;
+      }
+      this.flush();
+      stack.push(undefined);
+      const innerKind = kind === 'quote' || kind === 'caption' ? kind : blockKind;
+      pushChildren(node, innerKind, blockKind === 'heading' ? Number(tag.slice(1)) : level);
     }
-    if (!isElement(node)) return;
-    const tag = node.tagName;
-    if (dropped.has(tag) || isHidden(node) || (outsideArticle && tag === 'header')) return;
-    const blockKind = blockKinds[tag];
-    if (blockKind === undefined) {
-      for (const child of node.childNodes) this.visit(child, kind, level, outsideArticle);
-      return;
-    }
-    this.flush();
-    const innerKind = kind === 'quote' || kind === 'caption' ? kind : blockKind;
-    const innerLevel = blockKind === 'heading' ? Number(tag.slice(1)) : level;
-    for (const child of node.childNodes) this.visit(child, innerKind, innerLevel, outsideArticle);
-    this.flush();
   }
 }
 
 /**
  * Reads HTML with a standards-compliant parser (parse5). The article is taken from `<article>`, else `<main>`,
  * else `<body>`; scripts, styles, navigation and other page furniture are dropped. Offsets index the extracted
- * text, whose blocks are separated by blank lines.
+ * text, whose blocks are separated by blank lines. Every walk of the tree keeps its own stack, so no nesting depth
+ * can exhaust the call stack.
  */
 export function readHtml(source: string): ExtractedText {
   const document = parse(source);
@@ -145,9 +180,7 @@ export function readHtml(source: string): ExtractedText {
     const titleElement = findFirst(document, (element) => element.tagName === 'title');
     title = titleElement ? collector.builder.add('heading', textOf(titleElement), 1) : undefined;
   }
-  const outsideArticle = !isElement(root) || root.tagName === 'body';
-  for (const child of 'childNodes' in root ? root.childNodes : [])
-    collector.visit(child, 'paragraph', undefined, outsideArticle);
+  collector.visit(root, !isElement(root) || root.tagName === 'body');
   collector.flush();
   return collector.builder.result(title);
 }
