@@ -35,7 +35,7 @@ export interface FailedSourceJson {
 }
 export interface ArticleErrorJson {
   /**
-   * What was wrong, for programs: `empty`, `binary`, `too-large`, `not-found`, `unsupported-format`, `analysis-failed`...
+   * What was wrong, for programs: `empty`, `binary`, `too-large`, `not-found`, `unsupported-format`, `analysis-failed`, `analysis-too-slow`...
    */
   code: string;
   /**

@@ -17,6 +17,8 @@ export interface PipelineSettings {
   readonly translationScope: TranslationScope;
   /** Price of the translation engine per million characters, for the cost estimate in manifests. */
   readonly pricePerMillionCharacters: number;
+  /** Longest the analysis of one article may take (default `DEFAULT_ANALYSIS_BUDGET_MS`), then `analysis-too-slow`. */
+  readonly analysisBudgetMs?: number;
 }
 
 /** The options that make up the pipeline's settings (the options table holds their defaults and rules). */

@@ -3,6 +3,11 @@ import { ArticleError } from '../errors.js';
 import { extractFacts, summarize } from '../facts/index.js';
 import type { Facts, SummarySentence } from '../facts/types.js';
 import { type ArticleRun, msSince } from '../run.js';
+import {
+  type AnalysisCheckpoint,
+  analysisCheckpoint,
+  DEFAULT_ANALYSIS_BUDGET_MS,
+} from './analysis-budget.js';
 import { decodeArticle } from './decode.js';
 import { checkSourceLanguage } from './language-check.js';
 import { parseArticle } from './parse-article.js';
@@ -30,14 +35,15 @@ export interface Analysis {
  */
 export async function analyseUpload(run: ArticleRun, upload: Upload): Promise<Analysis> {
   const started = run.deps.clock.now();
-  const analysis = analyseOrExplain(run, upload);
+  const budgetMs = run.settings.analysisBudgetMs ?? DEFAULT_ANALYSIS_BUDGET_MS;
+  const analysis = analyseOrExplain(run, upload, analysisCheckpoint(run.deps.clock, started, budgetMs));
   run.stagesMs.analyse = msSince(run, started);
   return analysis;
 }
 
-function analyseOrExplain(run: ArticleRun, upload: Upload): Analysis {
+function analyseOrExplain(run: ArticleRun, upload: Upload, checkpoint: AnalysisCheckpoint): Analysis {
   try {
-    return analyse(run, upload);
+    return analyse(run, upload, checkpoint);
   } catch (error) {
     if (error instanceof ArticleError) throw error;
     run.deps.logger.error('article analysis failed', { ...run.log, error: String(error) });
@@ -45,9 +51,11 @@ function analyseOrExplain(run: ArticleRun, upload: Upload): Analysis {
   }
 }
 
-function analyse(run: ArticleRun, upload: Upload): Analysis {
+/** `checkpoint` is called between stages (and between blocks while parsing): past the budget, it throws. */
+function analyse(run: ArticleRun, upload: Upload, checkpoint: AnalysisCheckpoint): Analysis {
   const decoded = decodeArticle(upload.body);
-  const document = parseArticle(decoded.text, upload.format);
+  checkpoint('decode');
+  const document = parseArticle(decoded.text, upload.format, { checkpoint: () => checkpoint('parse') });
   if (document.paragraphs.length === 0) {
     throw new ArticleError(
       'no-sentences',
@@ -56,15 +64,13 @@ function analyse(run: ArticleRun, upload: Upload): Analysis {
     );
   }
   checkSourceLanguage(document.text, run.settings.sourceLanguage);
+  checkpoint('language');
   const referenceDate = (upload.info.lastModified ?? run.deps.clock.now()).toISOString().slice(0, 10);
   const facts = extractFacts(document, { referenceDate });
-  const article = {
-    articleId: run.articleId,
-    key: run.key,
-    document,
-    facts,
-    summary: summarize(document, facts),
-  };
+  checkpoint('facts');
+  const summary = summarize(document, facts);
+  checkpoint('summary');
+  const article = { articleId: run.articleId, key: run.key, document, facts, summary };
   return { article, encoding: decoded.encoding };
 }
 

@@ -79,8 +79,13 @@ function looksLikeSubheading(text: string, block: Block): boolean {
   );
 }
 
+export interface ParseOptions {
+  /** Called between blocks; may throw to stop a parse that has run too long (see analysis-budget.ts). */
+  readonly checkpoint?: () => void;
+}
+
 /** Works out headline, caption, dateline, paragraphs and sentences from a format reader's blocks. */
-function assemble(format: SourceFormat, extracted: ExtractedText): SourceDocument {
+function assemble(format: SourceFormat, extracted: ExtractedText, options: ParseOptions): SourceDocument {
   const { text } = extracted;
   const blocks = extracted.blocks.map((block) => demoteOverlong(text, block));
   let headline: Sentence | undefined;
@@ -111,6 +116,7 @@ function assemble(format: SourceFormat, extracted: ExtractedText): SourceDocumen
   let dateline: Dateline | undefined;
   const paragraphs: Paragraph[] = [];
   for (const block of blocks) {
+    options.checkpoint?.();
     const id = `p${paragraphs.length + 1}`;
     let start = block.start;
     if (!dateline && paragraphs.length === 0 && block.kind === 'paragraph') {
@@ -158,8 +164,9 @@ function assemble(format: SourceFormat, extracted: ExtractedText): SourceDocumen
 }
 
 /** Parses decoded article text of the given format into a `SourceDocument`. */
-export function parseArticle(text: string, format: SourceFormat): SourceDocument {
+export function parseArticle(text: string, format: SourceFormat, options: ParseOptions = {}): SourceDocument {
   const extracted =
     format === 'html' ? readHtml(text) : format === 'markdown' ? readMarkdown(text) : readPlainText(text);
-  return assemble(format, extracted);
+  options.checkpoint?.();
+  return assemble(format, extracted, options);
 }
