@@ -1,7 +1,7 @@
 /**
  * The pipeline's analysis of one upload, stage by stage, as `processArticle` runs it (decode, parse, language
  * check, facts, summary, the segments to translate) plus the source language's JSON and HTML, each stage timed.
- * An `ArticleError` (a refusal the pipeline would record as a failed article) ends the run where it is thrown.
+ * An error ends the run where it is thrown, as it ends the pipeline's analysis in a failed record.
  */
 import { performance } from 'node:perf_hooks';
 import type { SourceFormat } from '../../functions/core/document.js';
@@ -66,8 +66,12 @@ export function analyse(bytes: Uint8Array, format: SourceFormat): Analysis {
     renderArticleHtml(json);
     lap('render');
   } catch (error) {
-    if (!(error instanceof ArticleError)) throw error;
-    return { ms: performance.now() - started, stagesMs, refused: error.code, segments };
+    // What the pipeline records: an ArticleError's code, anything else as a fault (`analysis-failed`).
+    const refused =
+      error instanceof ArticleError
+        ? error.code
+        : `analysis-failed (${error instanceof Error ? error.name : String(error)})`;
+    return { ms: performance.now() - started, stagesMs, refused, segments };
   }
   return { ms: performance.now() - started, stagesMs, segments };
 }

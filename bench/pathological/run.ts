@@ -118,9 +118,12 @@ function cellText(cell: Cell): string {
   return `${ms} ms ${(cell.ratio ?? 0).toFixed(1)}×`;
 }
 
-/** Whether every measured cell of the row is within the target (a skipped cell is a miss). */
+/** Whether every cell of the row is within the target: a skipped cell, or a fault, is a miss. */
 export function rowPasses(row: Row): boolean {
-  return row.cells.every((cell) => cell.ratio !== undefined && cell.ratio <= TARGET_RATIO);
+  return row.cells.every(
+    (cell) =>
+      cell.ratio !== undefined && cell.ratio <= TARGET_RATIO && !cell.refused?.startsWith('analysis-failed'),
+  );
 }
 
 /** The table, one block per format: time and ratio to prose per size, PASS/FAIL, and the slowest stage. */
