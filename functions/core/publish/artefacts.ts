@@ -1,6 +1,7 @@
 import type { ArtefactJson } from '../contract.js';
 import { sha256Hex } from '../hashing.js';
 import { languageFiles } from '../key-layout.js';
+import { mapBounded } from '../map-bounded.js';
 import type { ArticleStore } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
@@ -13,9 +14,19 @@ import { renderArticleIndexHtml } from './render/article-index-html.js';
 export const JSON_TYPE = 'application/json' satisfies ArtefactJson['contentType'];
 export const HTML_TYPE = 'text/html; charset=utf-8' satisfies ArtefactJson['contentType'];
 
+/** Languages rendered and written at once. */
+const LANGUAGES_AT_ONCE = 2;
+
+/** Every promise settles before the outcome is known, so none is left running when this returns or throws. */
+async function settled<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(promises);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
 /**
  * Writes the set's objects: each published language's JSON and HTML, then the index page. Every write settles
- * before this returns or throws (the first failure, in that order), so none is left running; the manifest that
+ * before this returns or throws (no language starts after one failed), so none is left running; the manifest that
  * publishes them is not written here.
  */
 export async function writeSet(
@@ -29,7 +40,8 @@ export async function writeSet(
   const { sourceLanguage, languages } = translations;
   const links = languages.map(languageFiles);
   const headlines: Record<string, string> = {};
-  const writes = languages.flatMap((language) => {
+  // A few languages at a time: every language's JSON and HTML of a long article at once would not fit in memory.
+  const pages = await mapBounded(languages, LANGUAGES_AT_ONCE, (language) => {
     const translated = translations.translated.get(language);
     const version = localize(article, {
       language,
@@ -41,10 +53,10 @@ export async function writeSet(
         : {}),
     });
     headlines[language] = version.headline.text;
-    return [
+    return settled([
       writeArtefact(store, keys.json(language), `${JSON.stringify(version, null, 2)}\n`, JSON_TYPE, language),
       writeArtefact(store, keys.html(language), renderArticleHtml(version), HTML_TYPE, language),
-    ];
+    ]);
   });
   const index = renderArticleIndexHtml({
     articleId: run.articleId,
@@ -52,13 +64,7 @@ export async function writeSet(
     sourceLanguage,
     languages: links,
   });
-  writes.push(writeArtefact(store, keys.index, index, HTML_TYPE, null));
-  const results = await Promise.allSettled(writes);
-  const artefacts: ArtefactJson[] = [];
-  for (const result of results) {
-    if (result.status === 'rejected') throw result.reason;
-    artefacts.push(result.value);
-  }
+  const artefacts = [...pages.flat(), await writeArtefact(store, keys.index, index, HTML_TYPE, null)];
   run.stagesMs.publish = msSince(run, started);
   return artefacts;
 }

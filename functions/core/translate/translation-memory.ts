@@ -1,5 +1,6 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../../shared/translation-memory-defaults.js';
+import { mapBounded } from '../map-bounded.js';
 import type {
   ArticleStore,
   Logger,
@@ -77,6 +78,7 @@ export class TranslationMemory implements Translator {
   readonly #packSize: number;
   readonly #segmentEntries: boolean;
   readonly #limit: LimitFunction;
+  readonly #concurrency: number;
   readonly #logger: Logger | undefined;
 
   constructor(inner: Translator, options: TranslationMemoryOptions) {
@@ -103,6 +105,7 @@ export class TranslationMemory implements Translator {
     this.#packSize = packSize;
     this.#segmentEntries = segmentEntries;
     this.#limit = pLimit(concurrency);
+    this.#concurrency = concurrency;
     this.#logger = options.logger;
   }
 
@@ -132,7 +135,11 @@ export class TranslationMemory implements Translator {
     const problems = { unreadable: 0, invalid: 0 };
     let missedChunks = chunks;
     if (this.#read) {
-      const packs = await Promise.all(chunks.map((chunk) => this.#readPack(context, chunk, problems)));
+      // Requests are made as slots free up (mapBounded), not all queued at once: a long article has ten
+      // thousands of them per language, and each queued one holds memory until it runs.
+      const packs = await mapBounded(chunks, this.#concurrency, (chunk) =>
+        this.#readPack(context, chunk, problems),
+      );
       missedChunks = chunks.filter((chunk, index) => {
         const found = packs[index];
         if (!found) return true;
@@ -142,8 +149,8 @@ export class TranslationMemory implements Translator {
         return false;
       });
       const unanswered = this.#segmentEntries ? distinct.filter((key) => !remembered.has(key)) : [];
-      const entries = await Promise.all(
-        unanswered.map((key) => this.#readSegment(context, key, hashes.get(key) as string, problems)),
+      const entries = await mapBounded(unanswered, this.#concurrency, (key) =>
+        this.#readSegment(context, key, hashes.get(key) as string, problems),
       );
       unanswered.forEach((key, index) => {
         const entry = entries[index];
@@ -238,38 +245,36 @@ export class TranslationMemory implements Translator {
     missedChunks: readonly Chunk[],
     remembered: ReadonlyMap<string, Remembered>,
   ): Promise<void> {
-    const writes: { key: string; body: string }[] = [];
-    for (const [key, value] of this.#segmentEntries ? fresh : new Map<string, Remembered>()) {
-      // An empty answer for a non-empty text is not a translation worth keeping.
-      if (value.translation.trim() === '') continue;
-      const hash = hashes.get(key) as string;
-      writes.push({
-        key: segmentEntryKey(this.#prefix, context, hash),
-        body: encodeEntry(context, [[key, value]]),
-      });
-    }
-    for (const chunk of missedChunks) {
-      const items = chunk.keys.map((key) => [key, fresh.get(key) ?? remembered.get(key)] as const);
-      if (items.some(([, value]) => value === undefined || value.translation.trim() === '')) continue;
-      writes.push({
-        key: packEntryKey(this.#prefix, context, packHash(chunk.hashes)),
-        body: encodeEntry(context, items as [string, Remembered][]),
-      });
-    }
+    // Each entry is encoded only when its write can start, so at most `concurrency` bodies exist at a time.
+    const entries = this.#segmentEntries
+      ? // An empty answer for a non-empty text is not a translation worth keeping.
+        [...fresh].filter(([, value]) => value.translation.trim() !== '')
+      : [];
     let failed = 0;
     let firstError: unknown;
-    await Promise.all(
-      writes.map((write) =>
-        this.#limit(async () => {
-          try {
-            await this.#store.put(write.key, write.body, { contentType: 'application/json' });
-          } catch (error) {
-            failed += 1;
-            firstError ??= error;
-          }
-        }),
+    const put = (key: string, body: () => string): Promise<void> =>
+      this.#limit(async () => {
+        try {
+          await this.#store.put(key, body(), { contentType: 'application/json' });
+        } catch (error) {
+          failed += 1;
+          firstError ??= error;
+        }
+      });
+    await Promise.all([
+      mapBounded(entries, this.#concurrency, ([key, value]) =>
+        put(segmentEntryKey(this.#prefix, context, hashes.get(key) as string), () =>
+          encodeEntry(context, [[key, value]]),
+        ),
       ),
-    );
+      mapBounded(missedChunks, this.#concurrency, async (chunk) => {
+        const items = chunk.keys.map((key) => [key, fresh.get(key) ?? remembered.get(key)] as const);
+        if (items.some(([, value]) => value === undefined || value.translation.trim() === '')) return;
+        await put(packEntryKey(this.#prefix, context, packHash(chunk.hashes)), () =>
+          encodeEntry(context, items as [string, Remembered][]),
+        );
+      }),
+    ]);
     if (failed > 0) {
       this.#logger?.warn('translation memory entries not written; those segments will be translated again', {
         targetLanguage: context.targetLanguage,
