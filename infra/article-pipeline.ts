@@ -17,6 +17,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OPTIONS } from '../functions/shared/options/table.js';
 import { AccountScopedQueueDestination } from './account-scoped-queue-destination.js';
+import { heapForMemory } from './function-sizing.js';
 import {
   acknowledgeBucketNotificationsHandler,
   acknowledgeWildcardResources,
@@ -151,7 +152,11 @@ export class ArticlePipeline extends Construct {
       memorySize: props.memorySize ?? sizing.memorySizeMiB,
       timeout,
       logGroupRetention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      environment: pipelineEnvironment(settings),
+      environment: {
+        // The heap the sizing counts on (memory less the off-heap reserve), not Node's guess from the machine.
+        NODE_OPTIONS: `--enable-source-maps --max-old-space-size=${heapForMemory(props.memorySize ?? sizing.memorySizeMiB)}`,
+        ...pipelineEnvironment(settings),
+      },
       ...(settings.reservedConcurrency === undefined
         ? {}
         : { reservedConcurrentExecutions: settings.reservedConcurrency }),

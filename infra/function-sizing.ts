@@ -1,3 +1,4 @@
+import { DEFAULT_ANALYSIS_BUDGET_MS } from '../functions/shared/analysis-budget.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
@@ -30,13 +31,24 @@ import {
  *     storeRequests = ceil(targetLanguages × ceil(maxArticleBytes / bytesPerSegment) × 2 × (1 + 1 / packSize))
  *     memory (s)    = ceil(storeRequests / memoryConcurrency) × secondsPerStoreRequest
  *
- *     perArticle (s) = fixedSecondsPerArticle + translate + memory
+ * Time, analysis. The analysis of an article may take up to its budget (`DEFAULT_ANALYSIS_BUDGET_MS`, then the
+ * article is refused as `analysis-too-slow`), so the timeout leaves room for all of it:
+ *
+ *     perArticle (s) = fixedSecondsPerArticle + analysisBudget + translate + memory
  *     timeout (s)    = batchSize × perArticle, rounded up to a whole minute (Lambda allows at most 900 s)
  *
- * Memory. An article of M MiB is held as text (UTF-16, 2×), parsed (about 10×), and per target language as
- * translated text, JSON and HTML (about 8×); the heap needs about twice its live set:
+ * Memory, measured (`npm run bench`, memory table: the limit article through processArticle and the
+ * translation memory in a child process, at decreasing `--max-old-space-size`): the pipeline needs a heap of
+ * about {@link SIZING_ASSUMPTIONS.heapBaseMiB} MiB plus, per MiB of article,
+ * {@link SIZING_ASSUMPTIONS.heapPerArticleMiB} MiB for the analysis and
+ * {@link SIZING_ASSUMPTIONS.heapPerLanguageMiB} MiB per target language (its translations): a 2 MiB article in
+ * six languages completes in a 200 MiB heap, not in 150. The function gets twice that plus
+ * {@link SIZING_ASSUMPTIONS.offHeapMiB} MiB for what lives outside the heap (code, buffers, sockets), and V8 is
+ * told to use the rest (`--max-old-space-size`, set by the construct) instead of guessing from the machine:
  *
- *     memory (MiB) = 256 + 2 × batchSize × (12 + 8 × targetLanguages) × M, rounded up to 64, at least 1024
+ *     memory (MiB) = 2 × (heapBase + batchSize × M × (heapPerArticle + heapPerLanguage × targetLanguages))
+ *                    + offHeap, rounded up to 64, at least 1024
+ *     heap (MiB)   = memory − offHeap
  *
  * (at least 1024 MiB because Lambda allots CPU in proportion to memory and extraction is CPU-bound).
  *
@@ -58,7 +70,12 @@ export const SIZING_ASSUMPTIONS = {
   memoryConcurrency: DEFAULT_MEMORY_CONCURRENCY,
   packSize: DEFAULT_PACK_SIZE,
   fixedSecondsPerArticle: 30,
-  baseMemoryMiB: 256,
+  analysisBudgetSeconds: DEFAULT_ANALYSIS_BUDGET_MS / 1000,
+  heapBaseMiB: 40,
+  heapPerArticleMiB: 56,
+  heapPerLanguageMiB: 4,
+  heapHeadroomFactor: 2,
+  offHeapMiB: 256,
   minMemoryMiB: 1_024,
   maxMemoryMiB: 10_240,
   maxTimeoutSeconds: 900,
@@ -77,6 +94,8 @@ export interface FunctionSizingInput {
 
 export interface FunctionSizing {
   readonly memorySizeMiB: number;
+  /** The V8 heap the function is given (`--max-old-space-size`): its memory less the off-heap reserve. */
+  readonly heapMiB: number;
   readonly timeoutSeconds: number;
   readonly visibilityTimeoutSeconds: number;
   /** Translate requests a maximum-size article needs, across all target languages. */
@@ -97,6 +116,11 @@ function roundUpTo(value: number, step: number): number {
   return Math.ceil(value / step) * step;
 }
 
+/** The V8 heap (`--max-old-space-size`) of a function of `memorySizeMiB`: all of it but the off-heap reserve. */
+export function heapForMemory(memorySizeMiB: number): number {
+  return memorySizeMiB - SIZING_ASSUMPTIONS.offHeapMiB;
+}
+
 export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
   const {
     maxArticleBytes,
@@ -108,8 +132,14 @@ export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
   const a = SIZING_ASSUMPTIONS;
 
   const articleMiB = maxArticleBytes / MIB;
-  const workingSetMiB = batchSize * (12 + 8 * targetLanguageCount) * articleMiB;
-  const memorySizeMiB = Math.max(a.minMemoryMiB, roundUpTo(a.baseMemoryMiB + 2 * workingSetMiB, 64));
+  const heapNeededMiB =
+    a.heapBaseMiB +
+    batchSize * articleMiB * (a.heapPerArticleMiB + a.heapPerLanguageMiB * targetLanguageCount);
+  const memorySizeMiB = Math.max(
+    a.minMemoryMiB,
+    roundUpTo(a.heapHeadroomFactor * heapNeededMiB + a.offHeapMiB, 64),
+  );
+  const heapMiB = heapForMemory(memorySizeMiB);
   if (memorySizeMiB > a.maxMemoryMiB) {
     throw new FunctionSizingError(
       `maxArticleBytes=${maxArticleBytes} into ${targetLanguageCount} language(s) needs about ${memorySizeMiB} MiB, ` +
@@ -129,7 +159,8 @@ export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
     targetLanguageCount * Math.ceil(maxArticleBytes / a.bytesPerSegment) * 2 * (1 + 1 / a.packSize),
   );
   const memorySeconds = Math.ceil(memoryRequestsPerArticle / a.memoryConcurrency) * a.secondsPerStoreRequest;
-  const secondsPerArticle = a.fixedSecondsPerArticle + translateSeconds + memorySeconds;
+  const secondsPerArticle =
+    a.fixedSecondsPerArticle + a.analysisBudgetSeconds + translateSeconds + memorySeconds;
   const timeoutSeconds = roundUpTo(batchSize * secondsPerArticle, 60);
   if (timeoutSeconds > a.maxTimeoutSeconds) {
     throw new FunctionSizingError(
@@ -137,13 +168,14 @@ export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
         `language(s) needs about ${timeoutSeconds} s per invocation (per article: ${translateRequestsPerArticle} ` +
         `Translate requests, ${translateParallelism} at a time, about ${Math.ceil(translateSeconds)} s; ` +
         `${memoryRequestsPerArticle} translation memory requests, ${a.memoryConcurrency} at a time, about ` +
-        `${Math.ceil(memorySeconds)} s), over Lambda's ${a.maxTimeoutSeconds} s limit. Lower maxArticleBytes, ` +
+        `${Math.ceil(memorySeconds)} s; analysis up to ${a.analysisBudgetSeconds} s), over Lambda's ${a.maxTimeoutSeconds} s limit. Lower maxArticleBytes, ` +
         'translate into fewer languages or lower batchSize.',
     );
   }
 
   return {
     memorySizeMiB,
+    heapMiB,
     timeoutSeconds,
     visibilityTimeoutSeconds: a.visibilityTimeoutFactor * timeoutSeconds,
     translateRequestsPerArticle,

@@ -123,9 +123,9 @@ describe('ArticlePipeline with every option of the app set', () => {
 
   it('sizes the function for the smaller article, in full scope', () => {
     // 3 languages × ceil(524288 / 5000) = 315 requests, min(20, 3 × 10) = 20 at a time: 16 s; memory:
-    // 41782 requests, 32 at a time: 27 s; 30 + 16 + 27 s, rounded up to a minute.
-    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Timeout: 120 });
-    template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 720 });
+    // 41782 requests, 32 at a time: 27 s; 30 + 120 (analysis budget) + 16 + 27 s, rounded up to a minute.
+    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Timeout: 240 });
+    template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 1440 });
   });
 });
 

@@ -229,14 +229,16 @@ describe('ArticlePipeline queues', () => {
 });
 
 describe('ArticlePipeline function', () => {
-  it('runs the bundled ESM handler on Node.js 22 or newer on ARM64 with source maps', () => {
+  it('runs the bundled ESM handler on Node.js 22 or newer on ARM64 with source maps and the heap it is sized for', () => {
     const properties = functionProperties();
     const runtime = /^nodejs(\d+)\.x$/.exec(properties.Runtime as string);
 
     expect(Number(runtime?.[1])).toBeGreaterThanOrEqual(22);
     expect(properties.Architectures).toEqual(['arm64']);
     expect(properties.Handler).toBe('index.handler');
-    expect(properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    expect(properties.Environment.Variables.NODE_OPTIONS).toBe(
+      '--enable-source-maps --max-old-space-size=768',
+    );
   });
 
   it('bundles the handler as minified ESM that can require CommonJS, with a source map and no AWS SDK', () => {
@@ -265,7 +267,7 @@ describe('ArticlePipeline function', () => {
     const properties = functionProperties();
 
     expect(properties.MemorySize).toBe(1024);
-    expect(properties.Timeout).toBe(300);
+    expect(properties.Timeout).toBe(420);
   });
 
   it('logs to its own log group with a retention', () => {
@@ -277,7 +279,7 @@ describe('ArticlePipeline function', () => {
 
   it('gets exactly the environment the handler reads', () => {
     expect(functionProperties().Environment.Variables).toEqual({
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: '--enable-source-maps --max-old-space-size=768',
       SOURCE_LANGUAGE: 'en',
       TARGET_LANGUAGES: 'es,fr,de,ru,zh,ar',
       MAX_ARTICLE_BYTES: '2097152',

@@ -6,7 +6,7 @@ import {
 import { FunctionSizingError, sizeFunction } from '../../infra/function-sizing.js';
 
 describe('sizeFunction', () => {
-  it('gives a 2 MiB article in six languages 5 minutes, 1024 MiB and a 30-minute visibility timeout', () => {
+  it('gives a 2 MiB article in six languages 7 minutes, 1024 MiB (768 of heap) and a 42-minute visibility timeout', () => {
     expect(
       sizeFunction({
         maxArticleBytes: 2_097_152,
@@ -21,10 +21,12 @@ describe('sizeFunction', () => {
       translateParallelism: 50,
       // Memory: ceil(6 × ceil(2097152 / 80) × 2 × (1 + 1/16)) = 334242 requests, 32 at a time, 20 ms: 209 s.
       memoryRequestsPerArticle: 334_242,
-      // 30 + 51 + 209 = 290 s → 300 s.
-      timeoutSeconds: 300,
+      // 30 + 120 (analysis budget) + 51 + 209 = 410 s → 420 s.
+      timeoutSeconds: 420,
+      // 2 × (40 + 2 × (56 + 4 × 6)) + 256 = 656 MiB, at least 1024; the heap is all but the 256 MiB off-heap.
       memorySizeMiB: 1024,
-      visibilityTimeoutSeconds: 1800,
+      heapMiB: 768,
+      visibilityTimeoutSeconds: 2520,
     });
   });
 
@@ -45,26 +47,28 @@ describe('sizeFunction', () => {
     const two = sizeFunction({ ...input, targetLanguageCount: 2, translateConcurrencyPerLanguage: 10 });
     const six = sizeFunction({ ...input, targetLanguageCount: 6, translateConcurrencyPerLanguage: 10 });
 
-    // Two languages, 10 each: 20 at a time, not 50. 840 requests: 42 s; memory 111414 requests: 70 s.
+    // Two languages, 10 each: 20 at a time, not 50. 840 requests: 42 s; memory 111414 requests: 70 s; with the
+    // fixed 30 s and the 120 s analysis budget, 262 s.
     expect(two.translateParallelism).toBe(20);
-    expect(two.timeoutSeconds).toBe(180);
+    expect(two.timeoutSeconds).toBe(300);
     expect(six.translateParallelism).toBe(50);
     // Overall limit binding, fewer requests at once, longer: 2520 requests 10 at a time are 252 s.
     expect(sizeFunction({ ...input, targetLanguageCount: 6, translateConcurrency: 10 }).timeoutSeconds).toBe(
-      540,
+      660,
     );
   });
 
   it('grows memory with the article, the number of languages and the batch', () => {
-    // 256 + 2 × 2 × (12 + 8 × 1) × 10 MiB = 1056 → 1088 (a multiple of 64).
+    // 2 × (40 + 2 × 4 MiB × (56 + 4 × 2)) + 256 = 1360 → 1408 (a multiple of 64); heap 1408 − 256.
     const sizing = sizeFunction({
-      maxArticleBytes: 10 * 1_048_576,
-      targetLanguageCount: 1,
+      maxArticleBytes: 4 * 1_048_576,
+      targetLanguageCount: 2,
       translateConcurrency: 50,
       batchSize: 2,
     });
 
-    expect(sizing.memorySizeMiB).toBe(1088);
+    expect(sizing.memorySizeMiB).toBe(1408);
+    expect(sizing.heapMiB).toBe(1152);
   });
 
   it('multiplies the time by the batch size', () => {
@@ -81,10 +85,11 @@ describe('sizeFunction', () => {
       batchSize: 4,
     });
 
-    // 6 × 20 = 120 requests, 10 at a time: 12 s; memory: 15938 requests, 32 at a time: 10 s; 30 + 12 + 10 = 52 s.
-    expect(one.timeoutSeconds).toBe(60);
-    expect(four.timeoutSeconds).toBe(240);
-    expect(four.visibilityTimeoutSeconds).toBe(6 * 240);
+    // 6 × 20 = 120 requests, 10 at a time: 12 s; memory: 15938 requests, 32 at a time: 10 s;
+    // 30 + 120 + 12 + 10 = 172 s.
+    expect(one.timeoutSeconds).toBe(180);
+    expect(four.timeoutSeconds).toBe(720);
+    expect(four.visibilityTimeoutSeconds).toBe(6 * 720);
   });
 
   it("refuses an article that cannot be translated within Lambda's 15 minutes", () => {

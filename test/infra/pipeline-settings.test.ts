@@ -89,9 +89,10 @@ describe('resolveDeploymentSettings', () => {
       // One language: the adapter's 10 per language, not the 50 in all.
       translateParallelism: 10,
       memoryRequestsPerArticle: 1329,
-      timeoutSeconds: 60,
+      timeoutSeconds: 180,
       memorySizeMiB: 1024,
-      visibilityTimeoutSeconds: 360,
+      heapMiB: 768,
+      visibilityTimeoutSeconds: 1080,
     });
   });
 });

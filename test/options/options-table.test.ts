@@ -115,7 +115,7 @@ describe('every surface collects every problem, naming each option as it was set
 
   it('CDK context: a setting the function cannot be sized for, under the key that was set', () => {
     expect(thrown(() => parsePipelineContext({ maxArticleBytes: '99999999' })).lines).toEqual([
-      'Invalid CDK context "maxArticleBytes": maxArticleBytes=99999999 into 6 language(s) needs about 11712 MiB, over Lambda\'s 10240 MiB limit. Lower maxArticleBytes or translate into fewer languages.',
+      'Invalid CDK context "maxArticleBytes": maxArticleBytes=99999999 into 6 language(s) needs about 15616 MiB, over Lambda\'s 10240 MiB limit. Lower maxArticleBytes or translate into fewer languages.',
     ]);
   });
 

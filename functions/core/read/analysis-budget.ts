@@ -1,12 +1,7 @@
 import { ArticleError } from '../errors.js';
 import type { Clock } from '../ports.js';
 
-/**
- * How long the analysis of one article (decode, parse, language check, facts, summary) may take before the
- * article is refused as `analysis-too-slow`. Every stage is linear in the text, so only an input built to be
- * expensive, or a fault, comes near it; the function's timeout leaves room for it (infra/function-sizing.ts).
- */
-export const DEFAULT_ANALYSIS_BUDGET_MS = 120_000;
+export { DEFAULT_ANALYSIS_BUDGET_MS } from '../../shared/analysis-budget.js';
 
 /** The analysis stages, as the failed record names the one that was running. */
 const stageNames = {
