@@ -1,14 +1,22 @@
 import { availableParallelism } from 'node:os';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { TranslationError } from '../core/errors.js';
+import { inlineHtmlText } from '../core/inline-html.js';
 import type { TranslationRequest, TranslationResult, Translator } from '../core/ports.js';
 import {
   type ApertiumEngine,
+  type ModePipeline,
   nullFlushPipeline,
-  OneShotApertium,
   PersistentApertium,
   runCommand,
 } from './apertium-process.js';
+import {
+  htmlToStream,
+  StreamMarkerError,
+  streamToHtml,
+  streamToText,
+  textToStream,
+} from './apertium-stream.js';
 
 /** Two- and three-letter codes, because Apertium names its modes either way (`en-gl`, `eng-spa`). */
 const iso3: Readonly<Record<string, string>> = {
@@ -73,52 +81,55 @@ export async function listApertiumModes(command = 'apertium'): Promise<string[] 
 export interface ApertiumTranslatorOptions {
   /** Installed modes, from `listApertiumModes()`. */
   readonly modes: readonly string[];
-  readonly command?: string;
-  /** Apertium processes running at once across all languages (default: the machine's cores). */
+  /** Apertium pipelines running at once across all languages (default: the machine's cores). */
   readonly concurrency?: number;
-  /** Characters per request to the engine: long articles go in pieces, so no single answer grows huge. */
-  readonly chunkCharacters?: number;
-  /**
-   * Keep one long-lived engine per language pair (Apertium's null-flush mode) instead of starting `apertium` for
-   * every request. Default: on where the installed Apertium supports it and no other command was given. Call
-   * `close()` when done.
-   */
-  readonly persistent?: boolean;
   /** Fingerprints of the installed modes' data (`modeFingerprint`), part of `settingsFor` and so of memory keys. */
   readonly fingerprints?: Readonly<Record<string, string>>;
+  /** The pipeline of a mode; default: the installed one (`nullFlushPipeline`). Tests give stand-ins. */
+  readonly pipeline?: (mode: string) => Promise<ModePipeline | undefined>;
 }
 
+/** An answer longer than this many times its segment (plus a margin for short ones) is not a translation. */
+const MAX_GROWTH = 20;
+const GROWTH_MARGIN = 200;
+
 /**
- * Apertium, the rule-based engine, as a `Translator`. Segments go in separated by blank lines (Apertium keeps
- * paragraph breaks, while single line breaks can merge lines); the number of segments coming back is verified
- * and, where it differs, the batch is halved until every segment is aligned. Unknown-word marks are off (`-u`).
+ * Apertium, the rule-based engine, as a `Translator`. Each segment is a request of its own to a long-lived
+ * pipeline (see `PersistentApertium`): a segment's translation depends on that segment and the installed data
+ * only, never on what was translated before it. Segments go in and come out in Apertium's stream format,
+ * written and read here (apertium-stream.ts); requests in `html` format keep their inline elements as
+ * word-bound blanks, and the content of `translate=no` elements exactly as it was. Unknown-word marks are off.
  */
 export class ApertiumTranslator implements Translator {
   readonly engine = 'apertium';
   readonly #modes: ReadonlySet<string>;
-  readonly #command: string;
   readonly #limit: LimitFunction;
-  readonly #chunkCharacters: number;
-  readonly #persistent: boolean;
   readonly #fingerprints: Readonly<Record<string, string>>;
+  readonly #pipeline: (mode: string) => Promise<ModePipeline | undefined>;
   readonly #engines = new Map<string, Promise<ApertiumEngine>>();
+  #sequence = 0;
 
   constructor(options: ApertiumTranslatorOptions) {
     this.#modes = new Set(options.modes);
-    this.#command = options.command ?? 'apertium';
     this.#limit = pLimit(options.concurrency ?? availableParallelism());
-    this.#chunkCharacters = options.chunkCharacters ?? 40_000;
-    this.#persistent = options.persistent ?? options.command === undefined;
     this.#fingerprints = options.fingerprints ?? {};
+    this.#pipeline = options.pipeline ?? nullFlushPipeline;
   }
 
   #engine(mode: string): Promise<ApertiumEngine> {
     let engine = this.#engines.get(mode);
     if (!engine) {
-      const pipeline = this.#persistent ? nullFlushPipeline(mode) : Promise.resolve(undefined);
-      engine = pipeline.then((script) =>
-        script ? new PersistentApertium(script) : new OneShotApertium(this.#command, mode),
-      );
+      engine = this.#pipeline(mode).then((pipeline) => {
+        if (!pipeline) {
+          throw new TranslationError(
+            `Apertium cannot run the ${mode} pair in null-flush form (apertium-wblank-mode -z): install Apertium 3.7 or newer.`,
+            false,
+          );
+        }
+        return new PersistentApertium(pipeline);
+      });
+      // A failure to set up is reported to this call and tried again on the next.
+      engine.catch(() => this.#engines.delete(mode));
       this.#engines.set(mode, engine);
     }
     return engine;
@@ -126,9 +137,19 @@ export class ApertiumTranslator implements Translator {
 
   /** Stops the long-lived engines. */
   async close(): Promise<void> {
-    const engines = await Promise.all(this.#engines.values());
+    const engines = await Promise.allSettled(this.#engines.values());
     this.#engines.clear();
-    for (const engine of engines) engine.close();
+    for (const engine of engines) if (engine.status === 'fulfilled') engine.value.close();
+  }
+
+  /** Taggers restarted because they had changed state (see `PersistentApertium`), by mode. */
+  async taggerRestarts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const [mode, engine] of this.#engines) {
+      const value = await engine.catch(() => undefined);
+      if (value instanceof PersistentApertium) counts[mode] = value.taggerRestarts;
+    }
+    return counts;
   }
 
   modeFor(source: string, target: string): string | undefined {
@@ -155,25 +176,31 @@ export class ApertiumTranslator implements Translator {
         false,
       );
     }
+    const html = request.format === 'html';
     const usage = { characters: 0, requests: 0, retries: 0 };
-    const chunks = chunk(request.segments, this.#chunkCharacters);
-    const translated = await Promise.all(chunks.map((segments) => this.#aligned(mode, segments, usage)));
-    return { translations: translated.flat(), usage };
+    const translations = await Promise.all(
+      request.segments.map(async (segment) => {
+        if (segment.trim() === '') return segment;
+        usage.characters += segment.length;
+        usage.requests += 1;
+        return this.#limit(() => this.#translateSegment(mode, segment, html));
+      }),
+    );
+    return { translations, usage };
   }
 
-  async #aligned(
-    mode: string,
-    segments: readonly string[],
-    usage: { characters: number; requests: number; retries: number },
-  ): Promise<string[]> {
-    if (segments.length === 0) return [];
-    const input = segments.join('\n\n');
-    usage.characters += input.length;
-    usage.requests++;
+  async #translateSegment(mode: string, segment: string, html: boolean): Promise<string> {
+    const sequence = ++this.#sequence;
+    const encoded = html ? htmlToStream(segment, sequence) : undefined;
+    const stream = encoded?.stream ?? textToStream(segment, sequence);
+    const kept = new Map<number, string>();
+    for (const [id, element] of encoded?.elements ?? []) {
+      if (element.keep) kept.set(id, inlineHtmlText(element.source));
+    }
+    const engine = await this.#engine(mode);
     let output: string;
     try {
-      const engine = await this.#engine(mode);
-      output = await this.#limit(() => engine.translate(input, 30_000 + Math.ceil(input.length / 10)));
+      output = await engine.translate(stream, kept, 30_000 + Math.ceil(segment.length / 10));
     } catch (error) {
       throw new TranslationError(
         `Apertium (${mode}) failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -181,36 +208,29 @@ export class ApertiumTranslator implements Translator {
         { cause: error },
       );
     }
-    const parts = output.trim().split(/\n[ \t]*\n/u);
-    if (parts.length === segments.length) {
-      return parts.map((part, index) => clean(part, segments[index] ?? ''));
+    if (output.length > MAX_GROWTH * stream.length + GROWTH_MARGIN) {
+      engine.close();
+      throw new TranslationError(
+        `Apertium (${mode}) answered ${output.length} characters for a segment of ${segment.length}: not a translation of it, so nothing of this language is published.`,
+        false,
+      );
     }
-    if (segments.length === 1) return [clean(parts.join(' '), segments[0] ?? '')];
-    usage.retries++;
-    const middle = Math.ceil(segments.length / 2);
-    const [left, right] = await Promise.all([
-      this.#aligned(mode, segments.slice(0, middle), usage),
-      this.#aligned(mode, segments.slice(middle), usage),
-    ]);
-    return [...left, ...right];
-  }
-}
-
-function chunk(segments: readonly string[], limit: number): string[][] {
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const segment of segments) {
-    if (current.length > 0 && size + segment.length > limit) {
-      chunks.push(current);
-      current = [];
-      size = 0;
+    try {
+      return clean(
+        encoded ? streamToHtml(output, sequence, encoded) : streamToText(output, sequence),
+        segment,
+      );
+    } catch (error) {
+      if (!(error instanceof StreamMarkerError)) throw error;
+      // The pipe is out of step with its requests: every later answer would be another segment's.
+      engine.close();
+      throw new TranslationError(
+        `Apertium (${mode}) answered out of step (${error.message}): not a translation of the segment sent, so nothing of this language is published.`,
+        false,
+        { cause: error },
+      );
     }
-    current.push(segment);
-    size += segment.length + 2;
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }
 
 /** Drops Apertium's `#`/`@` analysis marks (which the source text did not have) and stray whitespace. */

@@ -52,6 +52,12 @@ export interface TranslationRequest {
   readonly targetLanguage: string;
   /** Sentences or short texts; each comes back translated at the same index. None contains a line break. */
   readonly segments: readonly string[];
+  /**
+   * `text` (default): plain text. `html`: inline HTML (functions/core/inline-html.ts) whose elements the engine
+   * keeps around the words they mark, `translate=no` elements exactly as they are; answers come back as inline
+   * HTML too.
+   */
+  readonly format?: 'text' | 'html';
 }
 
 export interface TranslationUsage {

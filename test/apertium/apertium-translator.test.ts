@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modeFingerprint } from '../../functions/adapters/apertium-process.js';
+import { modeFingerprint, splitModePipeline } from '../../functions/adapters/apertium-process.js';
 import { ApertiumTranslator, listApertiumModes } from '../../functions/adapters/apertium-translator.js';
 import { TranslationError } from '../../functions/core/errors.js';
 
@@ -11,7 +11,20 @@ if (!hasPairs) {
     'Skipping real Apertium tests: apertium with the eng-spa and eng-cat pairs is not installed (sudo apt-get install apertium apertium-eng-spa apertium-eng-cat).',
   );
 }
-const mergingApertium = fileURLToPath(new URL('./merging-apertium.sh', import.meta.url));
+
+/** The sentences of a sample article, one per line of text split at sentence ends. */
+function sentencesOf(file: string): string[] {
+  return readFileSync(new URL(`../../samples/articles/${file}`, import.meta.url), 'utf8')
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
+
+/** A null-flush stand-in for the part of a pipeline after analysis: a Node script over NUL-ended requests. */
+function fakeStage(body: string): string {
+  const script = `let buffer='';let previous;process.stdin.setEncoding('utf8');process.stdin.on('data',(chunk)=>{buffer+=chunk;let end;while((end=buffer.indexOf('\\0'))>=0){const request=buffer.slice(0,end);buffer=buffer.slice(end+1);${body}}});`;
+  return `exec node -e ${JSON.stringify(script)}`;
+}
 
 describe('ApertiumTranslator', () => {
   describe.skipIf(!hasPairs)('with real Apertium', () => {
@@ -30,34 +43,55 @@ describe('ApertiumTranslator', () => {
           translator.translate({ sourceLanguage: 'en', targetLanguage, segments }),
         ),
       );
+      await translator.close();
 
       expect(es?.translations).toHaveLength(segments.length);
       expect(es?.translations[0]).toMatch(/Putin/u);
       expect(es?.translations[0]).not.toBe(segments[0]);
       expect(es?.translations[1]).toBe('Vladimir Putin');
       expect(ca?.translations[2]).toMatch(/Acadèmia/u);
-      expect(es?.usage.characters).toBe(segments.join('\n\n').length);
+      expect(es?.usage.characters).toBe(segments.join('').length);
+      expect(es?.usage.requests).toBe(segments.length);
       expect(es?.translations.join(' ')).not.toMatch(/[*#@](?=\p{L})/u);
     });
 
-    it('answers the same with a long-lived engine as with one process per request', async () => {
+    it('translates a segment the same whatever the engine translated before it', async () => {
+      // The harbour article after the Wang Yi article, and alone: before, the HMM tagger kept what the first
+      // article taught it ("Maria Chen dijo" alone, "Maria Chen dicho" after Wang Yi).
+      const first = sentencesOf('wang-yi-moscow-visit.txt');
+      const second = sentencesOf('harbour-ferry-returns.txt');
+      const afterOther = new ApertiumTranslator({ modes: modes ?? [] });
+      await afterOther.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments: first });
+      const after = await afterOther.translate({
+        sourceLanguage: 'en',
+        targetLanguage: 'es',
+        segments: second,
+      });
+      const restarts = await afterOther.taggerRestarts();
+      await afterOther.close();
+      const fresh = new ApertiumTranslator({ modes: modes ?? [] });
+      const alone = await fresh.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments: second });
+      await fresh.close();
+
+      expect(after.translations).toEqual(alone.translations);
+      expect(alone.translations.join(' ')).toMatch(/Maria Chen dijo/u);
+      expect(restarts['eng-spa']).toBeGreaterThan(0);
+    });
+
+    it('keeps text the stream format reserves, and whitespace runs, as apertium does', async () => {
+      const translator = new ApertiumTranslator({ modes: modes ?? [] });
       const segments = [
         'The [river] is {clean} at 5 p.m. today.',
         'Mr. Smith said: "We are 100% sure."',
-        'Glorbnak is here.',
+        'a/b \\ c ^d$ @e <f>',
       ];
-      const persistent = new ApertiumTranslator({ modes: modes ?? [], persistent: true });
-      const oneShot = new ApertiumTranslator({ modes: modes ?? [], persistent: false });
 
-      const [a, b] = await Promise.all(
-        [persistent, oneShot].map((translator) =>
-          translator.translate({ sourceLanguage: 'en', targetLanguage: 'ca', segments }),
-        ),
-      );
-      await persistent.close();
+      const result = await translator.translate({ sourceLanguage: 'en', targetLanguage: 'ca', segments });
+      await translator.close();
 
-      expect(a?.translations).toEqual(b?.translations);
-      expect(a?.translations[0]).toContain('[');
+      expect(result.translations[0]).toContain('[');
+      expect(result.translations[0]).toContain('{');
+      expect(result.translations[2]).toMatch(/\/b \\ c \^d\$ @e <f>$/u);
     });
 
     it('names the installed data in its settings, so an upgraded pair is not served old translations', async () => {
@@ -75,28 +109,64 @@ describe('ApertiumTranslator', () => {
       expect(translator.settingsFor('es')).toBe(`eng-spa@${fingerprint}`);
       expect(translator.settingsFor('ca')).toBe('eng-cat');
     });
+  });
 
-    it('splits long input into several requests and keeps the order', async () => {
-      const translator = new ApertiumTranslator({ modes: modes ?? [], chunkCharacters: 60 });
-      const segments = Array.from({ length: 12 }, (_, index) => `The river is clean number ${index + 1}.`);
-
-      const result = await translator.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments });
-
-      expect(result.usage.requests).toBeGreaterThan(1);
-      expect(result.translations.map((text) => /\d+/u.exec(text)?.[0])).toEqual(
-        segments.map((_, index) => String(index + 1)),
-      );
+  it('cuts a mode around its tagger, asking only the HMM tagger to report what it did not know', () => {
+    const hmm = splitModePipeline(
+      "lt-proc -z 'a.bin' | apertium-wblank-attach | apertium-tagger -z -g $2 'a.prob' | apertium-pretransfer -z | lt-proc -z $1 'g.bin'",
+    );
+    expect(hmm).toEqual({
+      analyse: "lt-proc -z 'a.bin' | apertium-wblank-attach",
+      tag: "apertium-tagger -d -z -g $2 'a.prob'",
+      rest: "apertium-pretransfer -z | lt-proc -z $1 'g.bin'",
+    });
+    expect(splitModePipeline("lt-proc 'a' | apertium-tagger -z -gx 'p.prob' | cat").tag).toBe(
+      "apertium-tagger -z -gx 'p.prob'",
+    );
+    expect(splitModePipeline("lt-proc 'a' | lt-proc -b 'b'")).toEqual({
+      analyse: "lt-proc 'a'",
+      rest: "lt-proc -b 'b'",
     });
   });
 
-  it('re-aligns answers when the engine merges segments, by halving the batch', async () => {
-    const translator = new ApertiumTranslator({ modes: ['en-xx'], command: mergingApertium });
-    const segments = ['one', 'two', 'three', 'four', 'five'];
+  it('rejects an answer that belongs to another request as a translation fault', async () => {
+    // Answers each request with the previous one, as a pipe that got one answer out of step would.
+    const shifted = fakeStage("process.stdout.write((previous ?? request) + '\\0'); previous = request;");
+    const translator = new ApertiumTranslator({
+      modes: ['en-xx'],
+      concurrency: 1,
+      pipeline: async () => ({ analyse: 'cat', rest: shifted }),
+    });
 
-    const result = await translator.translate({ sourceLanguage: 'en', targetLanguage: 'xx', segments });
+    const first = await translator.translate({
+      sourceLanguage: 'en',
+      targetLanguage: 'xx',
+      segments: ['One.'],
+    });
+    const second = translator.translate({ sourceLanguage: 'en', targetLanguage: 'xx', segments: ['Two.'] });
+    await expect(second).rejects.toBeInstanceOf(TranslationError);
+    await expect(second).rejects.toMatchObject({
+      retryable: false,
+      message: /out of step.*another request/u,
+    });
+    await translator.close();
+    expect(first.translations).toEqual(['One.']);
+  });
 
-    expect(result.translations).toEqual(['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE']);
-    expect(result.usage.retries).toBeGreaterThan(0);
+  it('rejects an answer thousands of times longer than its segment as a translation fault', async () => {
+    const runaway = fakeStage("process.stdout.write(request.repeat(5000) + '\\0');");
+    const translator = new ApertiumTranslator({
+      modes: ['en-xx'],
+      pipeline: async () => ({ analyse: 'cat', rest: runaway }),
+    });
+
+    const attempt = translator.translate({
+      sourceLanguage: 'en',
+      targetLanguage: 'xx',
+      segments: ['Short.'],
+    });
+    await expect(attempt).rejects.toMatchObject({ retryable: false, message: /not a translation/u });
+    await translator.close();
   });
 
   it('names the Debian package to install when a pair is missing', async () => {

@@ -1,0 +1,262 @@
+/**
+ * Apertium's stream format, written and read here instead of by `apertium-destxt` / `apertium-retxt` (two
+ * processes per request otherwise), for one segment per request:
+ *
+ * - plain text goes in as `apertium-destxt` writes a one-line text: reserved characters escaped, runs of
+ *   whitespace or `~` other than a single space as superblanks, a full stop appended (the tagger needs a sentence
+ *   end), and, instead of destxt's final empty superblank, a sequence marker `[pbs:N]` that must come back as the
+ *   answer's last superblank: an answer that belongs to another request (a shifted pipe) is recognised;
+ * - inline HTML (functions/core/inline-html.ts) goes in as text whose marked words carry word-bound blanks
+ *   (`[[pb:2]]word[[/]]`, the format transfuse gives Apertium ≥ 3.7), which the transfer modules move with the
+ *   words they are attached to, so a mark follows its words through reordering ("the red car" → "el coche
+ *   rojo"); content that must stay as it is (`translate=no`) carries `[[pbk:N]]`, and its lexical units are merged
+ *   into one proper noun after analysis (see `protectLexicalUnits`); empty elements (`<br>`) become superblanks.
+ */
+import { escapeInlineText, type InlineToken, tokenizeInlineHtml } from '../core/inline-html.js';
+
+const RESERVED = /[\\^$/<>{}[\]@]/gu;
+
+export function escapeStream(text: string): string {
+  return text.replace(RESERVED, (char) => `\\${char}`);
+}
+
+function unescapeStream(text: string): string {
+  return text.replace(/\\(.)/gsu, '$1');
+}
+
+/** Text with format blanks: runs of spaces, tabs, line breaks and `~` other than one space become superblanks. */
+function blanked(text: string): string {
+  return escapeStream(text).replace(/[ \t\n\r~]+/gu, (run) => (run === ' ' ? run : `[${run}]`));
+}
+
+function marker(sequence: number): string {
+  return `[pbs:${sequence}]`;
+}
+
+/** A one-line text as Apertium's stream, ended by the marker of request `sequence`. */
+export function textToStream(text: string, sequence: number): string {
+  return `${blanked(text)}.${marker(sequence)}`;
+}
+
+/** An inline element of a segment, by its `id`. */
+interface Element {
+  readonly name: string;
+  readonly keep: boolean;
+  readonly open: string;
+  /** The element as sent, open tag to close tag (what a kept element comes back as). */
+  source: string;
+}
+
+export interface HtmlSegment {
+  readonly stream: string;
+  /** Elements by id, to put the answer back into inline HTML. */
+  readonly elements: ReadonlyMap<number, Element>;
+}
+
+function blankIds(ids: readonly number[], elements: ReadonlyMap<number, Element>): string {
+  return ids.map((id) => `${elements.get(id)?.keep ? 'pbk' : 'pb'}:${id}`).join(';');
+}
+
+/**
+ * Inline HTML as Apertium's stream: every run of non-blank text inside elements carries a word-bound blank
+ * naming the ids of the elements around it. Elements without an id (which the core never sends) are dropped.
+ */
+export function htmlToStream(html: string, sequence: number): HtmlSegment {
+  const elements = new Map<number, Element>();
+  const stack: { id: number | undefined; start: number }[] = [];
+  let stream = '';
+  const sourceParts: string[] = [];
+  const tokens = tokenizeInlineHtml(html);
+  for (const token of tokens) {
+    const raw = token.type === 'text' ? escapeInlineText(token.text) : token.raw;
+    sourceParts.push(raw);
+    if (token.type === 'open') {
+      if (token.id !== undefined && !elements.has(token.id)) {
+        elements.set(token.id, { name: token.name, keep: token.keep, open: token.raw, source: '' });
+      }
+      stack.push({ id: token.id, start: sourceParts.length - 1 });
+      continue;
+    }
+    if (token.type === 'close') {
+      const top = stack.pop();
+      const element = top?.id === undefined ? undefined : elements.get(top.id);
+      if (element && top) element.source = sourceParts.slice(top.start).join('');
+      continue;
+    }
+    if (token.type === 'void') {
+      if (token.id !== undefined) {
+        elements.set(token.id, { name: token.name, keep: false, open: token.raw, source: token.raw });
+        stream += `[br:${token.id}]`;
+      }
+      continue;
+    }
+    stream += textRun(token, stack, elements);
+  }
+  return { stream: `${stream}.${marker(sequence)}`, elements };
+}
+
+function textRun(
+  token: Extract<InlineToken, { type: 'text' }>,
+  stack: readonly { id: number | undefined }[],
+  elements: ReadonlyMap<number, Element>,
+): string {
+  const ids = stack.flatMap((entry) => (entry.id === undefined ? [] : [entry.id]));
+  if (ids.length === 0) return blanked(token.text);
+  const blank = blankIds(ids, elements);
+  return token.text
+    .split(/([ \t\n\r~]+)/u)
+    .map((part, index) => {
+      if (part === '') return '';
+      if (index % 2 === 1) return part === ' ' ? part : `[${escapeStream(part)}]`;
+      return `[[${blank}]]${escapeStream(part)}[[/]]`;
+    })
+    .join('');
+}
+
+/** A piece of an answer: text, the ids of the word-bound blank it carried, or an empty element. */
+interface Piece {
+  readonly text: string;
+  readonly ids: readonly number[];
+  readonly voidId?: number;
+}
+
+export class StreamMarkerError extends Error {
+  override readonly name = 'StreamMarkerError';
+}
+
+/** Splits an answer into pieces, checking and removing the request's marker and destxt's full stop. */
+function piecesOf(stream: string, sequence: number): Piece[] {
+  const expected = marker(sequence);
+  const end = stream.lastIndexOf('[pbs:');
+  const found = end < 0 ? undefined : /^\[pbs:\d+\]/u.exec(stream.slice(end))?.[0];
+  if (found !== expected) {
+    throw new StreamMarkerError(
+      found === undefined
+        ? `the answer carries no request marker (expected ${expected})`
+        : `the answer belongs to another request (${found} instead of ${expected})`,
+    );
+  }
+  let body = stream.slice(0, end);
+  // The full stop the input was given; an answer whose transfer dropped it keeps what it has.
+  if (body.endsWith('.') && !body.endsWith('\\.')) body = body.slice(0, -1);
+  const pieces: Piece[] = [];
+  const pattern =
+    /\[\[([^\]]*)\]\]((?:\\.|[^\\[])*?)\[\[\/\]\]|\[br:(\d+)\]|\[((?:\\.|[^\\\]])*)\]|((?:\\.|[^\\[])+)/gsu;
+  for (const match of body.matchAll(pattern)) {
+    if (match[1] !== undefined) {
+      const ids = [...match[1].matchAll(/pbk?:(\d+)/gu)].map((id) => Number(id[1]));
+      pieces.push({ text: unescapeStream(match[2] ?? ''), ids });
+    } else if (match[3] !== undefined) {
+      pieces.push({ text: '', ids: [], voidId: Number(match[3]) });
+    } else {
+      pieces.push({ text: unescapeStream(match[4] ?? match[5] ?? ''), ids: [] });
+    }
+  }
+  return pieces;
+}
+
+/** The text of an answer to `textToStream`. Throws `StreamMarkerError` when it is not this request's answer. */
+export function streamToText(stream: string, sequence: number): string {
+  return piecesOf(stream, sequence)
+    .map((piece) => piece.text)
+    .join('');
+}
+
+/**
+ * The answer to `htmlToStream` as inline HTML again: each element opens before the first piece that carries its
+ * id and closes after the last one (so crossing or missing elements stay visible to the core, which judges them);
+ * a kept element comes back exactly as it was sent, wherever its words went.
+ */
+export function streamToHtml(stream: string, sequence: number, segment: HtmlSegment): string {
+  const pieces = piecesOf(stream, sequence);
+  const extent = new Map<number, { first: number; last: number }>();
+  pieces.forEach((piece, index) => {
+    const ids = piece.voidId === undefined ? piece.ids : [piece.voidId];
+    for (const id of ids) {
+      const seen = extent.get(id);
+      if (seen) seen.last = index;
+      else extent.set(id, { first: index, last: index });
+    }
+  });
+  const opening = [...extent].sort((a, b) => a[1].first - b[1].first || b[1].last - a[1].last);
+  let html = '';
+  const open: number[] = [];
+  let skipUntil = -1;
+  pieces.forEach((piece, index) => {
+    for (const [id, range] of opening) {
+      if (range.first !== index) continue;
+      const element = segment.elements.get(id);
+      if (!element) continue;
+      if (piece.voidId === id) {
+        html += element.open;
+        continue;
+      }
+      if (element.keep) {
+        html += element.source;
+        skipUntil = Math.max(skipUntil, range.last);
+        continue;
+      }
+      html += element.open;
+      open.push(id);
+    }
+    if (index > skipUntil) html += escapeInlineText(piece.text);
+    const closing = open.filter((id) => extent.get(id)?.last === index).reverse();
+    for (const id of closing) {
+      html += `</${segment.elements.get(id)?.name ?? 'span'}>`;
+      open.splice(open.lastIndexOf(id), 1);
+    }
+  });
+  return html;
+}
+
+/** How a run of kept lexical units is analysed once merged: a proper noun, with what the analyser knew of it. */
+function properNounTags(analyses: string): string {
+  const person = /<np><ant>(?:<(m|f|mf)>)?/u.exec(analyses);
+  if (person) return `<np><ant><${person[1] ?? 'm'}><sg>`;
+  if (/<np><cog>/u.test(analyses)) return '<np><cog><mf><sg>';
+  return '<np><al><sg>';
+}
+
+/**
+ * Merges the lexical units of each kept element (`[[pbk:N]]`) in an analysed stream (after the morphological
+ * analyser and `apertium-wblank-attach`) into one unambiguous proper noun whose lemma is the element's text, so
+ * no later module translates any of its words, while the rest of the sentence still sees a noun where the name
+ * stands (its agreement, articles and word order unchanged). `texts` gives each kept element's text by id.
+ */
+export function protectLexicalUnits(analysed: string, texts: ReadonlyMap<number, string>): string {
+  if (texts.size === 0) return analysed;
+  const unit = /\[\[([^\]]*)\]\]\^((?:\\.|[^\\$])*)\$/gsu;
+  let out = '';
+  let last = 0;
+  let run: { id: number; start: number; end: number; blank: string; analyses: string } | undefined;
+  const merged = new Set<number>();
+  const flush = () => {
+    if (!run) return;
+    const lemma = escapeStream(texts.get(run.id) ?? '');
+    // Should another module have split an element's words, its text is given once, at the first run.
+    const noun = merged.has(run.id)
+      ? ''
+      : `[[${run.blank}]]^${lemma}/${lemma}${properNounTags(run.analyses)}$`;
+    merged.add(run.id);
+    out += `${analysed.slice(last, run.start)}${noun}`;
+    last = run.end;
+    run = undefined;
+  };
+  for (const match of analysed.matchAll(unit)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const blank = match[1] as string;
+    const keptId = /pbk:(\d+)/u.exec(blank)?.[1];
+    const id = keptId === undefined ? undefined : Number(keptId);
+    if (run && (id !== run.id || !/^\s*$/u.test(analysed.slice(run.end, start)))) flush();
+    if (id === undefined || !texts.has(id)) continue;
+    if (run) {
+      run.end = end;
+      run.analyses += match[2];
+    } else {
+      run = { id, start, end, blank, analyses: match[2] as string };
+    }
+  }
+  flush();
+  return out + analysed.slice(last);
+}

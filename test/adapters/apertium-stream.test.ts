@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import {
+  htmlToStream,
+  protectLexicalUnits,
+  StreamMarkerError,
+  streamToHtml,
+  streamToText,
+  textToStream,
+} from '../../functions/adapters/apertium-stream.js';
+
+function destxt(text: string): string | undefined {
+  try {
+    return execFileSync('apertium-destxt', [], { input: text, encoding: 'utf8' });
+  } catch {
+    return undefined;
+  }
+}
+
+const samples = [
+  'Hello world.',
+  'It costs $5 [approx] ~3 {x} a/b \\ c ^d @e <f>.',
+  'Wait...',
+  'A  B\tC',
+  '¿Qué? «sí» — “no”',
+];
+
+describe('Apertium stream format', () => {
+  it.skipIf(destxt('x') === undefined)(
+    'writes one-line text as apertium-destxt does, but for its request marker',
+    () => {
+      for (const text of samples) {
+        expect(textToStream(text, 7)).toBe((destxt(text) as string).replace(/\[\]$/u, '[pbs:7]'));
+      }
+    },
+  );
+
+  it('reads an answer back, dropping the full stop it was given and checking its marker', () => {
+    expect(streamToText('Hola \\[mundo\\][  ]y \\$5..[pbs:3]', 3)).toBe('Hola [mundo]  y $5.');
+    expect(streamToText(' Cuesta\\.[pbs:3]', 3)).toBe(' Cuesta.');
+    expect(() => streamToText('Hola.[pbs:2]', 3)).toThrow(StreamMarkerError);
+    expect(() => streamToText('Hola.', 3)).toThrow(/no request marker/u);
+  });
+
+  it('carries inline elements as word-bound blanks and puts them back around the words they came with', () => {
+    const segment = htmlToStream(
+      'She bought <em id=1>the red</em> car from <span id=2 translate=no>Ann Lee</span>.<br id=3>',
+      9,
+    );
+    expect(segment.stream).toBe(
+      'She bought [[pb:1]]the[[/]] [[pb:1]]red[[/]] car from [[pbk:2]]Ann[[/]] [[pbk:2]]Lee[[/]].[br:3].[pbs:9]',
+    );
+    // Transfer moved the adjective after the noun and carried its blank; the kept name came back changed.
+    const answer = ' Compró [[pb:1]]el[[/]] coche [[pb:1]]rojo[[/]] de [[pbk:2]]Ana Lee[[/]].[br:3].[pbs:9]';
+    expect(streamToHtml(answer, 9, segment)).toBe(
+      ' Compró <em id=1>el coche rojo</em> de <span id=2 translate=no>Ann Lee</span>.<br id=3>',
+    );
+  });
+
+  it('leaves a missing or crossing element visible, for the core to judge', () => {
+    const segment = htmlToStream('<em id=1>a b</em> <b id=2>c</b>', 1);
+    expect(streamToHtml('x y[pbs:1]', 1, segment)).toBe('x y');
+    expect(streamToHtml('[[pb:1]]x[[/]] [[pb:2]]y[[/]] [[pb:1]]z[[/]][pbs:1]', 1, segment)).toBe(
+      '<em id=1>x <b id=2>y</b> z</em>',
+    );
+  });
+
+  it('merges the lexical units of a kept element into one proper noun with what the analyser knew', () => {
+    const analysed =
+      '^Director/Director<n><sg>$ [[pbk:3]]^Maria/Maria<np><ant><f><sg>$ [[pbk:3]]^Chen/*Chen$ ^said/say<vblex><past>$ [[pbk:4]]^Green/Green<adj>$ [[pbk:4]]^Party/Party<n><sg>$^./.<sent>$';
+    expect(
+      protectLexicalUnits(
+        analysed,
+        new Map([
+          [3, 'Maria Chen'],
+          [4, 'Green Party'],
+        ]),
+      ),
+    ).toBe(
+      '^Director/Director<n><sg>$ [[pbk:3]]^Maria Chen/Maria Chen<np><ant><f><sg>$ ^said/say<vblex><past>$ [[pbk:4]]^Green Party/Green Party<np><al><sg>$^./.<sent>$',
+    );
+    expect(protectLexicalUnits(analysed, new Map())).toBe(analysed);
+  });
+});
