@@ -103,11 +103,18 @@ function textRun(
   const ids = stack.flatMap((entry) => (entry.id === undefined ? [] : [entry.id]));
   if (ids.length === 0) return blanked(token.text);
   const blank = blankIds(ids, elements);
+  // One blank over the whole run, single spaces included: the analyser still finds multiword units inside it
+  // ("North Carolina" → "Carolina del Norte"), which a blank per word would split. Other blanks stay outside.
   return token.text
-    .split(/([ \t\n\r~]+)/u)
+    .split(/((?:[ \t\n\r~]*[\t\n\r~][ \t\n\r~]*)|^ +| +$)/u)
     .map((part, index) => {
       if (part === '') return '';
-      if (index % 2 === 1) return part === ' ' ? part : `[${escapeStream(part)}]`;
+      if (index % 2 === 1)
+        return part === ' '
+          ? part
+          : part.trim() === '' && !/[\t\n\r~]/u.test(part)
+            ? part
+            : `[${escapeStream(part)}]`;
       return `[[${blank}]]${escapeStream(part)}[[/]]`;
     })
     .join('');

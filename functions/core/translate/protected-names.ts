@@ -1,0 +1,129 @@
+/**
+ * What stays as it is in every language, decided once for every engine: the people the facts found are never
+ * translated; organisations are kept as written unless the desk's terminology translates them (then the engine
+ * translates them, with that terminology); places go through the engine (exonyms such as Moscú are right), but
+ * are marked so that their place in the translation is known. Code spans are kept too (inline-markup.ts). The
+ * spans come with the mention each one is, so every mention can be located in every language.
+ */
+import type { InlineMark, Sentence, Span } from '../document.js';
+import type { AnalysedArticle } from '../read/analyse-article.js';
+import { type InlineSpan, nestedSpans } from './inline-markup.js';
+
+export type NameKind = 'person' | 'organisation' | 'place';
+
+/** Which mention a span is: `facts[kind][entity].mentions[mention]`. */
+export interface NameRef {
+  readonly kind: NameKind;
+  readonly entity: number;
+  readonly mention: number;
+}
+
+export interface SentenceSpan extends InlineSpan {
+  /** For names: the mention this span is. */
+  readonly ref?: NameRef;
+}
+
+export interface NameRule {
+  /** Source terms the engine's terminology translates for this target language; organisations named here are translated. */
+  readonly translatedTerms?: ReadonlySet<string>;
+}
+
+/** The sentences of an article that can carry spans: headline, caption and every body sentence, by start. */
+export function spannedSentences(article: AnalysedArticle): Sentence[] {
+  const { document } = article;
+  const sentences = [document.headline, document.caption, ...document.paragraphs.flatMap((p) => p.sentences)];
+  return sentences
+    .filter((sentence): sentence is Sentence => sentence !== undefined)
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Offset `offset` of the article's text as an offset into `sentence.text`, which is the article's slice with
+ * whitespace runs collapsed; `undefined` when the sentence's text is not that (a reader that rewrote it).
+ */
+function sentenceOffset(sentence: Sentence, text: string, offset: number): number | undefined {
+  if (offset < sentence.start || offset > sentence.end) return undefined;
+  return text.slice(sentence.start, offset).replace(/\s+/gu, ' ').length;
+}
+
+/** A span of the article's text as a span of `sentence.text`, checked against the mention's own words. */
+export function spanInSentence(sentence: Sentence, text: string, span: Span): Span | undefined {
+  const start = sentenceOffset(sentence, text, span.start);
+  const end = sentenceOffset(sentence, text, span.end);
+  const surface = text.slice(span.start, span.end).replace(/\s+/gu, ' ');
+  if (start !== undefined && end !== undefined && sentence.text.slice(start, end) === surface)
+    return { start, end };
+  const found = sentence.text.indexOf(surface);
+  return found < 0 || surface === '' ? undefined : { start: found, end: found + surface.length };
+}
+
+function markSpans(marks: readonly InlineMark[] | undefined): SentenceSpan[] {
+  return (marks ?? []).map((mark) => ({
+    kind: mark.kind,
+    start: mark.start,
+    end: mark.end,
+    ...(mark.href === undefined ? {} : { href: mark.href }),
+  }));
+}
+
+/** Finds, by binary search over sentences sorted by start, the one holding `span`. */
+function holder(sentences: readonly Sentence[], span: Span): Sentence | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const sentence = sentences[middle] as Sentence;
+    if (sentence.end <= span.start) low = middle + 1;
+    else if (sentence.start > span.start) high = middle - 1;
+    else return span.end <= sentence.end ? sentence : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The spans of every sentence with any (by sentence id): its marks, its kept names and its located places, as
+ * `nestedSpans` accepts them. Sentences whose text is not in Unicode NFC get none (offsets would not survive the
+ * normalisation segments go through) and travel as plain text.
+ */
+export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Map<string, SentenceSpan[]> {
+  const { facts, document } = article;
+  const sentences = spannedSentences(article);
+  const found = new Map<string, SentenceSpan[]>();
+  const add = (sentence: Sentence, span: SentenceSpan) => {
+    const list = found.get(sentence.id) ?? [];
+    list.push(span);
+    found.set(sentence.id, list);
+  };
+  for (const sentence of sentences) for (const span of markSpans(sentence.marks)) add(sentence, span);
+  const names: { kind: NameKind; keep: boolean; mentions: readonly Span[] }[][] = [
+    facts.people.map((person) => ({ kind: 'person', keep: true, mentions: person.mentions })),
+    facts.organisations.map((item) => ({
+      kind: 'organisation',
+      keep: !rule.translatedTerms?.has(item.name),
+      mentions: item.mentions,
+    })),
+    facts.places.map((item) => ({ kind: 'place', keep: false, mentions: item.mentions })),
+  ];
+  for (const entities of names) {
+    entities.forEach((entity, index) => {
+      entity.mentions.forEach((mention, mentionIndex) => {
+        const sentence = holder(sentences, mention);
+        const span = sentence && spanInSentence(sentence, document.text, mention);
+        if (!sentence || !span) return;
+        add(sentence, {
+          kind: entity.keep ? 'keep' : 'locate',
+          ...span,
+          ref: { kind: entity.kind, entity: index, mention: mentionIndex },
+        });
+      });
+    });
+  }
+  const result = new Map<string, SentenceSpan[]>();
+  for (const sentence of sentences) {
+    const spans = found.get(sentence.id);
+    if (!spans || sentence.text.normalize('NFC') !== sentence.text) continue;
+    const nested = nestedSpans(sentence.text, spans);
+    if (nested.length > 0) result.set(sentence.id, nested);
+  }
+  return result;
+}
