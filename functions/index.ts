@@ -13,6 +13,7 @@ export type {
   FactsJson,
   FailedRecordJson,
   FigureJson,
+  InlineMarkJson,
   LanguageErrorJson,
   LanguageLinkJson,
   ManifestJson,

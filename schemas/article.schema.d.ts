@@ -22,6 +22,7 @@ export type TextDirection = 'ltr' | 'rtl';
 export type TranslationScope = 'full' | 'brief';
 export type SourceFormat = 'text' | 'markdown' | 'html';
 export type Offset = number;
+export type InlineMarkKind = 'link' | 'emphasis' | 'strong' | 'code' | 'break';
 /**
  * ISO 8601 date at the precision the article gives: `2023`, `2023-10` or `2023-09-22`.
  */
@@ -91,6 +92,22 @@ export interface TextSpanJson {
   text: string;
   start: Offset;
   end: Offset;
+  /**
+   * Inline marks of `text` (links, emphasis, strong, code, line breaks), in this version's language (since 1.2.0); omitted when it has none.
+   */
+  marks?: InlineMarkJson[];
+}
+/**
+ * Inline markup over part of a sentence (since 1.2.0). Unlike every other offset in this document, `start` and `end` index the `text` of the object holding the mark, in this version's language. Marks nest but never cross; a `break` is empty (`start` equals `end`).
+ */
+export interface InlineMarkJson {
+  kind: InlineMarkKind;
+  start: Offset;
+  end: Offset;
+  /**
+   * `link` only: an `http:`, `https:` or `mailto:` URL.
+   */
+  href?: string;
 }
 export interface DatelineJson {
   date: null | IsoDate;
@@ -109,6 +126,10 @@ export interface SummarySentenceJson {
   text: string;
   start: Offset;
   end: Offset;
+  /**
+   * Inline marks of `text` (links, emphasis, strong, code, line breaks), in this version's language (since 1.2.0); omitted when it has none.
+   */
+  marks?: InlineMarkJson[];
 }
 export interface FactsJson {
   people: PersonJson[];
@@ -134,11 +155,19 @@ export interface PersonJson {
   mentions: Mention[];
 }
 /**
- * Where the source text mentions a name.
+ * Where the source text mentions a name; `sentence` says where it stands in this version.
  */
 export interface Mention {
   start: Offset;
   end: Offset;
+  /**
+   * Where this mention stands in this version (since 1.2.0): the id of the sentence (`headline`, `caption`, `p3s2`) and offsets into that sentence's `text` in this version's language. Omitted only when the translation lost the name.
+   */
+  sentence?: {
+    id: string;
+    start: Offset;
+    end: Offset;
+  };
 }
 export interface OrganisationJson {
   name: string;

@@ -10,7 +10,7 @@ import type * as Failed from '../../schemas/failed-record.schema.js';
 import type * as Manifest from '../../schemas/manifest.schema.js';
 
 /** The version written into every document; its major version is the one the schemas accept. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /** Generated declarations are mutable; what is read from the bucket (or about to be written) is not changed. */
 export type DeepReadonly<T> = T extends (infer Item)[]
@@ -37,6 +37,7 @@ export type DateFactJson = DeepReadonly<Article.DateFactJson>;
 export type QuoteJson = DeepReadonly<Article.QuoteJson>;
 export type FigureJson = DeepReadonly<Article.FigureJson>;
 export type MentionJson = DeepReadonly<Article.Mention>;
+export type InlineMarkJson = DeepReadonly<Article.InlineMarkJson>;
 export type ParagraphJson = DeepReadonly<Article.ParagraphJson>;
 export type LanguageLinkJson = DeepReadonly<Article.LanguageLinkJson>;
 

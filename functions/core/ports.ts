@@ -82,6 +82,11 @@ export interface Translator {
   /** Engine settings that change the output for a target language (formality, terminology...), for cache keys. */
   settingsFor(targetLanguage: string): string;
   translate(request: TranslationRequest): Promise<TranslationResult>;
+  /**
+   * Source terms the engine's custom terminology translates into this target language: organisations named
+   * here are translated (with that terminology) instead of kept as written. Absent: none.
+   */
+  translatedTerms?(targetLanguage: string): ReadonlySet<string> | undefined;
 }
 
 /** What downstream systems are told when a set is published or an article fails. */

@@ -39,7 +39,10 @@ describe('localize', () => {
       language: 'es',
       sourceLanguage: 'en',
       translation: { engine: 'test', scope: 'full' },
-      lookup: (source) => `<${source}>`,
+      version: {
+        plain: (source) => `<${source}>`,
+        sentence: (sentence) => ({ text: `<${sentence.text}>`, names: new Map() }),
+      },
       languages: [],
     });
 

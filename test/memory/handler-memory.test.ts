@@ -101,23 +101,27 @@ describe('createArticleHandler with a translation memory and Amazon Translate', 
     });
   });
 
-  it('sends the sentences and the entity names of a short article in one request per language', async () => {
+  it('sends a short article in one request per language and format: plain sentences and names, tagged sentences', async () => {
     const a = buckets.get('newsroom-a') as MemoryArticleStore;
     const version = a.upload(key, seed);
 
     const response = await handler()(delivery('newsroom-a', version.versionId ?? ''));
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(server.stats().requests).toBe(languages.length);
-    for (const request of server.requests) {
-      const lines = request.text.split('\n');
-      expect(lines).toContain('Jake Sullivan');
-      expect(lines).toContain(
-        'Putin has confirmed his upcoming visit to China next month, marking his first foreign trip of 2023.',
+    expect(server.stats().requests).toBe(2 * languages.length);
+    for (const language of languages) {
+      const [plain, tagged] = server.requests
+        .filter((request) => request.targetLanguage === language)
+        .sort((x, y) => Number(x.text.includes('translate=no')) - Number(y.text.includes('translate=no')));
+      // People are never translated, so their names are not sent on their own; they stay in their sentences.
+      expect(plain?.text.split('\n')).not.toContain('Jake Sullivan');
+      expect(plain?.text).not.toContain('<');
+      expect(tagged?.text.split('\n')).toContain(
+        '<span id=0 translate=no>Putin</span> has confirmed his upcoming visit to <span id=1>China</span> next month, marking his first foreign trip of 2023.',
       );
     }
     const manifest = a.json<ManifestJson>(manifestKey);
-    expect(manifest.translation.languages.es).toMatchObject({ requests: 1, charactersFromMemory: 0 });
+    expect(manifest.translation.languages.es).toMatchObject({ requests: 2, charactersFromMemory: 0 });
     expect(manifest.translation.languages.es?.charactersSent).toBe(server.stats().byLanguage.es?.characters);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
 import { TranslationError } from '../../functions/core/errors.js';
+import { inlineHtmlText } from '../../functions/core/inline-html.js';
 import { processArticle } from '../../functions/core/pipeline.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
@@ -35,8 +36,15 @@ describe('processArticle with the translation memory', () => {
     clock,
     logger: silentLogger,
   });
+  /** The texts sent for a language, tagged segments as their text (names stay in their sentences). */
   const sent = (language: string) =>
-    engine.requests.filter((request) => request.targetLanguage === language).flatMap((r) => r.segments);
+    engine.requests
+      .filter((request) => request.targetLanguage === language)
+      .flatMap((r) => (r.format === 'html' ? r.segments.map(inlineHtmlText) : r.segments));
+  const requestCharacters = (language: string) =>
+    engine.requests
+      .filter((request) => request.targetLanguage === language)
+      .reduce((sum, r) => sum + r.segments.join('\n').length, 0);
 
   beforeEach(() => {
     store = new MemoryArticleStore();
@@ -75,14 +83,15 @@ describe('processArticle with the translation memory', () => {
     store.upload(key, seed);
     await processArticle({ key }, settings, deps());
     const firstManifest = store.json<ManifestJson>(manifestKey);
-    const firstSegments = sent('es');
+    const firstCharacters = requestCharacters('es');
     const version = store.upload(key, corrected);
 
     await processArticle({ key, versionId: version.versionId ?? '' }, settings, deps());
 
     const first = firstManifest.translation.languages.es;
-    expect(first).toMatchObject({ engine: 'tagging', charactersFromMemory: 0, requests: 1 });
-    expect(first?.charactersSent).toBe(firstSegments.join('\n').length);
+    // One request of plain text, one of tagged sentences.
+    expect(first).toMatchObject({ engine: 'tagging', charactersFromMemory: 0, requests: 2 });
+    expect(first?.charactersSent).toBe(firstCharacters);
     expect(first?.estimatedCostUsd).toBeCloseTo(((first?.charactersSent ?? 0) / 1e6) * 20, 6);
     const manifest = store.json<ManifestJson>(manifestKey);
     const second = manifest.translation.languages.es;
@@ -145,9 +154,9 @@ describe('processArticle with the translation memory', () => {
     store.upload(key, seed);
     await processArticle({ key }, settings, deps());
     const entries = store.keys('cache/segments/tagging/en-es/');
-    const victim = entries.find((name) => store.text(name).includes('Putin has confirmed')) as string;
+    const victim = entries.find((name) => store.text(name).includes('</span> has confirmed')) as string;
     const intact = store.text(victim);
-    store.upload(victim, intact.replace('[es] Putin has confirmed', '[es] Putin has denied'));
+    store.upload(victim, intact.replace('</span> has confirmed', '</span> has denied'));
     for (const pack of store.keys('cache/packs/')) store.upload(pack, '{"truncated');
     const version = store.upload(key, corrected);
 

@@ -5,8 +5,8 @@ import { mapBounded } from '../map-bounded.js';
 import type { ArticleStore } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
-import { identity, lookupFrom } from '../translate/segments.js';
 import type { Translations } from '../translate/translate-languages.js';
+import { sourceVersion } from '../translate/version-text.js';
 import { localize } from './localize.js';
 import { renderArticleHtml } from './render/article-html.js';
 import { renderArticleIndexHtml } from './render/article-index-html.js';
@@ -40,13 +40,14 @@ export async function writeSet(
   const { sourceLanguage, languages } = translations;
   const links = languages.map(languageFiles);
   const headlines: Record<string, string> = {};
+  const source = sourceVersion(article);
   // A few languages at a time: every language's JSON and HTML of a long article at once would not fit in memory.
   const pages = await mapBounded(languages, LANGUAGES_AT_ONCE, (language) => {
     const translated = translations.translated.get(language);
     const version = localize(article, {
       language,
       sourceLanguage,
-      lookup: translated ? lookupFrom(translated) : identity,
+      version: translated ?? source,
       languages: links,
       ...(translated
         ? { translation: { engine: translator.engine, scope: run.settings.translationScope } }

@@ -1,6 +1,7 @@
 import {
   type ArticleJson,
   type FactsJson,
+  type InlineMarkJson,
   type LanguageLinkJson,
   type MentionJson,
   SCHEMA_VERSION,
@@ -11,45 +12,77 @@ import { allSentences, headlineOf, overlappingSentences, type Sentence, type Spa
 import type { Quote } from '../facts/types.js';
 import { directionOf } from '../locale/languages.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
-import type { Lookup } from '../translate/segments.js';
+import { type NameKind, spannedSentences } from '../translate/protected-names.js';
+import { nameRefKey, type VersionText } from '../translate/version-text.js';
 
-function span(sentence: Sentence, lookup: Lookup): TextSpanJson {
-  return { id: sentence.id, text: lookup(sentence.text), start: sentence.start, end: sentence.end };
+function marksJson(version: VersionText, sentence: Sentence): { marks?: InlineMarkJson[] } {
+  const marks = version.sentence(sentence).marks;
+  if (!marks || marks.length === 0) return {};
+  return {
+    marks: marks.map(({ kind, start, end, href }) => ({
+      kind,
+      start,
+      end,
+      ...(href === undefined ? {} : { href }),
+    })),
+  };
 }
 
-function mentions(spans: readonly Span[]): MentionJson[] {
-  return spans.map(({ start, end }) => ({ start, end }));
+function span(sentence: Sentence, version: VersionText): TextSpanJson {
+  return {
+    id: sentence.id,
+    text: version.sentence(sentence).text,
+    start: sentence.start,
+    end: sentence.end,
+    ...marksJson(version, sentence),
+  };
+}
+
+/** Each mention, with where it stands in this version's sentence when the translation kept it findable. */
+function mentionLocator(article: AnalysedArticle, version: VersionText) {
+  const sentences = spannedSentences(article);
+  return (kind: NameKind, entity: number, spans: readonly Span[]): MentionJson[] =>
+    spans.map(({ start, end }, mention) => {
+      const sentence = overlappingSentences(sentences, start, end)[0];
+      const at = sentence && version.sentence(sentence).names.get(nameRefKey({ kind, entity, mention }));
+      return at
+        ? { start, end, sentence: { id: sentence.id, start: at.start, end: at.end } }
+        : { start, end };
+    });
 }
 
 /**
  * The facts as published: every field picked by name, so the contract changes only when the schema does, not
  * whenever the extraction's own types grow.
  */
-function localizeFacts(article: AnalysedArticle, lookup: Lookup, sourceLookup: boolean): FactsJson {
+function localizeFacts(article: AnalysedArticle, version: VersionText, source: boolean): FactsJson {
   const { facts, document } = article;
   const sentences = allSentences(document);
+  const lookup = version.plain;
+  const mentions = mentionLocator(article, version);
   const quoteText = (quote: Quote): string => {
-    if (sourceLookup) return quote.text;
+    if (source) return quote.text;
     const within = overlappingSentences(sentences, quote.start, quote.end);
-    return within.length === 0 ? quote.text : within.map((item) => lookup(item.text)).join(' ');
+    return within.length === 0 ? quote.text : within.map((item) => version.sentence(item).text).join(' ');
   };
   return {
-    people: facts.people.map((person) => ({
-      name: lookup(person.name),
+    // People's names are never translated; organisations only where the engine's terminology translates them.
+    people: facts.people.map((person, index) => ({
+      name: person.name,
       sourceName: person.name,
       roles: person.roles.map(lookup),
-      mentions: mentions(person.mentions),
+      mentions: mentions('person', index, person.mentions),
     })),
-    organisations: facts.organisations.map((item) => ({
+    organisations: facts.organisations.map((item, index) => ({
       name: lookup(item.name),
       sourceName: item.name,
       aliases: [...item.aliases],
-      mentions: mentions(item.mentions),
+      mentions: mentions('organisation', index, item.mentions),
     })),
-    places: facts.places.map((item) => ({
+    places: facts.places.map((item, index) => ({
       name: lookup(item.name),
       sourceName: item.name,
-      mentions: mentions(item.mentions),
+      mentions: mentions('place', index, item.mentions),
     })),
     dates: facts.dates.map(({ text, iso, start, end }) => ({ text, iso, start, end })),
     quotes: facts.quotes.map((quote) => ({
@@ -75,14 +108,15 @@ export interface LocalizeOptions {
   readonly sourceLanguage: string;
   /** `undefined` for the source language. */
   readonly translation?: { readonly engine: string; readonly scope: TranslationScope };
-  readonly lookup: Lookup;
+  /** The version's text: `sourceVersion(article)` for the source language. */
+  readonly version: VersionText;
   readonly languages: readonly LanguageLinkJson[];
 }
 
 /** One language version of the article, as published in `<lang>.json`. */
 export function localize(article: AnalysedArticle, options: LocalizeOptions): ArticleJson {
   const { document } = article;
-  const { lookup, translation } = options;
+  const { version, translation } = options;
   const brief = translation?.scope === 'brief';
   const sentencesById = new Map(allSentences(document).map((sentence) => [sentence.id, sentence]));
   return {
@@ -93,29 +127,33 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
     direction: directionOf(options.language),
     translation: translation ?? null,
     source: { key: article.key, format: document.format },
-    headline: span(headlineOf(document), lookup),
-    caption: document.caption ? span(document.caption, lookup) : null,
+    headline: span(headlineOf(document), version),
+    caption: document.caption ? span(document.caption, version) : null,
     dateline: document.dateline
       ? {
           date: document.dateline.date ?? null,
-          place: document.dateline.place ? lookup(document.dateline.place) : null,
+          place: document.dateline.place ? version.plain(document.dateline.place) : null,
           start: document.dateline.start,
           end: document.dateline.end,
         }
       : null,
-    summary: article.summary.map((item) => ({
-      sentenceId: item.sentenceId,
-      text: lookup(sentencesById.get(item.sentenceId)?.text ?? item.text),
-      start: item.start,
-      end: item.end,
-    })),
-    facts: localizeFacts(article, lookup, translation === undefined),
+    summary: article.summary.map((item) => {
+      const sentence = sentencesById.get(item.sentenceId);
+      return {
+        sentenceId: item.sentenceId,
+        text: sentence ? version.sentence(sentence).text : version.plain(item.text),
+        start: item.start,
+        end: item.end,
+        ...(sentence ? marksJson(version, sentence) : {}),
+      };
+    }),
+    facts: localizeFacts(article, version, translation === undefined),
     body: brief
       ? []
       : document.paragraphs.map((paragraph) => ({
           id: paragraph.id,
           kind: paragraph.kind,
-          sentences: paragraph.sentences.map((sentence) => span(sentence, lookup)),
+          sentences: paragraph.sentences.map((sentence) => span(sentence, version)),
         })),
     languages: options.languages,
   };

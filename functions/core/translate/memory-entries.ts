@@ -15,6 +15,12 @@ export interface MemoryContext {
   readonly settings: string;
   readonly sourceLanguage: string;
   readonly targetLanguage: string;
+  /**
+   * `html` for tagged segments (inline HTML in and out): part of every hash (`MEMORY_FORMAT` is the entry
+   * format's version, not the segment's), so a text and a tagged segment are never each other's entry. Plain
+   * text names no markup, so its keys and entries are those it always had.
+   */
+  readonly markup?: 'html';
 }
 
 /** A remembered translation of one segment. */
@@ -33,6 +39,7 @@ function contextHash(context: MemoryContext, content: unknown): string {
       context.settings,
       context.sourceLanguage,
       context.targetLanguage,
+      ...(context.markup === undefined ? [] : [`markup=${context.markup}`]),
       content,
     ]),
   );
@@ -79,6 +86,7 @@ interface EntryJson {
   readonly settings: string;
   readonly sourceLanguage: string;
   readonly targetLanguage: string;
+  readonly markup?: 'html';
   /** Source texts (segment keys) with their translations, in order; one row for a segment entry. */
   readonly rows: readonly Row[];
   readonly sha256: string;
@@ -100,6 +108,7 @@ export function encodeEntry(
     settings: context.settings,
     sourceLanguage: context.sourceLanguage,
     targetLanguage: context.targetLanguage,
+    ...(context.markup === undefined ? {} : { markup: context.markup }),
     rows,
     sha256: contextHash(context, rows),
   };
@@ -141,6 +150,7 @@ export function decodeEntry(
     entry.settings !== context.settings ||
     entry.sourceLanguage !== context.sourceLanguage ||
     entry.targetLanguage !== context.targetLanguage ||
+    entry.markup !== context.markup ||
     !Array.isArray(entry.rows) ||
     entry.rows.length !== keys.length ||
     !entry.rows.every(isRow) ||

@@ -25,7 +25,7 @@ export interface SentenceSpan extends InlineSpan {
 
 export interface NameRule {
   /** Source terms the engine's terminology translates for this target language; organisations named here are translated. */
-  readonly translatedTerms?: ReadonlySet<string>;
+  readonly translatedTerms?: ReadonlySet<string> | undefined;
 }
 
 /** The sentences of an article that can carry spans: headline, caption and every body sentence, by start. */

@@ -1,10 +1,12 @@
 import type { TranslationAccountingJson } from '../contract.js';
 import { TranslationError } from '../errors.js';
-import type { TranslationUsage } from '../ports.js';
+import type { TranslationResult, TranslationUsage, Translator } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
+import { type DecodedInline, decodeInline } from './inline-markup.js';
 import { segmentKey } from './segments.js';
-import { segmentsToTranslate } from './segments-to-translate.js';
+import { planTranslation, type TranslationPlan } from './segments-to-translate.js';
+import { translatedVersion, type VersionText } from './version-text.js';
 
 /** A target language whose translation failed; the others are published without it. */
 export interface LanguageFailure {
@@ -18,8 +20,10 @@ export interface Translations {
   readonly sourceLanguage: string;
   /** The languages to publish: the source language, then every target that was translated, in settings order. */
   readonly languages: readonly string[];
-  /** Segment key → translation, for each translated target language. */
-  readonly translated: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The text of each translated target language. */
+  readonly translated: ReadonlyMap<string, VersionText>;
+  /** Tagged sentences whose answer's markup was not usable (published without marks), by language. */
+  readonly markupFaults: Readonly<Record<string, number>>;
   /** In the order they failed. */
   readonly failures: readonly LanguageFailure[];
   readonly usage: Readonly<Record<string, TranslationAccountingJson>>;
@@ -34,31 +38,36 @@ export async function translateLanguages(run: ArticleRun, article: AnalysedArtic
   const { settings } = run;
   const { translator, clock } = run.deps;
   const started = clock.now();
-  const segments = segmentsToTranslate(article, settings.translationScope);
   const targets = settings.targetLanguages.filter((language) => language !== settings.sourceLanguage);
   const languagesMs: Record<string, number> = {};
   const failures: LanguageFailure[] = [];
   const usage: Record<string, TranslationAccountingJson> = {};
+  const markupFaults: Record<string, number> = {};
   // With `auto`, the first language to come back with a detected source language names it.
   const detected: string[] = [];
-  const translated = new Map<string, ReadonlyMap<string, string>>();
+  const translated = new Map<string, VersionText>();
   await Promise.all(
     targets.map(async (language) => {
       const languageStarted = clock.now();
       try {
-        const result = await translator.translate({
-          sourceLanguage: settings.sourceLanguage,
-          targetLanguage: language,
-          segments,
-        });
+        const rule = { translatedTerms: translator.translatedTerms?.(language) };
+        const plan = planTranslation(article, settings.translationScope, rule);
+        const result = await translatePlan(translator, plan, settings.sourceLanguage, language);
         if (result.detectedSourceLanguage !== undefined) detected.push(result.detectedSourceLanguage);
-        translated.set(
-          language,
-          new Map(
-            segments.map((segment, index) => [segmentKey(segment), result.translations[index] ?? segment]),
-          ),
-        );
+        translated.set(language, translatedVersion(plan, result.plain, result.tagged));
         usage[language] = accounting(translator.engine, result.usage, settings.pricePerMillionCharacters);
+        markupFaults[language] = result.faults.length;
+        if (result.faults.length > 0) {
+          run.deps.logger.warn(
+            'inline markup lost in translation; those sentences are published without it',
+            {
+              ...run.log,
+              language,
+              sentences: result.faults.length,
+              reason: result.faults[0],
+            },
+          );
+        }
       } catch (error) {
         if (!(error instanceof TranslationError)) throw error;
         failures.push({ language, message: error.message, retryable: error.retryable });
@@ -76,7 +85,62 @@ export async function translateLanguages(run: ArticleRun, article: AnalysedArtic
   const sourceLanguage =
     settings.sourceLanguage === 'auto' ? (detected[0] ?? 'und') : settings.sourceLanguage;
   const languages = [sourceLanguage, ...targets.filter((language) => translated.has(language))];
-  return { sourceLanguage, languages, translated, failures, usage, languagesMs };
+  return { sourceLanguage, languages, translated, failures, usage, languagesMs, markupFaults };
+}
+
+interface PlanResult {
+  readonly plain: ReadonlyMap<string, string>;
+  readonly tagged: ReadonlyMap<string, DecodedInline>;
+  /** Why each faulty tagged answer was not used. */
+  readonly faults: readonly string[];
+  readonly usage: TranslationUsage;
+  readonly detectedSourceLanguage?: string;
+}
+
+const nothing: TranslationResult = { translations: [], usage: { characters: 0, requests: 0, retries: 0 } };
+
+/** Plain and tagged segments go as two requests (an engine reads a request as one format); answers decoded. */
+export async function translatePlan(
+  translator: Translator,
+  plan: TranslationPlan,
+  sourceLanguage: string,
+  targetLanguage: string,
+): Promise<PlanResult> {
+  const tagged = plan.tagged.map((sentence) => sentence.key);
+  const [plainResult, taggedResult] = await Promise.all([
+    plan.plain.length === 0
+      ? nothing
+      : translator.translate({ sourceLanguage, targetLanguage, segments: plan.plain }),
+    tagged.length === 0
+      ? nothing
+      : translator.translate({ sourceLanguage, targetLanguage, segments: tagged, format: 'html' }),
+  ]);
+  const faults: string[] = [];
+  const decoded = new Map<string, DecodedInline>();
+  plan.tagged.forEach((sentence, index) => {
+    const answer = decodeInline(taggedResult.translations[index] ?? '', sentence.text, sentence.spans);
+    if (answer.fault !== undefined) faults.push(answer.fault);
+    decoded.set(sentence.key, answer);
+  });
+  const detectedSourceLanguage = plainResult.detectedSourceLanguage ?? taggedResult.detectedSourceLanguage;
+  return {
+    plain: new Map(
+      plan.plain.map((segment, index) => [segmentKey(segment), plainResult.translations[index] ?? segment]),
+    ),
+    tagged: decoded,
+    faults,
+    usage: sumUsage(plainResult.usage, taggedResult.usage),
+    ...(detectedSourceLanguage === undefined ? {} : { detectedSourceLanguage }),
+  };
+}
+
+function sumUsage(a: TranslationUsage, b: TranslationUsage): TranslationUsage {
+  return {
+    characters: a.characters + b.characters,
+    charactersFromMemory: (a.charactersFromMemory ?? 0) + (b.charactersFromMemory ?? 0),
+    requests: a.requests + b.requests,
+    retries: a.retries + b.retries,
+  };
 }
 
 /** What a language's translation used and cost, as the manifest records it. */

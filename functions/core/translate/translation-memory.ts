@@ -113,12 +113,17 @@ export class TranslationMemory implements Translator {
     return this.#inner.settingsFor(targetLanguage);
   }
 
+  translatedTerms(targetLanguage: string): ReadonlySet<string> | undefined {
+    return this.#inner.translatedTerms?.(targetLanguage);
+  }
+
   async translate(request: TranslationRequest): Promise<TranslationResult> {
     const context: MemoryContext = {
       engine: this.#inner.engine,
       settings: this.#inner.settingsFor(request.targetLanguage),
       sourceLanguage: request.sourceLanguage,
       targetLanguage: request.targetLanguage,
+      ...(request.format === 'html' ? { markup: 'html' as const } : {}),
     };
     const keys = request.segments.map(segmentKey);
     const distinct = [...new Set(keys.filter((key) => key !== ''))];
