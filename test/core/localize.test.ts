@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { allSentences } from '../../functions/core/document.js';
 import { localize } from '../../functions/core/publish/localize.js';
 import { parseArticle } from '../../functions/core/read/parse-article.js';
-import { segmentsToTranslate } from '../../functions/core/translate/segments-to-translate.js';
+import { planTranslation } from '../../functions/core/translate/segments-to-translate.js';
+import { translatePlan } from '../../functions/core/translate/translate-languages.js';
+import { translatedVersion } from '../../functions/core/translate/version-text.js';
+import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
 const text =
   'Budget approved\n\nThe council met on Monday. "We are glad. It was a long night," the mayor said. Rain fell.\n\nTaxes stay the same.';
@@ -52,7 +55,32 @@ describe('localize', () => {
   });
 
   it('sends, in brief scope, only the headline, the sentences quotes and summary use, and the names', () => {
-    const segments = segmentsToTranslate(article, 'brief');
-    expect(segments).toEqual(['Budget approved', '"We are glad.', 'It was a long night," the mayor said.']);
+    const plan = planTranslation(article, 'brief');
+    expect(plan.plain).toEqual(['Budget approved']);
+    // The quote's words are located in each sentence they run through.
+    expect(plan.tagged.map((sentence) => sentence.key)).toEqual([
+      '<span id=0>"We are glad.</span>',
+      '<span id=0>It was a long night,"</span> the mayor said.',
+    ]);
+  });
+
+  it('gives a translated quote as the translation of its words, not of the sentences around them', async () => {
+    const plan = planTranslation(article, 'full');
+    const translator = new TaggingTranslator();
+    const result = await translatePlan(translator, plan, 'en', 'es');
+    const version = translatedVersion(plan, result.plain, result.tagged);
+
+    const localized = localize(article, {
+      language: 'es',
+      sourceLanguage: 'en',
+      translation: { engine: 'test', scope: 'full' },
+      version,
+      languages: [],
+    });
+
+    expect(result.faults).toEqual([]);
+    // The stand-in engine puts "[es] " before each segment, outside the quote's words.
+    expect(localized.facts.quotes[0]?.text).toBe('"We are glad. It was a long night,"');
+    expect(localized.body[0]?.sentences[2]?.text).toBe('[es] It was a long night," the mayor said.');
   });
 });

@@ -81,14 +81,38 @@ describe('renderArticleHtml', () => {
     expect(renderArticleHtml(article({ translation: null, language: 'en' }))).toContain('<li>four-hour</li>');
   });
 
-  it('lists a date once however often the article gives it, isolates names, quotes only original words', () => {
+  it('lists a date once however often the article gives it, isolates names', () => {
     const html = renderArticleHtml(article());
     expect(html.match(/<time datetime="2023">/gu)).toHaveLength(1);
     expect(html).toContain('<bdi>Elena Soler</bdi> <span class="role">(<bdi>Alcaldesa</bdi>)</span>');
-    expect(html).toContain('<li>Una frase traducida. — <bdi>Elena Soler</bdi></li>');
-    expect(renderArticleHtml(article({ translation: null, language: 'en' }))).toContain(
-      '<q>Una frase traducida.</q>',
+  });
+
+  it('puts direct quotes between the page language’s own quotation marks, and reported speech between none', () => {
+    expect(renderArticleHtml(article())).toContain(
+      '<li><q>«Una frase traducida.»</q> — <bdi>Elena Soler</bdi></li>',
     );
+    expect(renderArticleHtml(article({ translation: null, language: 'en' }))).toContain(
+      '<q>“Una frase traducida.”</q>',
+    );
+    expect(renderArticleHtml(article({ language: 'de' }))).toContain('<q>„Una frase traducida.“</q>');
+    expect(renderArticleHtml(article({ language: 'ja' }))).toContain('<q>「Una frase traducida.」</q>');
+    // Marks the quote's text came with are replaced, never doubled.
+    const withMarks = article();
+    const marked = {
+      ...withMarks,
+      facts: { ...withMarks.facts, quotes: [{ ...withMarks.facts.quotes[0], text: '"Una frase."' }] },
+    };
+    expect(renderArticleHtml(marked as typeof withMarks)).toContain('<q>«Una frase.»</q>');
+    const reported = {
+      ...withMarks,
+      facts: {
+        ...withMarks.facts,
+        quotes: [{ kind: 'reported' as const, text: 'que la frase es buena', start: 0, end: 1 }],
+      },
+    };
+    const html = renderArticleHtml(reported as typeof withMarks);
+    expect(html).toContain('<li>que la frase es buena</li>');
+    expect(html).not.toMatch(/<q>|«que/u);
   });
 
   it('makes one list of consecutive list items, and joins Chinese sentences without spaces', () => {

@@ -60,8 +60,17 @@ function localizeFacts(article: AnalysedArticle, version: VersionText, source: b
   const sentences = allSentences(document);
   const lookup = version.plain;
   const mentions = mentionLocator(article, version);
-  const quoteText = (quote: Quote): string => {
+  const spanned = spannedSentences(article);
+  /** A translated quote is the translation of its words, found in each sentence they run through. */
+  const quoteText = (quote: Quote, index: number): string => {
     if (source) return quote.text;
+    const parts = overlappingSentences(spanned, quote.start, quote.end).map((sentence, part) => {
+      const translated = version.sentence(sentence);
+      const at = translated.names.get(nameRefKey({ kind: 'quote', entity: index, mention: part }));
+      return at && translated.text.slice(at.start, at.end);
+    });
+    if (parts.length > 0 && parts.every((part) => part !== undefined)) return parts.join(' ');
+    // The words could not be found in the translation: the translated sentences that hold them.
     const within = overlappingSentences(sentences, quote.start, quote.end);
     return within.length === 0 ? quote.text : within.map((item) => version.sentence(item).text).join(' ');
   };
@@ -85,9 +94,9 @@ function localizeFacts(article: AnalysedArticle, version: VersionText, source: b
       mentions: mentions('place', index, item.mentions),
     })),
     dates: facts.dates.map(({ text, iso, start, end }) => ({ text, iso, start, end })),
-    quotes: facts.quotes.map((quote) => ({
+    quotes: facts.quotes.map((quote, index) => ({
       kind: quote.kind,
-      text: quoteText(quote),
+      text: quoteText(quote, index),
       ...(quote.speaker === undefined ? {} : { speaker: lookup(quote.speaker) }),
       start: quote.start,
       end: quote.end,

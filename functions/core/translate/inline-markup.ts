@@ -61,6 +61,7 @@ export function nestedSpans<T extends InlineSpan>(text: string, spans: readonly 
       (span.kind === 'break') === (span.start === span.end),
   );
   const chosen: T[] = [];
+  // Marks first, then names in the order given (callers give the spans they most want kept first).
   for (const span of [...valid.filter((s) => !isName(s.kind)), ...valid.filter((s) => isName(s.kind))]) {
     const conflict = chosen.some(
       (other) =>

@@ -5,13 +5,14 @@
  * are marked so that their place in the translation is known. Code spans are kept too (inline-markup.ts). The
  * spans come with the mention each one is, so every mention can be located in every language.
  */
-import type { InlineMark, Sentence, Span } from '../document.js';
+import { type InlineMark, overlappingSentences, type Sentence, type Span } from '../document.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type InlineSpan, nestedSpans } from './inline-markup.js';
 
-export type NameKind = 'person' | 'organisation' | 'place';
+/** `quote`: the words of a quote, located so that a translated quote is the translation of those words only. */
+export type NameKind = 'person' | 'organisation' | 'place' | 'quote';
 
-/** Which mention a span is: `facts[kind][entity].mentions[mention]`. */
+/** Which mention a span is: `facts[kind][entity].mentions[mention]`; for a quote, its part in each sentence. */
 export interface NameRef {
   readonly kind: NameKind;
   readonly entity: number;
@@ -118,6 +119,15 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
       });
     });
   }
+  // A quote's words, in each sentence they run through: after the names, so a quote never displaces one.
+  facts.quotes.forEach((quote, index) => {
+    overlappingSentences(sentences, quote.start, quote.end).forEach((sentence, part) => {
+      const words = { start: Math.max(quote.start, sentence.start), end: Math.min(quote.end, sentence.end) };
+      const span = spanInSentence(sentence, document.text, words);
+      if (span && span.end > span.start)
+        add(sentence, { kind: 'locate', ...span, ref: { kind: 'quote', entity: index, mention: part } });
+    });
+  });
   const result = new Map<string, SentenceSpan[]>();
   for (const sentence of sentences) {
     const spans = found.get(sentence.id);

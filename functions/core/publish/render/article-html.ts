@@ -1,7 +1,8 @@
-import type { ArticleJson, FactsJson, FigureJson, ParagraphJson } from '../../contract.js';
+import type { ArticleJson, FactsJson, FigureJson, ParagraphJson, QuoteJson } from '../../contract.js';
 import { INDEX_PAGE, languageFiles } from '../../key-layout.js';
 import { dateTimeFormat, numberFormat } from '../../locale/intl-formats.js';
 import { directionOf, endonym, languageName, sentenceSeparator } from '../../locale/languages.js';
+import { quoted } from '../../locale/quotation-marks.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
 import { pageHead } from './page-head.js';
@@ -102,6 +103,15 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
+/**
+ * A quote as the facts box lists it: a direct quote between the page language's own quotation marks, reported
+ * speech without any (it is a paraphrase, not the speaker's words), then the speaker.
+ */
+function quoteItem(quote: QuoteJson, language: string): string {
+  const text = quote.kind === 'direct' ? `<q>${e(quoted(quote.text, language))}</q>` : e(quote.text);
+  return quote.speaker ? `${text} — ${bdi(quote.speaker)}` : text;
+}
+
 function factsBox(facts: FactsJson, labels: Labels, article: ArticleJson): string {
   const rows: string[] = [];
   const row = (label: string, items: readonly string[]): void => {
@@ -131,13 +141,9 @@ function factsBox(facts: FactsJson, labels: Labels, article: ArticleJson): strin
       (item) => `<time datetime="${e(item.iso)}">${e(formatIso(item.iso, article.language))}</time>`,
     ),
   );
-  // The source's quotes are the quoted words; a translation's are the translated sentences that hold them.
   row(
     labels.quotes,
-    facts.quotes.map((quote) => {
-      const text = article.translation === null ? `<q>${e(quote.text)}</q>` : e(quote.text);
-      return quote.speaker ? `${text} — ${bdi(quote.speaker)}` : text;
-    }),
+    facts.quotes.map((quote) => quoteItem(quote, article.language)),
   );
   row(
     labels.figures,

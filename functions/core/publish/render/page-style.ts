@@ -22,6 +22,7 @@ html{font-size:112.5%;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--paper);color:var(--ink);line-height:1.6;overflow-wrap:break-word}
 body,[lang]{font-family:var(--serif)}
 p,li,dd,blockquote{hyphens:auto;text-wrap:pretty}
+q{quotes:none}
 :lang(zh) body,:lang(ja) body,:lang(ko) body{line-height:1.8;line-break:strict}
 :lang(zh),:lang(ja),:lang(ko),:lang(ar),:lang(fa),:lang(ur),:lang(ps),:lang(sd),:lang(ug),:lang(ckb),:lang(he){font-synthesis:none;letter-spacing:0}
 :lang(ar) body,:lang(fa) body,:lang(ps) body,:lang(ckb) body{font-size:1.1rem;line-height:1.9}
