@@ -11,6 +11,7 @@ import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
 } from '../shared/translate-concurrency.js';
+import { checkAnswer } from './answer-checks.js';
 import { joinUnits, packUnits, segmentUnits } from './segment-packing.js';
 import { toTranslationError } from './translate-errors.js';
 
@@ -127,10 +128,12 @@ export class AmazonTranslateTranslator implements Translator {
       if (indexes.length === 1) {
         // A single line may come back broken in two; it still belongs to the one unit.
         translated[indexes[0] as number] = lines.join(' ');
+        checkAnswer('Amazon Translate', text, lines.join(' '));
         return true;
       }
       if (lines.length !== indexes.length) return false;
       indexes.forEach((index, i) => {
+        checkAnswer('Amazon Translate', units[index]?.text ?? '', lines[i] ?? '');
         translated[index] = lines[i];
       });
       return true;

@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { TranslationError } from '../core/errors.js';
 import { inlineHtmlText } from '../core/inline-html.js';
 import type { TranslationRequest, TranslationResult, Translator } from '../core/ports.js';
+import { checkAnswer } from './answer-checks.js';
 import {
   type ApertiumEngine,
   type ModePipeline,
@@ -88,10 +89,6 @@ export interface ApertiumTranslatorOptions {
   /** The pipeline of a mode; default: the installed one (`nullFlushPipeline`). Tests give stand-ins. */
   readonly pipeline?: (mode: string) => Promise<ModePipeline | undefined>;
 }
-
-/** An answer longer than this many times its segment (plus a margin for short ones) is not a translation. */
-const MAX_GROWTH = 20;
-const GROWTH_MARGIN = 200;
 
 /**
  * Apertium, the rule-based engine, as a `Translator`. Each segment is a request of its own to a long-lived
@@ -208,12 +205,11 @@ export class ApertiumTranslator implements Translator {
         { cause: error },
       );
     }
-    if (output.length > MAX_GROWTH * stream.length + GROWTH_MARGIN) {
+    try {
+      checkAnswer(`Apertium (${mode})`, stream, output);
+    } catch (error) {
       engine.close();
-      throw new TranslationError(
-        `Apertium (${mode}) answered ${output.length} characters for a segment of ${segment.length}: not a translation of it, so nothing of this language is published.`,
-        false,
-      );
+      throw error;
     }
     try {
       return clean(

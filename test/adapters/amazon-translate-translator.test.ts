@@ -117,6 +117,50 @@ describe('AmazonTranslateTranslator', () => {
     expect(result.usage.requests).toBe(5);
   });
 
+  it('rejects an answer shifted by a line against its request as a translation fault, not retried', async () => {
+    server.inject({ shiftLinesNext: 1 });
+    const segments = ['First sentence.', 'Second sentence.', 'Third sentence.'];
+
+    const error = await rejection(
+      translator().translate({ sourceLanguage: 'en', targetLanguage: 'es', segments }),
+    );
+
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/shifted by a line/u);
+  });
+
+  it('rejects an answer thousands of times longer than its text as a translation fault, not retried', async () => {
+    server.inject({ runawayNext: 1 });
+
+    const error = await rejection(
+      translator().translate({
+        sourceLanguage: 'en',
+        targetLanguage: 'es',
+        segments: ['Short.', 'Also short.'],
+      }),
+    );
+
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/not a translation/u);
+  });
+
+  it('sends tagged segments as HTML in the text, as TranslateText reads it, and returns the tags', async () => {
+    const segments = [
+      '<span id=0 translate=no>Maria Chen</span> said <a id=1>the ferry</a> runs.',
+      'No tags &amp; more.',
+    ];
+
+    const result = await translator().translate({
+      sourceLanguage: 'en',
+      targetLanguage: 'es',
+      segments,
+      format: 'html',
+    });
+
+    expect(server.requests[0]?.text).toBe(segments.join('\n'));
+    expect(result.translations).toEqual(segments.map((s) => `[es] ${s}`));
+  });
+
   it('splits an over-long sentence without punctuation under the limit and reassembles it in order', async () => {
     const words = Array.from({ length: 5_000 }, (_, i) => `word${i}`);
     const sentence = words.join(' ');

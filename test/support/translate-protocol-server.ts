@@ -81,6 +81,10 @@ export interface FaultPlan {
   dropLineNext?: number;
   /** Merge the first two lines of the answer to the next N multi-line requests. */
   mergeLinesNext?: number;
+  /** Shift the answer to the next N multi-line requests down by a line (an empty first line, the last dropped). */
+  shiftLinesNext?: number;
+  /** Answer the next N requests with each line repeated this many times (a runaway engine). */
+  runawayNext?: number;
   /** Last word on any request: return an error to send it, undefined to go on with the plan. */
   custom?: (request: TranslateTextBody) => AwsJsonError | undefined;
 }
@@ -140,7 +144,14 @@ export async function startTranslateProtocolServer(
   const hung = new Set<ServerResponse>();
 
   const takeCounter = (
-    name: 'hangNext' | 'throttleNext' | 'serverErrorNext' | 'dropLineNext' | 'mergeLinesNext',
+    name:
+      | 'hangNext'
+      | 'throttleNext'
+      | 'serverErrorNext'
+      | 'dropLineNext'
+      | 'mergeLinesNext'
+      | 'shiftLinesNext'
+      | 'runawayNext',
   ) => {
     const left = plan[name] ?? 0;
     if (left <= 0) return false;
@@ -248,6 +259,8 @@ export async function startTranslateProtocolServer(
     if (lines.length > 1 && takeCounter('dropLineNext')) lines = lines.slice(0, -1);
     if (lines.length > 1 && takeCounter('mergeLinesNext'))
       lines = [`${lines[0]} ${lines[1]}`, ...lines.slice(2)];
+    if (lines.length > 1 && takeCounter('shiftLinesNext')) lines = ['', ...lines.slice(0, -1)];
+    if (takeCounter('runawayNext')) lines = lines.map((line) => line.repeat(5000));
     entry.outcome = 'ok';
     answer(request, response, entry, 200, {
       TranslatedText: lines.join('\n'),
