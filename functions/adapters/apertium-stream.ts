@@ -29,6 +29,9 @@ function blanked(text: string): string {
   return escapeStream(text).replace(/[ \t\n\r~]+/gu, (run) => (run === ' ' ? run : `[${run}]`));
 }
 
+/** The word-bound blank of text outside every element. */
+const OUTSIDE = 'pbo';
+
 function marker(sequence: number): string {
   return `[pbs:${sequence}]`;
 }
@@ -101,8 +104,9 @@ function textRun(
   elements: ReadonlyMap<number, Element>,
 ): string {
   const ids = stack.flatMap((entry) => (entry.id === undefined ? [] : [entry.id]));
-  if (ids.length === 0) return blanked(token.text);
-  const blank = blankIds(ids, elements);
+  // Text outside elements carries a blank too, so that a word transfer adds (no blank) can be told from a
+  // word of the source outside the element (a blank without its id) when checking that elements stay whole.
+  const blank = ids.length === 0 ? OUTSIDE : blankIds(ids, elements);
   // One blank over the whole run, single spaces included: the analyser still finds multiword units inside it
   // ("North Carolina" → "Carolina del Norte"), which a blank per word would split. Other blanks stay outside.
   return token.text
@@ -124,6 +128,8 @@ function textRun(
 interface Piece {
   readonly text: string;
   readonly ids: readonly number[];
+  /** Carried a word-bound blank: a word of the source, not one transfer added. */
+  readonly sourced: boolean;
   readonly voidId?: number;
 }
 
@@ -152,11 +158,11 @@ function piecesOf(stream: string, sequence: number): Piece[] {
   for (const match of body.matchAll(pattern)) {
     if (match[1] !== undefined) {
       const ids = [...match[1].matchAll(/pbk?:(\d+)/gu)].map((id) => Number(id[1]));
-      pieces.push({ text: unescapeStream(match[2] ?? ''), ids });
+      pieces.push({ text: unescapeStream(match[2] ?? ''), ids, sourced: true });
     } else if (match[3] !== undefined) {
-      pieces.push({ text: '', ids: [], voidId: Number(match[3]) });
+      pieces.push({ text: '', ids: [], sourced: false, voidId: Number(match[3]) });
     } else {
-      pieces.push({ text: unescapeStream(match[4] ?? match[5] ?? ''), ids: [] });
+      pieces.push({ text: unescapeStream(match[4] ?? match[5] ?? ''), ids: [], sourced: false });
     }
   }
   return pieces;
@@ -170,47 +176,65 @@ export function streamToText(stream: string, sequence: number): string {
 }
 
 /**
- * The answer to `htmlToStream` as inline HTML again: each element opens before the first piece that carries its
- * id and closes after the last one (so crossing or missing elements stay visible to the core, which judges them);
- * a kept element comes back exactly as it was sent, wherever its words went.
+ * The runs of pieces that carry each id: pieces next to each other, with blanks and words transfer added
+ * between them allowed. An element whose words are no longer next to each other (transfer moved a word of the
+ * source between them) has two runs.
+ */
+function runsOf(pieces: readonly Piece[]): { id: number; first: number; last: number }[] {
+  const runs: { id: number; first: number; last: number }[] = [];
+  const open = new Map<number, { id: number; first: number; last: number }>();
+  pieces.forEach((piece, index) => {
+    const ids = piece.voidId === undefined ? piece.ids : [piece.voidId];
+    const neutral = ids.length === 0 && (!piece.sourced || piece.text.trim() === '');
+    for (const [id, run] of open) {
+      if (!ids.includes(id) && !neutral) open.delete(id);
+      else if (ids.includes(id)) run.last = index;
+    }
+    for (const id of ids) {
+      if (open.has(id)) continue;
+      const run = { id, first: index, last: index };
+      runs.push(run);
+      open.set(id, run);
+    }
+  });
+  return runs;
+}
+
+/**
+ * The answer to `htmlToStream` as inline HTML again: each element around the pieces that carry its id. An
+ * element whose words were pulled apart comes back as two elements with one id, and crossing or missing ones
+ * stay as they are, for the core to judge (it then publishes the sentence without marks); a kept element comes
+ * back exactly as it was sent, wherever its words went.
  */
 export function streamToHtml(stream: string, sequence: number, segment: HtmlSegment): string {
   const pieces = piecesOf(stream, sequence);
-  const extent = new Map<number, { first: number; last: number }>();
-  pieces.forEach((piece, index) => {
-    const ids = piece.voidId === undefined ? piece.ids : [piece.voidId];
-    for (const id of ids) {
-      const seen = extent.get(id);
-      if (seen) seen.last = index;
-      else extent.set(id, { first: index, last: index });
-    }
-  });
-  const opening = [...extent].sort((a, b) => a[1].first - b[1].first || b[1].last - a[1].last);
+  const runs = runsOf(pieces).sort((a, b) => a.first - b.first || b.last - a.last);
   let html = '';
-  const open: number[] = [];
+  const open: { id: number; last: number }[] = [];
   let skipUntil = -1;
   pieces.forEach((piece, index) => {
-    for (const [id, range] of opening) {
-      if (range.first !== index) continue;
-      const element = segment.elements.get(id);
+    for (const run of runs) {
+      if (run.first !== index) continue;
+      const element = segment.elements.get(run.id);
       if (!element) continue;
-      if (piece.voidId === id) {
+      if (piece.voidId === run.id) {
         html += element.open;
         continue;
       }
       if (element.keep) {
         html += element.source;
-        skipUntil = Math.max(skipUntil, range.last);
+        skipUntil = Math.max(skipUntil, run.last);
         continue;
       }
       html += element.open;
-      open.push(id);
+      open.push({ id: run.id, last: run.last });
     }
     if (index > skipUntil) html += escapeInlineText(piece.text);
-    const closing = open.filter((id) => extent.get(id)?.last === index).reverse();
-    for (const id of closing) {
-      html += `</${segment.elements.get(id)?.name ?? 'span'}>`;
-      open.splice(open.lastIndexOf(id), 1);
+    for (let i = open.length - 1; i >= 0; i--) {
+      const entry = open[i] as { id: number; last: number };
+      if (entry.last !== index) continue;
+      html += `</${segment.elements.get(entry.id)?.name ?? 'span'}>`;
+      open.splice(i, 1);
     }
   });
   return html;

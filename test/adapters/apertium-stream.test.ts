@@ -48,19 +48,28 @@ describe('Apertium stream format', () => {
       9,
     );
     expect(segment.stream).toBe(
-      'She bought [[pb:1]]the red[[/]] car from [[pbk:2]]Ann Lee[[/]].[br:3].[pbs:9]',
+      '[[pbo]]She bought[[/]] [[pb:1]]the red[[/]] [[pbo]]car from[[/]] [[pbk:2]]Ann Lee[[/]][[pbo]].[[/]][br:3].[pbs:9]',
     );
-    // Transfer moved the adjective after the noun and carried its blank; the kept name came back changed.
-    const answer = ' Compró [[pb:1]]el[[/]] coche [[pb:1]]rojo[[/]] de [[pbk:2]]Ana Lee[[/]].[br:3].[pbs:9]';
+    // Transfer moved the adjective after the noun, carrying its blank, and added "de"; the kept name came back
+    // changed. Words outside elements carry a blank of their own, so added words can be told from them.
+    const answer =
+      ' [[pbo]]Compró[[/]] [[pb:1]]el[[/]] [[pbo]]coche[[/]] [[pb:1]]rojo[[/]] de [[pbk:2]]Ana Lee[[/]].[br:3].[pbs:9]';
     expect(streamToHtml(answer, 9, segment)).toBe(
-      ' Compró <em id=1>el coche rojo</em> de <span id=2 translate=no>Ann Lee</span>.<br id=3>',
+      ' Compró <em id=1>el</em> coche <em id=1>rojo</em> de <span id=2 translate=no>Ann Lee</span>.<br id=3>',
     );
+    expect(
+      streamToHtml(' [[pb:1]]la[[/]] [[pb:1]]línea[[/]] de [[pb:1]]autobús[[/]].[pbs:9]', 9, segment),
+    ).toBe(' <em id=1>la línea de autobús</em>');
   });
 
   it('leaves a missing or crossing element visible, for the core to judge', () => {
     const segment = htmlToStream('<em id=1>a b</em> <b id=2>c</b>', 1);
     expect(streamToHtml('x y[pbs:1]', 1, segment)).toBe('x y');
+    // Transfer put another word between the words of element 1: it comes back twice, which the core refuses.
     expect(streamToHtml('[[pb:1]]x[[/]] [[pb:2]]y[[/]] [[pb:1]]z[[/]][pbs:1]', 1, segment)).toBe(
+      '<em id=1>x</em> <b id=2>y</b> <em id=1>z</em>',
+    );
+    expect(streamToHtml('[[pb:1]]x[[/]] [[pb:1; pb:2]]y[[/]] [[pb:1]]z[[/]][pbs:1]', 1, segment)).toBe(
       '<em id=1>x <b id=2>y</b> z</em>',
     );
   });
