@@ -36,9 +36,14 @@ function marker(sequence: number): string {
   return `[pbs:${sequence}]`;
 }
 
+/** Rewrites text before it becomes the stream (the repairs); never given the text of kept elements. */
+export type SourceRewrite = (text: string) => string;
+
+const asIs: SourceRewrite = (text) => text;
+
 /** A one-line text as Apertium's stream, ended by the marker of request `sequence`. */
-export function textToStream(text: string, sequence: number): string {
-  return `${blanked(text)}.${marker(sequence)}`;
+export function textToStream(text: string, sequence: number, rewrite: SourceRewrite = asIs): string {
+  return `${blanked(rewrite(text))}.${marker(sequence)}`;
 }
 
 /** An inline element of a segment, by its `id`. */
@@ -64,7 +69,7 @@ function blankIds(ids: readonly number[], elements: ReadonlyMap<number, Element>
  * Inline HTML as Apertium's stream: every run of non-blank text inside elements carries a word-bound blank
  * naming the ids of the elements around it. Elements without an id (which the core never sends) are dropped.
  */
-export function htmlToStream(html: string, sequence: number): HtmlSegment {
+export function htmlToStream(html: string, sequence: number, rewrite: SourceRewrite = asIs): HtmlSegment {
   const elements = new Map<number, Element>();
   const stack: { id: number | undefined; start: number }[] = [];
   let stream = '';
@@ -93,7 +98,8 @@ export function htmlToStream(html: string, sequence: number): HtmlSegment {
       }
       continue;
     }
-    stream += textRun(token, stack, elements);
+    const kept = stack.some((entry) => entry.id !== undefined && elements.get(entry.id)?.keep);
+    stream += textRun(kept ? token : { type: 'text', text: rewrite(token.text) }, stack, elements);
   }
   return { stream: `${stream}.${marker(sequence)}`, elements };
 }

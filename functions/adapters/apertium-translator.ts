@@ -12,6 +12,13 @@ import {
   runCommand,
 } from './apertium-process.js';
 import {
+  type ApertiumRepairs,
+  NO_REPAIRS,
+  REPAIRS,
+  repairSource,
+  repairTranslation,
+} from './apertium-repairs.js';
+import {
   htmlToStream,
   StreamMarkerError,
   streamToHtml,
@@ -88,6 +95,8 @@ export interface ApertiumTranslatorOptions {
   readonly fingerprints?: Readonly<Record<string, string>>;
   /** The pipeline of a mode; default: the installed one (`nullFlushPipeline`). Tests give stand-ins. */
   readonly pipeline?: (mode: string) => Promise<ModePipeline | undefined>;
+  /** Repairs of Apertium's garbling by target language (default `REPAIRS`, measured on FLORES). */
+  readonly repairs?: Readonly<Record<string, ApertiumRepairs>>;
 }
 
 /**
@@ -104,6 +113,7 @@ export class ApertiumTranslator implements Translator {
   readonly #fingerprints: Readonly<Record<string, string>>;
   readonly #pipeline: (mode: string) => Promise<ModePipeline | undefined>;
   readonly #engines = new Map<string, Promise<ApertiumEngine>>();
+  readonly #repairs: Readonly<Record<string, ApertiumRepairs>>;
   #sequence = 0;
 
   constructor(options: ApertiumTranslatorOptions) {
@@ -111,6 +121,7 @@ export class ApertiumTranslator implements Translator {
     this.#limit = pLimit(options.concurrency ?? availableParallelism());
     this.#fingerprints = options.fingerprints ?? {};
     this.#pipeline = options.pipeline ?? nullFlushPipeline;
+    this.#repairs = options.repairs ?? REPAIRS;
   }
 
   #engine(mode: string): Promise<ApertiumEngine> {
@@ -180,16 +191,23 @@ export class ApertiumTranslator implements Translator {
         if (segment.trim() === '') return segment;
         usage.characters += segment.length;
         usage.requests += 1;
-        return this.#limit(() => this.#translateSegment(mode, segment, html));
+        const repairs = this.#repairs[request.targetLanguage] ?? NO_REPAIRS;
+        return this.#limit(() => this.#translateSegment(mode, segment, html, repairs));
       }),
     );
     return { translations, usage };
   }
 
-  async #translateSegment(mode: string, segment: string, html: boolean): Promise<string> {
+  async #translateSegment(
+    mode: string,
+    segment: string,
+    html: boolean,
+    repairs: ApertiumRepairs,
+  ): Promise<string> {
     const sequence = ++this.#sequence;
-    const encoded = html ? htmlToStream(segment, sequence) : undefined;
-    const stream = encoded?.stream ?? textToStream(segment, sequence);
+    const rewrite = (text: string) => repairSource(text, repairs);
+    const encoded = html ? htmlToStream(segment, sequence, rewrite) : undefined;
+    const stream = encoded?.stream ?? textToStream(segment, sequence, rewrite);
     const kept = new Map<number, string>();
     for (const [id, element] of encoded?.elements ?? []) {
       if (element.keep) kept.set(id, inlineHtmlText(element.source));
@@ -212,10 +230,8 @@ export class ApertiumTranslator implements Translator {
       throw error;
     }
     try {
-      return clean(
-        encoded ? streamToHtml(output, sequence, encoded) : streamToText(output, sequence),
-        segment,
-      );
+      const translation = encoded ? streamToHtml(output, sequence, encoded) : streamToText(output, sequence);
+      return repairTranslation(clean(translation, segment), segment, repairs);
     } catch (error) {
       if (!(error instanceof StreamMarkerError)) throw error;
       // The pipe is out of step with its requests: every later answer would be another segment's.
