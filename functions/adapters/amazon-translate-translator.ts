@@ -60,6 +60,8 @@ interface Answer {
  */
 export class AmazonTranslateTranslator implements Translator {
   readonly engine = 'amazon-translate';
+  /** Every character of the text is billed, tags included. */
+  readonly billsMarkup = true;
   readonly #client: Pick<TranslateClient, 'send'>;
   readonly #limit: LimitFunction;
   readonly #languageLimits = new Map<string, LimitFunction>();

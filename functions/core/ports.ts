@@ -79,6 +79,11 @@ export interface TranslationResult {
 export interface Translator {
   /** `apertium`, `amazon-translate`, ... recorded in outputs and part of every cache key. */
   readonly engine: string;
+  /**
+   * The engine bills the characters of inline markup (Amazon Translate): only the elements that must stay are
+   * then sent, and places and quotes are found in the translation by their words instead.
+   */
+  readonly billsMarkup?: boolean;
   /** Engine settings that change the output for a target language (formality, terminology...), for cache keys. */
   settingsFor(targetLanguage: string): string;
   translate(request: TranslationRequest): Promise<TranslationResult>;

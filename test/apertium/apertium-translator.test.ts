@@ -94,6 +94,51 @@ describe('ApertiumTranslator', () => {
       expect(result.translations[2]).toMatch(/\/b \\ c \^d\$ @e <f>$/u);
     });
 
+    it('repairs glued number compounds and spaces before punctuation, where raw Apertium garbles them', async () => {
+      const raw = new ApertiumTranslator({ modes: modes ?? [], repairs: {} });
+      const repaired = new ApertiumTranslator({ modes: modes ?? [] });
+      const segments = [
+        'He took a four-day trip.',
+        'They studied 4-month-old mice.',
+        'It was a 15-minute walk.',
+      ];
+
+      const [before, after] = await Promise.all(
+        [raw, repaired].map((translator) =>
+          translator.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments }),
+        ),
+      );
+      await Promise.all([raw.close(), repaired.close()]);
+
+      expect(before?.translations.join(' ')).toMatch(/viajedecuatro|ratonesde4meses/u);
+      expect(after?.translations).toEqual([
+        'Tomó un viaje de cuatro días.',
+        'Estudiaron ratones de 4 meses.',
+        'Era un paseo de 15 minutos.',
+      ]);
+    });
+
+    it('keeps names in translate=no elements exactly, and marks around the words they came with', async () => {
+      const translator = new ApertiumTranslator({ modes: modes ?? [] });
+      const segments = [
+        '<span id=0 translate=no>Donald Trump</span> said <span id=1 translate=no>the Green Party</span> lost.',
+        'She bought <em id=0>the red car</em> in <span id=1>Moscow</span>.',
+      ];
+
+      const result = await translator.translate({
+        sourceLanguage: 'en',
+        targetLanguage: 'es',
+        segments,
+        format: 'html',
+      });
+      await translator.close();
+
+      expect(result.translations[0]).toMatch(
+        /^<span id=0 translate=no>Donald Trump<\/span> dijo que <span id=1 translate=no>the Green Party<\/span> /u,
+      );
+      expect(result.translations[1]).toBe('Compró <em id=0>el coche rojo</em> en <span id=1>Moscú</span>.');
+    });
+
     it('names the installed data in its settings, so an upgraded pair is not served old translations', async () => {
       const fingerprint = await modeFingerprint('eng-spa');
       expect(fingerprint).toMatch(/^[0-9a-f]{12}$/u);

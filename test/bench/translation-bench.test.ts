@@ -51,6 +51,7 @@ describe('npm run bench, in miniature', () => {
     const byName = new Map<string, Figure>(figures.map((figure) => [figure.name, figure]));
     expect([...byName.keys()]).toEqual([
       'billed_ratio',
+      'markup_ratio',
       'calls_ratio',
       'reupload_ratio',
       'duplicate_calls',
@@ -67,6 +68,7 @@ describe('npm run bench, in miniature', () => {
     // Counts of characters, requests and store reads do not depend on the machine's speed.
     for (const name of [
       'billed_ratio',
+      'markup_ratio',
       'calls_ratio',
       'reupload_ratio',
       'duplicate_calls',

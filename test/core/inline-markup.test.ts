@@ -59,6 +59,17 @@ describe('inline markup', () => {
     expect(decoded.spans[1]).toEqual({ start: 16, end: 24 });
   });
 
+  it('leaves a place the engine lost unlocated, without refusing the sentence’s marks', () => {
+    const decoded = decodeInline(
+      '<span id=0 translate=no>Maria Chen</span> dijo <a id=1>el <em id=2>ferry</em></a> a Oslo.',
+      text,
+      spans,
+    );
+    expect(decoded.fault).toBeUndefined();
+    expect(decoded.spans[3]).toBeUndefined();
+    expect(decoded.spans[1]).toEqual({ start: 16, end: 24 });
+  });
+
   it.each([
     [
       'a dropped element',

@@ -117,7 +117,8 @@ describe('createArticleHandler with a translation memory and Amazon Translate', 
       expect(plain?.text.split('\n')).not.toContain('Jake Sullivan');
       expect(plain?.text).not.toContain('<');
       expect(tagged?.text.split('\n')).toContain(
-        '<span id=0 translate=no>Putin</span> has confirmed his upcoming visit to <span id=1>China</span> next month, marking his first foreign trip of 2023.',
+        // Amazon Translate bills markup: places are not marked for it (they are found by their words after).
+        '<span id=0 translate=no>Putin</span> has confirmed his upcoming visit to China next month, marking his first foreign trip of 2023.',
       );
     }
     const manifest = a.json<ManifestJson>(manifestKey);

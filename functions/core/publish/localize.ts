@@ -38,17 +38,51 @@ function span(sentence: Sentence, version: VersionText): TextSpanJson {
   };
 }
 
-/** Each mention, with where it stands in this version's sentence when the translation kept it findable. */
+/**
+ * Each mention, with where it stands in this version's sentence: where the engine carried its element, or else
+ * (an engine that was not sent the element, or an answer whose markup was refused) where the name's own
+ * translation, or the name as written, first stands in the sentence.
+ */
 function mentionLocator(article: AnalysedArticle, version: VersionText) {
   const sentences = spannedSentences(article);
-  return (kind: NameKind, entity: number, spans: readonly Span[]): MentionJson[] =>
+  return (kind: NameKind, entity: number, name: string, spans: readonly Span[]): MentionJson[] =>
     spans.map(({ start, end }, mention) => {
       const sentence = overlappingSentences(sentences, start, end)[0];
-      const at = sentence && version.sentence(sentence).names.get(nameRefKey({ kind, entity, mention }));
+      if (!sentence) return { start, end };
+      const translated = version.sentence(sentence);
+      const candidates = [version.plain(name), name, article.document.text.slice(start, end)];
+      const at =
+        translated.names.get(nameRefKey({ kind, entity, mention })) ?? findName(translated.text, candidates);
       return at
         ? { start, end, sentence: { id: sentence.id, start: at.start, end: at.end } }
         : { start, end };
     });
+}
+
+function findName(text: string, candidates: readonly string[]): Span | undefined {
+  for (const candidate of candidates) {
+    const at = candidate === '' ? -1 : text.indexOf(candidate);
+    if (at >= 0) return { start: at, end: at + candidate.length };
+  }
+  return undefined;
+}
+
+const OPENING = /["“„«‹「『‘‚]/u;
+const CLOSING = /["”“»›」』’]/u;
+
+/** The words between the first opening and the last closing quotation mark of a translated text, if any. */
+function quotedWords(text: string): string | undefined {
+  const open = text.search(OPENING);
+  if (open < 0) return undefined;
+  let close = -1;
+  for (let i = text.length - 1; i > open; i--) {
+    if (CLOSING.test(text[i] as string)) {
+      close = i;
+      break;
+    }
+  }
+  const words = close < 0 ? '' : text.slice(open + 1, close).trim();
+  return words === '' ? undefined : words.replace(/[,.]$/u, '');
 }
 
 /**
@@ -70,9 +104,12 @@ function localizeFacts(article: AnalysedArticle, version: VersionText, source: b
       return at && translated.text.slice(at.start, at.end);
     });
     if (parts.length > 0 && parts.every((part) => part !== undefined)) return parts.join(' ');
-    // The words could not be found in the translation: the translated sentences that hold them.
+    // Not located: for a direct quote, the words between the translation's quotation marks; otherwise (or
+    // without marks) the translated sentences that hold the quote.
     const within = overlappingSentences(sentences, quote.start, quote.end);
-    return within.length === 0 ? quote.text : within.map((item) => version.sentence(item).text).join(' ');
+    if (within.length === 0) return quote.text;
+    const translated = within.map((item) => version.sentence(item).text).join(' ');
+    return (quote.kind === 'direct' ? quotedWords(translated) : undefined) ?? translated;
   };
   return {
     // People's names are never translated; organisations only where the engine's terminology translates them.
@@ -80,18 +117,18 @@ function localizeFacts(article: AnalysedArticle, version: VersionText, source: b
       name: person.name,
       sourceName: person.name,
       roles: person.roles.map(lookup),
-      mentions: mentions('person', index, person.mentions),
+      mentions: mentions('person', index, person.name, person.mentions),
     })),
     organisations: facts.organisations.map((item, index) => ({
       name: lookup(item.name),
       sourceName: item.name,
       aliases: [...item.aliases],
-      mentions: mentions('organisation', index, item.mentions),
+      mentions: mentions('organisation', index, item.name, item.mentions),
     })),
     places: facts.places.map((item, index) => ({
       name: lookup(item.name),
       sourceName: item.name,
-      mentions: mentions('place', index, item.mentions),
+      mentions: mentions('place', index, item.name, item.mentions),
     })),
     dates: facts.dates.map(({ text, iso, start, end }) => ({ text, iso, start, end })),
     quotes: facts.quotes.map((quote, index) => ({

@@ -1,9 +1,9 @@
 /**
  * A sentence with inline spans (its marks, the names to keep, the places to find again) as the tagged segment an
  * engine translates, and the engine's answer back as text and spans of the translated sentence. The answer is
- * checked, not trusted: an element dropped, duplicated, unbalanced, crossing another, emptied, or a kept name
- * changed, is a fault, and the sentence then falls back to the answer's plain text (no marks) rather than
- * publish broken markup.
+ * checked, not trusted: a mark or kept name dropped, duplicated, unbalanced, crossing another or emptied, a
+ * foreign element, or a kept name changed, is a fault, and the sentence then falls back to the answer's plain
+ * text (no marks) rather than publish broken markup. A place or quote the engine lost is only left unlocated.
  */
 import type { InlineMarkKind, Span } from '../document.js';
 import { escapeInlineText, type InlineToken, tokenizeInlineHtml } from '../inline-html.js';
@@ -111,12 +111,14 @@ export interface DecodedInline {
 interface Collected {
   text: string;
   spans: ({ start: number; end: number } | undefined)[];
+  /** `locate` elements that came back more than once: their place is not known, but nothing is broken. */
+  lost: Set<number>;
   fault?: string;
 }
 
 /** Walks the answer's tokens against the spans sent, collecting text and element ranges (offsets before trim). */
 function collect(tokens: readonly InlineToken[], spans: readonly InlineSpan[]): Collected {
-  const out: Collected = { text: '', spans: spans.map(() => undefined) };
+  const out: Collected = { text: '', spans: spans.map(() => undefined), lost: new Set() };
   const stack: number[] = [];
   const fail = (reason: string) => {
     out.fault ??= reason;
@@ -139,7 +141,10 @@ function collect(tokens: readonly InlineToken[], spans: readonly InlineSpan[]): 
       fail(`an element that was not sent (${token.raw})`);
       continue;
     }
-    if (out.spans[token.id]) fail(`element ${token.id} twice`);
+    if (out.spans[token.id]) {
+      if (span.kind === 'locate') out.lost.add(token.id);
+      else fail(`element ${token.id} twice`);
+    }
     out.spans[token.id] = { start: out.text.length, end: out.text.length };
     if (token.type === 'open') stack.push(token.id);
     else if (span.kind !== 'break') fail(`element ${token.id} came back empty`);
@@ -187,15 +192,20 @@ export function decodeInline(answer: string, source: string, spans: readonly Inl
   let fault = collected.fault;
   const located = collected.spans.map((range, id) => {
     const span = spans[id] as InlineSpan;
-    if (!range) {
-      fault ??= `element ${id} was dropped`;
+    // A place or quote the engine lost is only not located: it was never markup to publish.
+    const locating = span.kind === 'locate';
+    if (!range || (locating && collected.lost.has(id))) {
+      if (!locating) fault ??= `element ${id} was dropped`;
       return undefined;
     }
     let start = map(range.start);
     let end = map(range.end);
     while (start < end && text[start] === ' ') start++;
     while (end > start && text[end - 1] === ' ') end--;
-    if (span.kind !== 'break' && start === end) fault ??= `element ${id} came back empty`;
+    if (span.kind !== 'break' && start === end) {
+      if (locating) return undefined;
+      fault ??= `element ${id} came back empty`;
+    }
     if (
       keeps(span.kind) &&
       text.slice(start, end) !== source.slice(span.start, span.end).replace(/\s+/gu, ' ')

@@ -28,6 +28,11 @@ export interface SentenceSpan extends InlineSpan {
 export interface NameRule {
   /** Source terms the engine's terminology translates for this target language; organisations named here are translated. */
   readonly translatedTerms?: ReadonlySet<string> | undefined;
+  /**
+   * Mark places and quotes too, to find them in the translation (default true). An engine that bills the
+   * markup's characters is sent only the spans it must keep; places and quotes are then found by their words.
+   */
+  readonly locate?: boolean;
 }
 
 /** The sentences of an article that can carry spans: headline, caption and every body sentence, by start. */
@@ -74,6 +79,7 @@ function markSpans(marks: readonly InlineMark[] | undefined): SentenceSpan[] {
  * translator translates: it goes through the engine (located, like places), as it would without the facts.
  */
 function isName(name: string): boolean {
+  if (isWord(name)) return false;
   const words = name.replace(/^the\s+/iu, '');
   if (words !== name && !/\s/u.test(words)) return false;
   const gazetteer = lexicon();
@@ -83,6 +89,11 @@ function isName(name: string): boolean {
   return !words
     .split(/\s+/u)
     .every((word) => gazetteer.demonyms.has(word) || gazetteer.demonyms.has(singular));
+}
+
+/** A single word that is one of the commonest words written in lower case ("The", "New"): not a name at all. */
+function isWord(name: string): boolean {
+  return !/\s/u.test(name) && (lexicon().wordFrequency.get(name.toLowerCase()) ?? 0) >= 16;
 }
 
 /** Finds, by binary search over sentences sorted by start, the one holding `span`. */
@@ -121,10 +132,15 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
       keep: isName(item.name) && !rule.translatedTerms?.has(item.name),
       mentions: item.mentions,
     })),
-    facts.places.map((item) => ({ kind: 'place', keep: false, mentions: item.mentions })),
+    facts.places.map((item) => ({
+      kind: 'place' as const,
+      keep: false,
+      mentions: isWord(item.name) ? [] : item.mentions,
+    })),
   ];
   for (const entities of names) {
     entities.forEach((entity, index) => {
+      if (!entity.keep && rule.locate === false) return;
       entity.mentions.forEach((mention, mentionIndex) => {
         const sentence = holder(sentences, mention);
         const span = sentence && spanInSentence(sentence, document.text, mention);
@@ -139,6 +155,7 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
   }
   // A quote's words, in each sentence they run through: after the names, so a quote never displaces one.
   facts.quotes.forEach((quote, index) => {
+    if (rule.locate === false) return;
     overlappingSentences(sentences, quote.start, quote.end).forEach((sentence, part) => {
       const words = { start: Math.max(quote.start, sentence.start), end: Math.min(quote.end, sentence.end) };
       const span = spanInSentence(sentence, document.text, words);

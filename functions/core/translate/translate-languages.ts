@@ -50,7 +50,10 @@ export async function translateLanguages(run: ArticleRun, article: AnalysedArtic
     targets.map(async (language) => {
       const languageStarted = clock.now();
       try {
-        const rule = { translatedTerms: translator.translatedTerms?.(language) };
+        const rule = {
+          translatedTerms: translator.translatedTerms?.(language),
+          locate: !translator.billsMarkup,
+        };
         const plan = planTranslation(article, settings.translationScope, rule);
         const result = await translatePlan(translator, plan, settings.sourceLanguage, language);
         if (result.detectedSourceLanguage !== undefined) detected.push(result.detectedSourceLanguage);

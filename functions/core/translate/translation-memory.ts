@@ -71,6 +71,7 @@ interface Chunk {
  */
 export class TranslationMemory implements Translator {
   readonly engine: string;
+  readonly billsMarkup: boolean;
   readonly #inner: Translator;
   readonly #store: ArticleStore;
   readonly #prefix: string;
@@ -98,6 +99,7 @@ export class TranslationMemory implements Translator {
       throw new RangeError(`prefix must end with "/", got "${options.prefix}"`);
     }
     this.engine = inner.engine;
+    this.billsMarkup = inner.billsMarkup === true;
     this.#inner = inner;
     this.#store = options.store;
     this.#prefix = options.prefix;
