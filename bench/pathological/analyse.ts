@@ -12,8 +12,8 @@ import { renderArticleHtml } from '../../functions/core/publish/render/article-h
 import { decodeArticle } from '../../functions/core/read/decode.js';
 import { checkSourceLanguage } from '../../functions/core/read/language-check.js';
 import { parseArticle } from '../../functions/core/read/parse-article.js';
-import { identity } from '../../functions/core/translate/segments.js';
 import { segmentsToTranslate } from '../../functions/core/translate/segments-to-translate.js';
+import { sourceVersion } from '../../functions/core/translate/version-text.js';
 
 export const STAGES = ['decode', 'parse', 'language', 'facts', 'summary', 'segments', 'render'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -59,7 +59,7 @@ export function analyse(bytes: Uint8Array, format: SourceFormat): Analysis {
     const json = localize(article, {
       language: 'en',
       sourceLanguage: 'en',
-      lookup: identity,
+      version: sourceVersion(article),
       languages: [{ language: 'en', json: 'en.json', html: 'en.html' }],
     });
     JSON.stringify(json, null, 2);
