@@ -176,7 +176,9 @@ describe.skipIf(missing !== undefined)('the seed article in headless Chromium', 
     expect(visit).toMatchObject({ dir: 'rtl', bodyDirection: 'rtl', summaryRule: 'right' });
     const [first = 0, second = 0] = visit?.navX ?? [];
     expect(first).toBeGreaterThan(second);
-    expect(visit?.headline).toMatch(/^[\u0600-\u06ff\s\p{P}\p{N}]+$/u);
+    // Arabic script throughout, but for the people's names, which are never translated.
+    expect(visit?.headline).toContain('Putin');
+    expect(visit?.headline?.replaceAll('Putin', '')).toMatch(/^[\u0600-\u06ff\s\p{P}\p{N}]+$/u);
   });
 
   it('prints the article and its facts without the language switcher and footer', () => {

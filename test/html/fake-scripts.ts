@@ -48,8 +48,25 @@ function transliterate(line: string, script: string): string {
   return out;
 }
 
+/**
+ * Transliterates the text of a line as Amazon Translate treats HTML in it: tags are kept as they are, and so is
+ * the content of `translate="no"` elements.
+ */
+function transliterateHtml(line: string, script: string): string {
+  let kept = 0;
+  return line
+    .split(/(<[^<>]*>)/u)
+    .map((part) => {
+      if (!part.startsWith('<')) return kept > 0 ? part : transliterate(part, script);
+      if (/^<\//u.test(part)) kept = Math.max(0, kept - 1);
+      else if (/translate=("?)no\1/u.test(part) || kept > 0) kept += /\/>$|^<br/u.test(part) ? 0 : 1;
+      return part;
+    })
+    .join('');
+}
+
 /** `translateLine` for `startTranslateProtocolServer`: the target's script where it has one, else `[xx] line`. */
 export function fakeScriptLine(line: string, request: TranslateTextBody): string {
   const script = scriptOf[request.TargetLanguageCode];
-  return script ? transliterate(line, script) : fakeTranslateLine(line, request);
+  return script ? transliterateHtml(line, script) : fakeTranslateLine(line, request);
 }
