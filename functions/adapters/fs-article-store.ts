@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { ArticleTooLargeError } from '../core/errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ArticleTooLargeError, PreconditionFailedError } from '../core/errors.js';
 import type {
   ArticleStore,
   GetOptions,
@@ -23,11 +24,21 @@ function etagOf(body: Uint8Array): string {
   return createHash('md5').update(body).digest('hex');
 }
 
-/** A folder as an `ArticleStore`, for `polybrief run`. Writes go to a temporary file first, then a rename. */
+/** A lock older than this was left by a process that died holding it. */
+const STALE_LOCK_MS = 30_000;
+
+/**
+ * A folder as an `ArticleStore`, for `polybrief run`. Writes go to a temporary file first, then a rename.
+ * Conditional puts (`ifMatch`, `ifNoneMatch`) are checked and written while holding the key's lock (a
+ * `<file>.polybrief-lock` created exclusively, so other processes on the same folder wait too): compare and write are
+ * one step, as in S3. The folder keeps no user metadata: `polybrief run` chooses with its flags.
+ */
 export class FsArticleStore implements ArticleStore {
   readonly location: string;
   readonly #root: string;
   readonly #sources: ReadonlyMap<string, string>;
+  /** Per file, the conditional write in this process that holds (or waits for) its lock. */
+  readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(options: FsArticleStoreOptions) {
     this.#root = resolve(options.root);
@@ -77,14 +88,63 @@ export class FsArticleStore implements ArticleStore {
     }
   }
 
-  async put(key: string, body: Uint8Array | string, _options: PutOptions): Promise<PutResult> {
+  async put(key: string, body: Uint8Array | string, options: PutOptions): Promise<PutResult> {
     if (this.#sources.has(key)) throw new Error(`Refusing to overwrite the input ${key}.`);
     const path = this.#path(key);
     await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${randomUUID()}.tmp`;
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-    return { etag: etagOf(bytes) };
+    if (options.ifMatch === undefined && options.ifNoneMatch === undefined) return replaceFile(path, bytes);
+    return this.#exclusive(path, async () => {
+      const current = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      const holds =
+        options.ifNoneMatch !== undefined
+          ? current === undefined
+          : current !== undefined && etagOf(current) === options.ifMatch;
+      if (!holds) throw new PreconditionFailedError(key);
+      return replaceFile(path, bytes);
+    });
+  }
+
+  /** Runs `work` holding the file's lock: queued behind this process's other writers, then the lock file. */
+  async #exclusive<T>(path: string, work: () => Promise<T>): Promise<T> {
+    const before = this.#queues.get(path) ?? Promise.resolve();
+    const turn = before.catch(() => undefined).then(() => withLockFile(path, work));
+    this.#queues.set(path, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.#queues.get(path) === turn) this.#queues.delete(path);
+    }
+  }
+}
+
+async function replaceFile(path: string, bytes: Uint8Array): Promise<PutResult> {
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, path);
+  return { etag: etagOf(bytes) };
+}
+
+/** Holds `<path>.polybrief-lock` (created exclusively, so one process at a time) while `work` runs. */
+async function withLockFile<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${path}.polybrief-lock`;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      await (await open(lock, 'wx')).close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = await stat(lock).catch(() => undefined);
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) await unlink(lock).catch(() => undefined);
+      else await sleep(wait);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await unlink(lock).catch(() => undefined);
   }
 }

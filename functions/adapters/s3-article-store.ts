@@ -3,9 +3,10 @@ import {
   type GetObjectCommandOutput,
   HeadObjectCommand,
   PutObjectCommand,
+  type PutObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { ArticleTooLargeError } from '../core/errors.js';
+import { ArticleTooLargeError, PreconditionFailedError } from '../core/errors.js';
 import type {
   ArticleStore,
   GetOptions,
@@ -82,16 +83,24 @@ export class S3ArticleStore implements ArticleStore {
 
   async put(key: string, body: Uint8Array | string, options: PutOptions): Promise<PutResult> {
     const cacheControl = this.#cacheControl(key, options.contentType);
-    const output = await this.#client.send(
-      new PutObjectCommand({
-        Bucket: this.location,
-        Key: key,
-        Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
-        ContentType: options.contentType,
-        ...(cacheControl === undefined ? {} : { CacheControl: cacheControl }),
-        ...(options.metadata === undefined ? {} : { Metadata: { ...options.metadata } }),
-      }),
-    );
+    const command = new PutObjectCommand({
+      Bucket: this.location,
+      Key: key,
+      Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+      ContentType: options.contentType,
+      ...(cacheControl === undefined ? {} : { CacheControl: cacheControl }),
+      ...(options.metadata === undefined ? {} : { Metadata: { ...options.metadata } }),
+      // S3 conditional writes; ETags are kept bare here and sent quoted, as HTTP writes them.
+      ...(options.ifMatch === undefined ? {} : { IfMatch: `"${options.ifMatch}"` }),
+      ...(options.ifNoneMatch === undefined ? {} : { IfNoneMatch: options.ifNoneMatch }),
+    });
+    let output: PutObjectCommandOutput;
+    try {
+      output = await this.#client.send(command);
+    } catch (error) {
+      if (isConditionFailure(error, options)) throw new PreconditionFailedError(key, { cause: error });
+      throw error;
+    }
     return {
       ...(output.ETag === undefined ? {} : { etag: unquote(output.ETag) }),
       ...(output.VersionId === undefined ? {} : { versionId: output.VersionId }),
@@ -102,11 +111,18 @@ export class S3ArticleStore implements ArticleStore {
 function objectInfo(
   key: string,
   size: number,
-  output: { ETag?: string | undefined; VersionId?: string | undefined; LastModified?: Date | undefined },
+  output: {
+    ETag?: string | undefined;
+    VersionId?: string | undefined;
+    LastModified?: Date | undefined;
+    Metadata?: Record<string, string> | undefined;
+  },
 ): ObjectInfo {
   return {
     key,
     size,
+    // The SDK gives user metadata with its names in lower case and without `x-amz-meta-`.
+    ...(output.Metadata === undefined ? {} : { metadata: output.Metadata }),
     ...(output.ETag === undefined ? {} : { etag: unquote(output.ETag) }),
     ...(output.VersionId === undefined || output.VersionId === 'null' ? {} : { versionId: output.VersionId }),
     ...(output.LastModified === undefined ? {} : { lastModified: output.LastModified }),
@@ -116,6 +132,18 @@ function objectInfo(
 /** S3 quotes ETags in headers; notifications carry them bare. Bare everywhere keeps them comparable. */
 function unquote(etag: string): string {
   return etag.replace(/^"(.*)"$/, '$1');
+}
+
+/**
+ * A conditional put that lost: 412 PreconditionFailed, 409 ConditionalRequestConflict (a concurrent conditional
+ * write in flight, which S3 asks to retry), or, for If-Match, the object gone (404 NoSuchKey).
+ */
+function isConditionFailure(error: unknown, options: PutOptions): boolean {
+  if (options.ifMatch === undefined && options.ifNoneMatch === undefined) return false;
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  const status = e?.$metadata?.httpStatusCode;
+  if (status === 412 || status === 409) return true;
+  return options.ifMatch !== undefined && (e?.name === 'NoSuchKey' || status === 404);
 }
 
 function isMissing(error: unknown, versioned: boolean): boolean {

@@ -50,3 +50,17 @@ export class TranslationError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * A conditional write (`ifMatch`, `ifNoneMatch`) whose condition did not hold: another writer changed the object
+ * first. Nothing was written; read the object again and retry.
+ */
+export class PreconditionFailedError extends Error {
+  override readonly name = 'PreconditionFailedError';
+  constructor(
+    readonly key: string,
+    options?: ErrorOptions,
+  ) {
+    super(`The object ${key} was changed by another writer (its condition did not hold).`, options);
+  }
+}

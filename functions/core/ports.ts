@@ -12,6 +12,11 @@ export interface ObjectInfo {
   readonly etag?: string;
   readonly versionId?: string;
   readonly lastModified?: Date;
+  /**
+   * The object's user metadata (S3 `x-amz-meta-*`), names in lower case without the prefix; absent where the store
+   * keeps none (the folder of `polybrief run`).
+   */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 export interface StoredObject {
@@ -22,6 +27,14 @@ export interface StoredObject {
 export interface PutOptions {
   readonly contentType: string;
   readonly metadata?: Readonly<Record<string, string>>;
+  /**
+   * Write only if the object there now has this ETag (S3 `If-Match`); otherwise the put throws
+   * `PreconditionFailedError` and nothing is written. With `ifNoneMatch`, the read-modify-write of a shared object
+   * (a feed, the sitemap) that never loses a concurrent writer's change.
+   */
+  readonly ifMatch?: string;
+  /** Write only if no object has the key (S3 `If-None-Match: *`); otherwise `PreconditionFailedError`. */
+  readonly ifNoneMatch?: '*';
 }
 
 /** What the store says of an object it has just written. */
@@ -74,6 +87,18 @@ export interface TranslationResult {
   /** The language the engine detected, when the request's source language was `auto`. */
   readonly detectedSourceLanguage?: string;
   readonly usage: TranslationUsage;
+  /**
+   * True at the index of each translation that is an editor's correction (the translation memory keeps them);
+   * absent when none is.
+   */
+  readonly reviewed?: readonly boolean[];
+}
+
+/** Editors' corrections of one language pair: the source segment, and the translation it should have. */
+export interface CorrectionsRequest {
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+  readonly corrections: readonly { readonly source: string; readonly translation: string }[];
 }
 
 export interface Translator {
@@ -92,6 +117,11 @@ export interface Translator {
    * here are translated (with that terminology) instead of kept as written. Absent: none.
    */
   translatedTerms?(targetLanguage: string): ReadonlySet<string> | undefined;
+  /**
+   * Learns editors' corrections, so that they win over the engine from then on. Only a translator that
+   * remembers (the translation memory) has it.
+   */
+  learn?(request: CorrectionsRequest): Promise<void>;
 }
 
 /** What downstream systems are told when a set is published or an article fails. */

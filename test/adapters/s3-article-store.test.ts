@@ -43,6 +43,19 @@ describe('S3ArticleStore', () => {
     expect(store.location).toBe('newsroom');
   });
 
+  it("gives an object's user metadata with what it reads, names in lower case without x-amz-meta-", async () => {
+    await store.put('incoming/choices.txt', 'Headline\n\nBody.', {
+      contentType: 'text/plain',
+      metadata: { Languages: 'es,fr', scope: 'brief' },
+    });
+
+    const read = await store.get('incoming/choices.txt');
+    const head = await store.head('incoming/choices.txt');
+
+    expect(read?.info.metadata).toEqual({ languages: 'es,fr', scope: 'brief' });
+    expect(head?.metadata).toEqual({ languages: 'es,fr', scope: 'brief' });
+  });
+
   it('writes, heads and reads back an object with its content type', async () => {
     const text = '{"headline":"Wang Yi visits Moscow — día 1"}';
 

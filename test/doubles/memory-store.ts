@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ArticleTooLargeError } from '../../functions/core/errors.js';
+import { ArticleTooLargeError, PreconditionFailedError } from '../../functions/core/errors.js';
 import type {
   ArticleStore,
   GetOptions,
@@ -18,6 +18,8 @@ export interface MemoryObject {
   readonly etag: string;
   /** Set when the store was given `lastModifiedFrom`. */
   readonly lastModified?: Date;
+  /** User metadata, as an upload gave it. */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 /** Requests made under one top-level prefix (`cache`, `published`...); a head counts as a get. */
@@ -81,9 +83,17 @@ export class MemoryArticleStore implements ArticleStore {
     this.#time = options.lastModifiedFrom?.getTime();
   }
 
-  /** Puts an upload in place, as a user would; `versionId` replaces the one the store would give it. */
-  upload(key: string, body: string | Uint8Array, versionId?: string): ObjectInfo {
-    const object = this.#add(key, body, 'application/octet-stream', versionId);
+  /**
+   * Puts an upload in place, as a user would; `versionId` replaces the one the store would give it, `metadata` is
+   * the upload's user metadata (`x-amz-meta-*`, names without the prefix).
+   */
+  upload(
+    key: string,
+    body: string | Uint8Array,
+    versionId?: string,
+    metadata?: Readonly<Record<string, string>>,
+  ): ObjectInfo {
+    const object = this.#add(key, body, 'application/octet-stream', versionId, metadata);
     return this.#info(key, object);
   }
 
@@ -142,6 +152,11 @@ export class MemoryArticleStore implements ArticleStore {
     this.#count(key, 'puts');
     if (this.#latencyMs > 0) await sleep(this.#latencyMs);
     if (this.beforePut) await this.beforePut(key);
+    // Checked and written in one step (no await in between), as S3 evaluates a conditional write.
+    const current = this.objects.get(key);
+    if (options.ifNoneMatch !== undefined && current) throw new PreconditionFailedError(key);
+    if (options.ifMatch !== undefined && current?.etag !== options.ifMatch)
+      throw new PreconditionFailedError(key);
     const object = this.#add(key, body, options.contentType);
     this.writes.push(key);
     return { etag: object.etag, versionId: object.versionId };
@@ -153,7 +168,13 @@ export class MemoryArticleStore implements ArticleStore {
     return this.#older.get(key)?.find((object) => object.versionId === versionId);
   }
 
-  #add(key: string, body: string | Uint8Array, contentType: string, versionId?: string): MemoryObject {
+  #add(
+    key: string,
+    body: string | Uint8Array,
+    contentType: string,
+    versionId?: string,
+    metadata?: Readonly<Record<string, string>>,
+  ): MemoryObject {
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     this.#version++;
     const id = versionId ?? `v${this.#version}`;
@@ -164,6 +185,7 @@ export class MemoryArticleStore implements ArticleStore {
       versionId: id,
       etag: this.#etags === 'md5' ? createHash('md5').update(bytes).digest('hex') : id,
       ...(this.#time !== undefined ? { lastModified: new Date(this.#time) } : {}),
+      ...(metadata ? { metadata } : {}),
     };
     const replaced = this.objects.get(key);
     if (replaced && this.#keepAll) this.#older.set(key, [...(this.#older.get(key) ?? []), replaced]);
@@ -178,6 +200,7 @@ export class MemoryArticleStore implements ArticleStore {
       etag: object.etag,
       versionId: object.versionId,
       ...(object.lastModified ? { lastModified: object.lastModified } : {}),
+      ...(object.metadata ? { metadata: object.metadata } : {}),
     };
   }
 
