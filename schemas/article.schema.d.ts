@@ -21,6 +21,10 @@ export type TextDirection = 'ltr' | 'rtl';
  */
 export type TranslationScope = 'full' | 'brief';
 export type SourceFormat = 'text' | 'markdown' | 'html';
+/**
+ * Who wrote this text: `original` (the source language version), `machine` (the translation engine) or `reviewed` (an editor's correction, uploaded under `edits/`, which the translation memory keeps and every later article containing the same source sentence gets).
+ */
+export type Review = 'original' | 'machine' | 'reviewed';
 export type Offset = number;
 export type InlineMarkKind = 'link' | 'emphasis' | 'strong' | 'code' | 'break';
 /**
@@ -31,6 +35,10 @@ export type IsoDate = string;
  * `direct`: the speaker's words, inside quotation marks in the article; `reported`: what they said, paraphrased (reported speech).
  */
 export type QuoteKind = 'direct' | 'reported';
+/**
+ * Who wrote this text: `original` (the source language version), `machine` (the translation engine) or `reviewed` (an editor's correction, uploaded under `edits/`, which the translation memory keeps and every later article containing the same source sentence gets).
+ */
+export type Review1 = 'original' | 'machine' | 'reviewed';
 export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item';
 
 /**
@@ -80,6 +88,10 @@ export interface ArticleSource {
    */
   key: string;
   format: SourceFormat;
+  /**
+   * SHA-256 of the upload this version was made from: an edit (`edits/<articleId>/<lang>.json`) naming another is refused, since its sentence ids may no longer be the same sentences.
+   */
+  sha256: string;
 }
 /**
  * A sentence (or headline, caption) in this version's language, with the offsets of its source sentence.
@@ -90,6 +102,7 @@ export interface TextSpanJson {
    */
   id: string;
   text: string;
+  review: Review;
   start: Offset;
   end: Offset;
   /**
@@ -124,6 +137,7 @@ export interface SummarySentenceJson {
    */
   sentenceId: string;
   text: string;
+  review: Review;
   start: Offset;
   end: Offset;
   /**
@@ -152,6 +166,10 @@ export interface PersonJson {
    * Titles and descriptions the article gives the person (`Russian President`), translated.
    */
   roles: string[];
+  /**
+   * Who wrote each of `roles`, in the same order.
+   */
+  roleReviews: Review[];
   mentions: Mention[];
 }
 /**
@@ -201,6 +219,7 @@ export interface QuoteJson {
    * The quoted words (direct) or the paraphrase (reported); in a translation, the translation of the sentences that hold them.
    */
   text: string;
+  review: Review1;
   /**
    * Full name of the speaker, when known, as this version writes it.
    */

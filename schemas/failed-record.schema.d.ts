@@ -7,7 +7,7 @@ export type SchemaVersion = string;
 export type ArticleId = string;
 
 /**
- * `failed/<articleId>.json`: the upload could not be published. The upload itself is left untouched, and a set published earlier for the same article stays published. A later upload that publishes does not remove this record: compare `failedAt` with the manifest's `publishedAt`.
+ * `failed/<articleId>.json`: the upload could not be published; `failed/edits/<articleId>/<lang>.json`: an editor's correction uploaded as `edits/<articleId>/<lang>.json` could not be applied, and nothing published changed. The upload itself is left untouched, and a set published earlier for the same article stays published. A later upload that publishes does not remove this record: compare `failedAt` with the manifest's `publishedAt`.
  */
 export interface FailedRecordJson {
   schemaVersion: SchemaVersion;
@@ -16,11 +16,15 @@ export interface FailedRecordJson {
   failedAt: string;
   pipelineVersion: string;
   /**
-   * The upload's file name.
+   * The upload's file name (`<lang>.json` for an edit).
    */
   input: string;
   source: FailedSourceJson;
   error: ArticleErrorJson;
+  /**
+   * Each thing wrong, when there are several (an edit naming sentence ids the published version does not have, say): `p9s2: no such sentence in es.json`.
+   */
+  problems?: string[];
 }
 /**
  * The upload, as far as it could be read: `sha256` and `bytes` are `null` when it never was.

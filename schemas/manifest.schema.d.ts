@@ -58,6 +58,10 @@ export interface ManifestJson {
   errors: LanguageErrorJson[];
   timings: TimingsJson;
   translation: TranslationReportJson;
+  /**
+   * The editors' corrections applied to this set since its source was published, oldest first (a new upload of the source starts a new set, whose corrected sentences come from the translation memory).
+   */
+  edits: EditJson[];
 }
 /**
  * The uploaded article this set was made from.
@@ -170,4 +174,26 @@ export interface TranslationAccountingJson {
    * `charactersSent` at `pricePerMillionCharactersUsd`.
    */
   estimatedCostUsd: number;
+  /**
+   * Sentences of this version (headline, caption, body or summary sentences, by id) whose text is an editor's correction.
+   */
+  reviewedSentences: number;
+}
+/**
+ * One edit file applied to the set.
+ */
+export interface EditJson {
+  language: LanguageCode;
+  /**
+   * The edit's key: `edits/<articleId>/<lang>.json`.
+   */
+  key: string;
+  versionId: string | null;
+  etag: string | null;
+  sha256: Sha256;
+  appliedAt: Timestamp;
+  /**
+   * Source sentences (and roles) whose translation the edit corrected.
+   */
+  corrections: number;
 }

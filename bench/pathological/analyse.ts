@@ -61,6 +61,7 @@ export function analyse(bytes: Uint8Array, format: SourceFormat): Analysis {
       sourceLanguage: 'en',
       version: sourceVersion(article),
       languages: [{ language: 'en', json: 'en.json', html: 'en.html' }],
+      sourceSha256: '0'.repeat(64),
     });
     JSON.stringify(json, null, 2);
     renderArticleHtml(json);

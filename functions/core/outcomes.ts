@@ -2,6 +2,9 @@ import type { FailedRecordJson, LanguageErrorJson, TranslationAccountingJson } f
 
 /** What `processArticle` is given and what it returns. */
 
+/** What translating a language cost, as the manifest's accounting has it (which adds the reviewed sentences). */
+export type LanguageUsage = Omit<TranslationAccountingJson, 'reviewedSentences'>;
+
 /** An object to process, as an S3 event names it (key already URL-decoded). */
 export interface ArticleRef {
   readonly key: string;
@@ -19,7 +22,7 @@ export interface PublishedOutcome {
   readonly errors: readonly LanguageErrorJson[];
   /** True when a failed language may succeed on another delivery (throttling, timeouts). */
   readonly retryable: boolean;
-  readonly usage: Readonly<Record<string, TranslationAccountingJson>>;
+  readonly usage: Readonly<Record<string, LanguageUsage>>;
   /** Translation time per language, for latency metrics. */
   readonly languagesMs: Readonly<Record<string, number>>;
 }

@@ -48,10 +48,10 @@ export async function processArticle(
 
   // Translate, write, guard, manifest: a language that fails is left out and reported; other faults are thrown.
   const translations = await translateLanguages(run, analysis.article);
-  const artefacts = await writeSet(run, analysis.article, translations);
+  const written = await writeSet(run, analysis.article, translations, upload.sha256);
   const newer = await newerSetPublished(run, upload);
   if (newer) return newer;
-  return publishManifest(run, { upload, standing, analysis, translations, artefacts });
+  return publishManifest(run, { upload, standing, analysis, translations, written });
 }
 
 function startRun(ref: ArticleRef, settings: PipelineSettings, deps: PipelineDependencies): ArticleRun {

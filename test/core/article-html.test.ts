@@ -7,25 +7,33 @@ const hostile =
   '<script>alert(1)</script><img src=x onerror="alert(2)"> &amp; "quoted" \'single\' <a href="javascript:alert(3)">x</a>';
 
 function article(overrides: Partial<ArticleJson> = {}): ArticleJson {
-  const span = (id: string, text: string) => ({ id, text, start: 0, end: text.length });
+  const span = (id: string, text: string) => ({
+    id,
+    text,
+    review: 'machine' as const,
+    start: 0,
+    end: text.length,
+  });
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     articleId: 'test',
     language: 'es',
     sourceLanguage: 'en',
     direction: 'ltr',
     translation: { engine: 'apertium', scope: 'full' },
-    source: { key: 'incoming/test.txt', format: 'text' },
+    source: { key: 'incoming/test.txt', format: 'text', sha256: '0'.repeat(64) },
     headline: span('headline', hostile),
     caption: span('caption', hostile),
     dateline: { date: '2023-09-22', place: hostile, start: 0, end: 1 },
-    summary: [{ sentenceId: 'p1s1', text: hostile, start: 0, end: 1 }],
+    summary: [{ sentenceId: 'p1s1', text: hostile, review: 'machine', start: 0, end: 1 }],
     facts: {
-      people: [{ name: hostile, sourceName: hostile, roles: [hostile], mentions: [] }],
+      people: [
+        { name: hostile, sourceName: hostile, roles: [hostile], roleReviews: ['machine'], mentions: [] },
+      ],
       organisations: [{ name: hostile, sourceName: hostile, aliases: [hostile], mentions: [] }],
       places: [{ name: hostile, sourceName: hostile, mentions: [] }],
       dates: [{ text: hostile, iso: '2023-10', start: 0, end: 1 }],
-      quotes: [{ kind: 'direct', text: hostile, speaker: hostile, start: 0, end: 1 }],
+      quotes: [{ kind: 'direct', review: 'machine', text: hostile, speaker: hostile, start: 0, end: 1 }],
       figures: [{ text: hostile, value: 1, start: 0, end: 1 }],
     },
     body: [{ id: 'p1', kind: 'paragraph', sentences: [span('p1s1', hostile)] }],

@@ -47,6 +47,7 @@ describe('localize', () => {
         sentence: (sentence) => ({ text: `<${sentence.text}>`, names: new Map() }),
       },
       languages: [],
+      sourceSha256: '0'.repeat(64),
     });
 
     const spanned = sentences.filter((sentence) => sentence.start < quoteEnd && sentence.end > quoteStart);
@@ -76,6 +77,7 @@ describe('localize', () => {
       translation: { engine: 'test', scope: 'full' },
       version,
       languages: [],
+      sourceSha256: '0'.repeat(64),
     });
 
     expect(result.faults).toEqual([]);

@@ -42,7 +42,7 @@ function manifest(
   source: Partial<ManifestJson['source']> = {},
 ): ManifestJson {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     articleId: 'a',
     status: 'complete',
     publishedAt: '2024-01-01T00:00:00.000Z',
@@ -69,6 +69,7 @@ function manifest(
     errors: [],
     timings: { totalMs: 0, stagesMs: { read: 0, analyse: 0, translate: 0, publish: 0 }, languagesMs: {} },
     translation: { scope: 'full', pricePerMillionCharactersUsd: 0, languages: {} },
+    edits: [],
     ...overrides,
   };
 }

@@ -5,7 +5,13 @@ import { renderArticleIndexHtml } from '../../functions/core/publish/render/arti
 import { documentSafe, jsonForScriptBlock } from '../../functions/core/publish/render/escape.js';
 import { pageProblems, textOf } from './page-structure.js';
 
-const span = (id: string, text: string) => ({ id, text, start: 0, end: text.length });
+const span = (id: string, text: string) => ({
+  id,
+  text,
+  review: 'machine' as const,
+  start: 0,
+  end: text.length,
+});
 const languages = ['en', 'es', 'ar', 'zh'].map((language) => ({
   language,
   json: `${language}.json`,
@@ -14,26 +20,43 @@ const languages = ['en', 'es', 'ar', 'zh'].map((language) => ({
 
 function article(overrides: Partial<ArticleJson> = {}): ArticleJson {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     articleId: 'budget',
     language: 'es',
     sourceLanguage: 'en',
     direction: 'ltr',
     translation: { engine: 'apertium', scope: 'full' },
-    source: { key: 'incoming/budget.txt', format: 'text' },
+    source: { key: 'incoming/budget.txt', format: 'text', sha256: '0'.repeat(64) },
     headline: span('headline', 'El consejo aprueba el presupuesto'),
     caption: null,
     dateline: { date: '2023-12-21', place: 'Valencia', start: 0, end: 10 },
-    summary: [{ sentenceId: 'p1s1', text: 'Primera frase.', start: 0, end: 1 }],
+    summary: [{ sentenceId: 'p1s1', text: 'Primera frase.', review: 'machine', start: 0, end: 1 }],
     facts: {
-      people: [{ name: 'Elena Soler', sourceName: 'Elena Soler', roles: ['Alcaldesa'], mentions: [] }],
+      people: [
+        {
+          name: 'Elena Soler',
+          sourceName: 'Elena Soler',
+          roles: ['Alcaldesa'],
+          roleReviews: ['machine'],
+          mentions: [],
+        },
+      ],
       organisations: [],
       places: [],
       dates: [
         { text: '2023', iso: '2023', start: 0, end: 4 },
         { text: 'this year', iso: '2023', start: 5, end: 14 },
       ],
-      quotes: [{ kind: 'direct', text: 'Una frase traducida.', speaker: 'Elena Soler', start: 0, end: 1 }],
+      quotes: [
+        {
+          kind: 'direct',
+          review: 'machine',
+          text: 'Una frase traducida.',
+          speaker: 'Elena Soler',
+          start: 0,
+          end: 1,
+        },
+      ],
       figures: [
         { text: '€1.1 billion', value: 1_100_000_000, unit: 'EUR', start: 0, end: 1 },
         { text: 'four-hour', value: 4, unit: 'hours', start: 0, end: 1 },
@@ -107,7 +130,15 @@ describe('renderArticleHtml', () => {
       ...withMarks,
       facts: {
         ...withMarks.facts,
-        quotes: [{ kind: 'reported' as const, text: 'que la frase es buena', start: 0, end: 1 }],
+        quotes: [
+          {
+            kind: 'reported' as const,
+            review: 'machine' as const,
+            text: 'que la frase es buena',
+            start: 0,
+            end: 1,
+          },
+        ],
       },
     };
     const html = renderArticleHtml(reported as typeof withMarks);

@@ -1,8 +1,8 @@
-import type { ArtefactJson } from '../contract.js';
+import type { ArtefactJson, ArticleJson } from '../contract.js';
 import { sha256Hex } from '../hashing.js';
-import { languageFiles } from '../key-layout.js';
+import { languageFiles, type SetKeys } from '../key-layout.js';
 import { mapBounded } from '../map-bounded.js';
-import type { ArticleStore } from '../ports.js';
+import type { ArticleStore, PutOptions } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
 import type { Translations } from '../translate/translate-languages.js';
@@ -24,6 +24,13 @@ async function settled<T>(promises: readonly Promise<T>[]): Promise<T[]> {
   return results.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
+/** The objects a set wrote, and the language versions among them. */
+export interface WrittenSet {
+  readonly artefacts: readonly ArtefactJson[];
+  /** Each published language's `<lang>.json`, by language, source first. */
+  readonly versions: ReadonlyMap<string, ArticleJson>;
+}
+
 /**
  * Writes the set's objects: each published language's JSON and HTML, then the index page. Every write settles
  * before this returns or throws (no language starts after one failed), so none is left running; the manifest that
@@ -33,7 +40,8 @@ export async function writeSet(
   run: ArticleRun,
   article: AnalysedArticle,
   translations: Translations,
-): Promise<ArtefactJson[]> {
+  sourceSha256: string,
+): Promise<WrittenSet> {
   const { store, translator, clock } = run.deps;
   const { keys } = run;
   const started = clock.now();
@@ -41,23 +49,25 @@ export async function writeSet(
   const links = languages.map(languageFiles);
   const headlines: Record<string, string> = {};
   const source = sourceVersion(article);
+  const versions = new Map<string, ArticleJson>();
   // A few languages at a time: every language's JSON and HTML of a long article at once would not fit in memory.
   const pages = await mapBounded(languages, LANGUAGES_AT_ONCE, (language) => {
     const translated = translations.translated.get(language);
+    const reviewed = translations.reviewed.get(language);
     const version = localize(article, {
       language,
       sourceLanguage,
       version: translated ?? source,
+      ...(reviewed ? { reviewed } : {}),
       languages: links,
+      sourceSha256,
       ...(translated
         ? { translation: { engine: translator.engine, scope: run.settings.translationScope } }
         : {}),
     });
     headlines[language] = version.headline.text;
-    return settled([
-      writeArtefact(store, keys.json(language), `${JSON.stringify(version, null, 2)}\n`, JSON_TYPE, language),
-      writeArtefact(store, keys.html(language), renderArticleHtml(version), HTML_TYPE, language),
-    ]);
+    versions.set(language, version);
+    return settled(writeVersion(store, keys, version));
   });
   const index = renderArticleIndexHtml({
     articleId: run.articleId,
@@ -67,8 +77,33 @@ export async function writeSet(
   });
   const artefacts = [...pages.flat(), await writeArtefact(store, keys.index, index, HTML_TYPE, null)];
   run.stagesMs.publish = msSince(run, started);
-  return artefacts;
+  return { artefacts, versions };
 }
+
+/** The writes of one language version: its JSON, then its page. */
+export function writeVersion(
+  store: ArticleStore,
+  keys: SetKeys,
+  version: ArticleJson,
+  conditions: { readonly json?: WriteCondition; readonly html?: WriteCondition } = {},
+): Promise<ArtefactJson>[] {
+  const { language } = version;
+  const json = `${JSON.stringify(version, null, 2)}\n`;
+  return [
+    writeArtefact(store, keys.json(language), json, JSON_TYPE, language, conditions.json),
+    writeArtefact(
+      store,
+      keys.html(language),
+      renderArticleHtml(version),
+      HTML_TYPE,
+      language,
+      conditions.html,
+    ),
+  ];
+}
+
+/** A condition a write of a shared object must meet (see `PutOptions`). */
+export type WriteCondition = Pick<PutOptions, 'ifMatch' | 'ifNoneMatch'>;
 
 /** Writes one object of a set and describes it as the manifest lists it. */
 export async function writeArtefact(
@@ -77,9 +112,10 @@ export async function writeArtefact(
   content: string,
   contentType: ArtefactJson['contentType'],
   language: string | null,
+  condition: WriteCondition = {},
 ): Promise<ArtefactJson> {
   const bytes = new TextEncoder().encode(content);
-  const result = await store.put(key, bytes, { contentType });
+  const result = await store.put(key, bytes, { contentType, ...condition });
   return {
     key,
     language,

@@ -4,6 +4,7 @@ import {
   type InlineMarkJson,
   type LanguageLinkJson,
   type MentionJson,
+  type Review,
   SCHEMA_VERSION,
   type TextSpanJson,
   type TranslationScope,
@@ -13,7 +14,17 @@ import type { Quote } from '../facts/types.js';
 import { directionOf } from '../locale/languages.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type NameKind, spannedSentences } from '../translate/protected-names.js';
+import { segmentKey } from '../translate/segments.js';
 import { nameRefKey, type VersionText } from '../translate/version-text.js';
+
+/** Who wrote the text a version gives for a source text: `original`, `machine` or `reviewed` (an editor). */
+export type ReviewOf = (sourceText: string) => Review;
+
+/** `original` in the source language; in a translation, `reviewed` for an editor's correction, else `machine`. */
+export function reviewOf(translated: boolean, reviewed: ReadonlySet<string> = new Set()): ReviewOf {
+  if (!translated) return () => 'original';
+  return (text) => (reviewed.has(segmentKey(text)) ? 'reviewed' : 'machine');
+}
 
 function marksJson(version: VersionText, sentence: Sentence): { marks?: InlineMarkJson[] } {
   const marks = version.sentence(sentence).marks;
@@ -28,10 +39,11 @@ function marksJson(version: VersionText, sentence: Sentence): { marks?: InlineMa
   };
 }
 
-function span(sentence: Sentence, version: VersionText): TextSpanJson {
+function span(sentence: Sentence, version: VersionText, review: ReviewOf): TextSpanJson {
   return {
     id: sentence.id,
     text: version.sentence(sentence).text,
+    review: review(sentence.text),
     start: sentence.start,
     end: sentence.end,
     ...marksJson(version, sentence),
@@ -89,7 +101,12 @@ function quotedWords(text: string): string | undefined {
  * The facts as published: every field picked by name, so the contract changes only when the schema does, not
  * whenever the extraction's own types grow.
  */
-function localizeFacts(article: AnalysedArticle, version: VersionText, source: boolean): FactsJson {
+function localizeFacts(
+  article: AnalysedArticle,
+  version: VersionText,
+  review: ReviewOf,
+  source: boolean,
+): FactsJson {
   const { facts, document } = article;
   const sentences = allSentences(document);
   const lookup = version.plain;
@@ -111,12 +128,21 @@ function localizeFacts(article: AnalysedArticle, version: VersionText, source: b
     const translated = within.map((item) => version.sentence(item).text).join(' ');
     return (quote.kind === 'direct' ? quotedWords(translated) : undefined) ?? translated;
   };
+  /** A quote is reviewed when an editor corrected every sentence that holds it. */
+  const quoteReview = (quote: Quote): Review => {
+    if (source) return 'original';
+    const within = overlappingSentences(sentences, quote.start, quote.end);
+    return within.length > 0 && within.every((item) => review(item.text) === 'reviewed')
+      ? 'reviewed'
+      : 'machine';
+  };
   return {
     // People's names are never translated; organisations only where the engine's terminology translates them.
     people: facts.people.map((person, index) => ({
       name: person.name,
       sourceName: person.name,
       roles: person.roles.map(lookup),
+      roleReviews: person.roles.map(review),
       mentions: mentions('person', index, person.name, person.mentions),
     })),
     organisations: facts.organisations.map((item, index) => ({
@@ -134,6 +160,7 @@ function localizeFacts(article: AnalysedArticle, version: VersionText, source: b
     quotes: facts.quotes.map((quote, index) => ({
       kind: quote.kind,
       text: quoteText(quote, index),
+      review: quoteReview(quote),
       ...(quote.speaker === undefined ? {} : { speaker: lookup(quote.speaker) }),
       start: quote.start,
       end: quote.end,
@@ -156,13 +183,18 @@ export interface LocalizeOptions {
   readonly translation?: { readonly engine: string; readonly scope: TranslationScope };
   /** The version's text: `sourceVersion(article)` for the source language. */
   readonly version: VersionText;
+  /** The source texts (segment keys) whose translation is an editor's correction. */
+  readonly reviewed?: ReadonlySet<string>;
   readonly languages: readonly LanguageLinkJson[];
+  /** The SHA-256 of the upload the version is made from. */
+  readonly sourceSha256: string;
 }
 
 /** One language version of the article, as published in `<lang>.json`. */
 export function localize(article: AnalysedArticle, options: LocalizeOptions): ArticleJson {
   const { document } = article;
   const { version, translation } = options;
+  const review = reviewOf(translation !== undefined, options.reviewed);
   const brief = translation?.scope === 'brief';
   const sentencesById = new Map(allSentences(document).map((sentence) => [sentence.id, sentence]));
   return {
@@ -172,9 +204,9 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
     sourceLanguage: options.sourceLanguage,
     direction: directionOf(options.language),
     translation: translation ?? null,
-    source: { key: article.key, format: document.format },
-    headline: span(headlineOf(document), version),
-    caption: document.caption ? span(document.caption, version) : null,
+    source: { key: article.key, format: document.format, sha256: options.sourceSha256 },
+    headline: span(headlineOf(document), version, review),
+    caption: document.caption ? span(document.caption, version, review) : null,
     dateline: document.dateline
       ? {
           date: document.dateline.date ?? null,
@@ -188,18 +220,19 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
       return {
         sentenceId: item.sentenceId,
         text: sentence ? version.sentence(sentence).text : version.plain(item.text),
+        review: review(sentence?.text ?? item.text),
         start: item.start,
         end: item.end,
         ...(sentence ? marksJson(version, sentence) : {}),
       };
     }),
-    facts: localizeFacts(article, version, translation === undefined),
+    facts: localizeFacts(article, version, review, translation === undefined),
     body: brief
       ? []
       : document.paragraphs.map((paragraph) => ({
           id: paragraph.id,
           kind: paragraph.kind,
-          sentences: paragraph.sentences.map((sentence) => span(sentence, version)),
+          sentences: paragraph.sentences.map((sentence) => span(sentence, version, review)),
         })),
     languages: options.languages,
   };

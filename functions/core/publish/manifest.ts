@@ -1,11 +1,17 @@
-import { type ArtefactJson, type LanguageErrorJson, type ManifestJson, SCHEMA_VERSION } from '../contract.js';
+import {
+  type ArticleJson,
+  type LanguageErrorJson,
+  type ManifestJson,
+  SCHEMA_VERSION,
+  type TranslationAccountingJson,
+} from '../contract.js';
 import { htmlKeys } from '../key-layout.js';
-import type { PublishedOutcome } from '../outcomes.js';
+import type { LanguageUsage, PublishedOutcome } from '../outcomes.js';
 import type { Analysis } from '../read/analyse-article.js';
 import type { Upload } from '../read/read-upload.js';
 import { type ArticleRun, msSince } from '../run.js';
 import type { Translations } from '../translate/translate-languages.js';
-import { JSON_TYPE } from './artefacts.js';
+import { JSON_TYPE, type WrittenSet } from './artefacts.js';
 import { notifyCompletion } from './completion-events.js';
 import { previousVersionOf, type StandingSet } from './standing-set.js';
 
@@ -15,7 +21,7 @@ export interface SetParts {
   readonly standing: StandingSet;
   readonly analysis: Analysis;
   readonly translations: Translations;
-  readonly artefacts: readonly ArtefactJson[];
+  readonly written: WrittenSet;
 }
 
 /**
@@ -86,7 +92,7 @@ export function buildManifest(run: ArticleRun, parts: SetParts): ManifestJson {
     },
     sourceLanguage: translations.sourceLanguage,
     languages: [...translations.languages],
-    artefacts: [...parts.artefacts],
+    artefacts: [...parts.written.artefacts],
     errors,
     timings: {
       totalMs: msSince(run, run.started),
@@ -96,9 +102,36 @@ export function buildManifest(run: ArticleRun, parts: SetParts): ManifestJson {
     translation: {
       scope: settings.translationScope,
       pricePerMillionCharactersUsd: settings.pricePerMillionCharacters,
-      languages: translations.usage,
+      languages: withReviews(translations.usage, parts.written.versions),
     },
+    edits: [],
   };
+}
+
+/** Each language's accounting with the number of its sentences an editor corrected. */
+export function withReviews(
+  usage: Readonly<Record<string, LanguageUsage>>,
+  versions: ReadonlyMap<string, ArticleJson>,
+): Record<string, TranslationAccountingJson> {
+  return Object.fromEntries(
+    Object.entries(usage).map(([language, accounting]) => {
+      const version = versions.get(language);
+      return [language, { ...accounting, reviewedSentences: version ? reviewedSentences(version) : 0 }];
+    }),
+  );
+}
+
+/** The sentences of a version (headline, caption, body and summary sentences, by id) an editor corrected. */
+export function reviewedSentences(version: ArticleJson): number {
+  const ids = new Set<string>();
+  const spans = [
+    version.headline,
+    version.caption,
+    ...version.body.flatMap((paragraph) => paragraph.sentences),
+  ];
+  for (const span of spans) if (span?.review === 'reviewed') ids.add(span.id);
+  for (const item of version.summary) if (item.review === 'reviewed') ids.add(item.sentenceId);
+  return ids.size;
 }
 
 /** The languages that failed, by language, each with the last version of it that stays published. */

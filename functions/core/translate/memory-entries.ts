@@ -74,8 +74,13 @@ export function packEntryKey(prefix: string, context: MemoryContext, hash: strin
 }
 
 function entryKey(prefix: string, kind: 'segments' | 'packs', context: MemoryContext, hash: string): string {
+  return `${entryFolder(prefix, kind, context)}${hash.slice(0, 2)}/${hash}.json`;
+}
+
+/** `<prefix><kind>/<engine>/<source>-<target>/`: where one context's entries of a kind live. */
+export function entryFolder(prefix: string, kind: 'segments' | 'packs', context: MemoryContext): string {
   const pair = `${pathPart(context.engine)}/${pathPart(context.sourceLanguage)}-${pathPart(context.targetLanguage)}`;
-  return `${prefix}${kind}/${pair}/${hash.slice(0, 2)}/${hash}.json`;
+  return `${prefix}${kind}/${pair}/`;
 }
 
 type Row = readonly [text: string, translation: string, detected: string | null];

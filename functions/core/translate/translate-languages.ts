@@ -1,5 +1,5 @@
-import type { TranslationAccountingJson } from '../contract.js';
 import { TranslationError } from '../errors.js';
+import type { LanguageUsage } from '../outcomes.js';
 import type { TranslationResult, TranslationUsage, Translator } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
@@ -22,11 +22,16 @@ export interface Translations {
   readonly languages: readonly string[];
   /** The text of each translated target language. */
   readonly translated: ReadonlyMap<string, VersionText>;
+  /**
+   * The source texts (segment keys) whose translation is an editor's correction, for each translated target
+   * language.
+   */
+  readonly reviewed: ReadonlyMap<string, ReadonlySet<string>>;
   /** Tagged sentences whose answer's markup was not usable (published without marks), by language. */
   readonly markupFaults: Readonly<Record<string, number>>;
   /** In the order they failed. */
   readonly failures: readonly LanguageFailure[];
-  readonly usage: Readonly<Record<string, TranslationAccountingJson>>;
+  readonly usage: Readonly<Record<string, LanguageUsage>>;
   readonly languagesMs: Readonly<Record<string, number>>;
 }
 
@@ -41,11 +46,12 @@ export async function translateLanguages(run: ArticleRun, article: AnalysedArtic
   const targets = settings.targetLanguages.filter((language) => language !== settings.sourceLanguage);
   const languagesMs: Record<string, number> = {};
   const failures: LanguageFailure[] = [];
-  const usage: Record<string, TranslationAccountingJson> = {};
+  const usage: Record<string, LanguageUsage> = {};
   const markupFaults: Record<string, number> = {};
   // With `auto`, the first language to come back with a detected source language names it.
   const detected: string[] = [];
   const translated = new Map<string, VersionText>();
+  const reviewed = new Map<string, ReadonlySet<string>>();
   await Promise.all(
     targets.map(async (language) => {
       const languageStarted = clock.now();
@@ -58,6 +64,7 @@ export async function translateLanguages(run: ArticleRun, article: AnalysedArtic
         const result = await translatePlan(translator, plan, settings.sourceLanguage, language);
         if (result.detectedSourceLanguage !== undefined) detected.push(result.detectedSourceLanguage);
         translated.set(language, translatedVersion(plan, result.plain, result.tagged));
+        reviewed.set(language, result.reviewed);
         usage[language] = accounting(translator.engine, result.usage, settings.pricePerMillionCharacters);
         markupFaults[language] = result.faults.length;
         if (result.faults.length > 0) {
@@ -88,12 +95,14 @@ export async function translateLanguages(run: ArticleRun, article: AnalysedArtic
   const sourceLanguage =
     settings.sourceLanguage === 'auto' ? (detected[0] ?? 'und') : settings.sourceLanguage;
   const languages = [sourceLanguage, ...targets.filter((language) => translated.has(language))];
-  return { sourceLanguage, languages, translated, failures, usage, languagesMs, markupFaults };
+  return { sourceLanguage, languages, translated, reviewed, failures, usage, languagesMs, markupFaults };
 }
 
 interface PlanResult {
   readonly plain: ReadonlyMap<string, string>;
   readonly tagged: ReadonlyMap<string, DecodedInline>;
+  /** Source texts (segment keys) an editor's correction answered. */
+  readonly reviewed: ReadonlySet<string>;
   /** Why each faulty tagged answer was not used. */
   readonly faults: readonly string[];
   readonly usage: TranslationUsage;
@@ -126,11 +135,18 @@ export async function translatePlan(
     decoded.set(sentence.key, answer);
   });
   const detectedSourceLanguage = plainResult.detectedSourceLanguage ?? taggedResult.detectedSourceLanguage;
+  const reviewed = new Set([
+    ...plan.plain.filter((_, index) => plainResult.reviewed?.[index]).map(segmentKey),
+    ...plan.tagged
+      .filter((_, index) => taggedResult.reviewed?.[index])
+      .map((sentence) => segmentKey(sentence.text)),
+  ]);
   return {
     plain: new Map(
       plan.plain.map((segment, index) => [segmentKey(segment), plainResult.translations[index] ?? segment]),
     ),
     tagged: decoded,
+    reviewed,
     faults,
     usage: sumUsage(plainResult.usage, taggedResult.usage),
     ...(detectedSourceLanguage === undefined ? {} : { detectedSourceLanguage }),
@@ -147,11 +163,7 @@ function sumUsage(a: TranslationUsage, b: TranslationUsage): TranslationUsage {
 }
 
 /** What a language's translation used and cost, as the manifest records it. */
-export function accounting(
-  engine: string,
-  usage: TranslationUsage,
-  pricePerMillion: number,
-): TranslationAccountingJson {
+export function accounting(engine: string, usage: TranslationUsage, pricePerMillion: number): LanguageUsage {
   return {
     engine,
     charactersSent: usage.characters,

@@ -3,6 +3,7 @@ import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../../shared/tran
 import { mapBounded } from '../map-bounded.js';
 import type {
   ArticleStore,
+  CorrectionsRequest,
   Logger,
   TranslationRequest,
   TranslationResult,
@@ -10,6 +11,7 @@ import type {
   Translator,
 } from '../ports.js';
 import { contentChunks } from './content-chunks.js';
+import { Corrections } from './corrections.js';
 import {
   decodeEntry,
   encodeEntry,
@@ -81,6 +83,7 @@ export class TranslationMemory implements Translator {
   readonly #limit: LimitFunction;
   readonly #concurrency: number;
   readonly #logger: Logger | undefined;
+  readonly #corrections: Corrections;
 
   constructor(inner: Translator, options: TranslationMemoryOptions) {
     const concurrency = options.concurrency ?? DEFAULT_MEMORY_CONCURRENCY;
@@ -109,6 +112,12 @@ export class TranslationMemory implements Translator {
     this.#limit = pLimit(concurrency);
     this.#concurrency = concurrency;
     this.#logger = options.logger;
+    this.#corrections = new Corrections({
+      store: options.store,
+      prefix: options.prefix,
+      limit: this.#limit,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
   }
 
   settingsFor(targetLanguage: string): string {
@@ -119,14 +128,26 @@ export class TranslationMemory implements Translator {
     return this.#inner.translatedTerms?.(targetLanguage);
   }
 
-  async translate(request: TranslationRequest): Promise<TranslationResult> {
-    const context: MemoryContext = {
+  /** Keeps editors' corrections; from then on they answer before any machine entry (see corrections.ts). */
+  async learn(request: CorrectionsRequest): Promise<void> {
+    await this.#corrections.learn(
+      this.#context(request),
+      request.corrections.map(({ source, translation }) => [segmentKey(source), translation] as const),
+    );
+  }
+
+  #context(request: Pick<TranslationRequest, 'sourceLanguage' | 'targetLanguage' | 'format'>): MemoryContext {
+    return {
       engine: this.#inner.engine,
       settings: this.#inner.settingsFor(request.targetLanguage),
       sourceLanguage: request.sourceLanguage,
       targetLanguage: request.targetLanguage,
       ...(request.format === 'html' ? { markup: 'html' as const } : {}),
     };
+  }
+
+  async translate(request: TranslationRequest): Promise<TranslationResult> {
+    const context = this.#context(request);
     const keys = request.segments.map(segmentKey);
     const distinct = [...new Set(keys.filter((key) => key !== ''))];
     const hashes = new Map(distinct.map((key) => [key, segmentHash(context, key)]));
@@ -141,6 +162,8 @@ export class TranslationMemory implements Translator {
     const remembered = new Map<string, Remembered>();
     const problems = { unreadable: 0, invalid: 0 };
     let missedChunks = chunks;
+    // Editors' corrections are read even with `read: false`: they are not a cache of the engine, and they win.
+    const corrected = this.#corrections.lookup(context, distinct);
     if (this.#read) {
       // Requests are made as slots free up (mapBounded), not all queued at once: a long article has ten
       // thousands of them per language, and each queued one holds memory until it runs.
@@ -155,7 +178,10 @@ export class TranslationMemory implements Translator {
         });
         return false;
       });
-      const unanswered = this.#segmentEntries ? distinct.filter((key) => !remembered.has(key)) : [];
+      const human = await corrected;
+      const unanswered = this.#segmentEntries
+        ? distinct.filter((key) => !remembered.has(key) && !human.has(key))
+        : [];
       const entries = await mapBounded(unanswered, this.#concurrency, (key) =>
         this.#readSegment(context, key, hashes.get(key) as string, problems),
       );
@@ -171,7 +197,8 @@ export class TranslationMemory implements Translator {
       });
     }
 
-    const missing = distinct.filter((key) => !remembered.has(key));
+    const human = await corrected;
+    const missing = distinct.filter((key) => !remembered.has(key) && !human.has(key));
     let usage: TranslationUsage = { characters: 0, requests: 0, retries: 0 };
     const fresh = new Map<string, Remembered>();
     if (missing.length > 0) {
@@ -188,15 +215,18 @@ export class TranslationMemory implements Translator {
       await this.#remember(context, fresh, hashes, missedChunks, remembered);
     }
 
-    const translationOf = (key: string) => (fresh.get(key) ?? remembered.get(key))?.translation;
+    const translationOf = (key: string) =>
+      (human.get(key) ?? fresh.get(key) ?? remembered.get(key))?.translation;
     const translations = keys.map((key, index) =>
       key === '' ? (request.segments[index] ?? '') : (translationOf(key) ?? ''),
     );
-    const charactersFromMemory = [...remembered.keys()].reduce((sum, key) => sum + codePoints(key), 0);
+    const fromMemory = new Set([...remembered.keys(), ...human.keys()]);
+    const charactersFromMemory = [...fromMemory].reduce((sum, key) => sum + codePoints(key), 0);
     const detectedSourceLanguage =
       request.sourceLanguage === 'auto' ? mostCharacters(distinct, fresh, remembered) : undefined;
     return {
       translations,
+      ...(human.size > 0 ? { reviewed: keys.map((key) => human.has(key)) } : {}),
       ...(detectedSourceLanguage ? { detectedSourceLanguage } : {}),
       usage: { ...usage, charactersFromMemory: (usage.charactersFromMemory ?? 0) + charactersFromMemory },
     };
