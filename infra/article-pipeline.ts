@@ -136,15 +136,12 @@ export class ArticlePipeline extends Construct {
       visibilityTimeout: Duration.seconds(6 * timeout.toSeconds()),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: settings.maxReceiveCount },
     });
-    // s3:ObjectCreated:* covers PUT, POST, COPY and CompleteMultipartUpload; only keys under incoming/ notify,
-    // and the function never writes there, so it cannot trigger itself.
-    this.bucket.addEventNotification(
-      EventType.OBJECT_CREATED,
-      new AccountScopedQueueDestination(this.queue),
-      {
-        prefix: prefixes.incoming,
-      },
-    );
+    // s3:ObjectCreated:* covers PUT, POST, COPY and CompleteMultipartUpload; only keys under incoming/ (articles)
+    // and edits/ (editors' corrections) notify, and the function never writes there, so it cannot trigger itself.
+    const destination = new AccountScopedQueueDestination(this.queue);
+    for (const prefix of [prefixes.incoming, prefixes.edits]) {
+      this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { prefix });
+    }
     acknowledgeBucketNotificationsHandler(this);
 
     this.lambdaFunction = new PipelineFunction(this, 'Function', {

@@ -23,18 +23,18 @@ export function pipelineGrants(
   bucket: IBucket,
   settings: DeploymentSettings,
 ): PipelineGrant[] {
-  const { incoming } = settings.prefixes;
+  const { incoming, edits } = settings.prefixes;
   const outputs = outputPrefixes(settings.prefixes);
   const objectsUnder = (prefixes: readonly string[]) =>
     prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
 
   const grants: PipelineGrant[] = [
     {
-      reason: `Reads the exact version of each article uploaded under ${incoming} that the S3 event names.`,
+      reason: `Reads the exact version of each article uploaded under ${incoming}, and of each editor's correction under ${edits}, that the S3 event names.`,
       statement: new PolicyStatement({
         sid: 'ReadIncomingArticles',
         actions: ['s3:GetObject', 's3:GetObjectVersion'],
-        resources: objectsUnder([incoming]),
+        resources: objectsUnder([incoming, edits]),
       }),
     },
     {
@@ -46,7 +46,7 @@ export function pipelineGrants(
       }),
     },
     {
-      reason: `Writes translations, manifests, failure records and translation memory under ${outputs.join(', ')} only, never under ${incoming}.`,
+      reason: `Writes translations, manifests, failure records and translation memory under ${outputs.join(', ')} only, never under ${incoming} or ${edits}.`,
       statement: new PolicyStatement({
         sid: 'WriteOutputs',
         actions: ['s3:PutObject'],
@@ -61,7 +61,9 @@ export function pipelineGrants(
         sid: 'NotFoundUnderReadPrefixes',
         actions: ['s3:ListBucket'],
         resources: [bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [incoming, ...outputs].map((prefix) => `${prefix}*`) } },
+        conditions: {
+          StringLike: { 's3:prefix': [incoming, edits, ...outputs].map((prefix) => `${prefix}*`) },
+        },
       }),
     },
     {

@@ -172,6 +172,7 @@ export function optionValuesOf(settings: DeploymentSettings): OptionValues {
     publishedPrefix: prefixes.published,
     failedPrefix: prefixes.failed,
     cachePrefix: prefixes.cache,
+    editsPrefix: prefixes.edits,
   };
 }
 

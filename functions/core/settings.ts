@@ -12,6 +12,8 @@ export interface PipelineSettings {
   readonly incomingPrefix: string;
   readonly publishedPrefix: string;
   readonly failedPrefix: string;
+  /** Where editors upload corrections (`edits/<articleId>/<lang>.json`). */
+  readonly editsPrefix: string;
   /** Recorded in every manifest; a new version republishes on redelivery. */
   readonly pipelineVersion: string;
   readonly translationScope: TranslationScope;
@@ -28,6 +30,7 @@ export type PipelineSettingOptions = Pick<
   | 'incomingPrefix'
   | 'publishedPrefix'
   | 'failedPrefix'
+  | 'editsPrefix'
   | 'translationScope'
   | 'pricePerMillionCharacters'
 > & {
@@ -45,6 +48,7 @@ export function pipelineSettings(options: PipelineSettingOptions, pipelineVersio
     incomingPrefix: options.incomingPrefix,
     publishedPrefix: options.publishedPrefix,
     failedPrefix: options.failedPrefix,
+    editsPrefix: options.editsPrefix,
     pipelineVersion,
     translationScope: options.translationScope,
     pricePerMillionCharacters: options.pricePerMillionCharacters,
@@ -57,4 +61,5 @@ export const defaultPrefixes = {
   incomingPrefix: defaults.incomingPrefix,
   publishedPrefix: defaults.publishedPrefix,
   failedPrefix: defaults.failedPrefix,
+  editsPrefix: defaults.editsPrefix,
 } as const;

@@ -208,7 +208,10 @@ describe('ArticlePipeline in a stack of your own', () => {
       BucketName: 'newsroom-articles',
       Managed: false,
       NotificationConfiguration: {
-        QueueConfigurations: [Match.objectLike({ Events: ['s3:ObjectCreated:*'] })],
+        QueueConfigurations: [
+          Match.objectLike({ Events: ['s3:ObjectCreated:*'] }),
+          Match.objectLike({ Events: ['s3:ObjectCreated:*'] }),
+        ],
       },
     });
     expect(grantsBySid(template).WriteOutputs?.resources).toEqual([
@@ -269,6 +272,7 @@ describe('ArticlePipeline in a stack of your own', () => {
       NotificationConfiguration: {
         QueueConfigurations: [
           Match.objectLike({ Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbox/' }] } } }),
+          Match.objectLike({ Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'edits/' }] } } }),
         ],
       },
     });

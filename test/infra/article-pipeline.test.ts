@@ -123,17 +123,15 @@ describe('ArticlePipeline bucket', () => {
 });
 
 describe('ArticlePipeline notification', () => {
-  it('sends every s3:ObjectCreated event (multipart included) under incoming/ only to the queue', () => {
+  it("sends every s3:ObjectCreated event (multipart included) under incoming/ and editors' edits/ only to the queue", () => {
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: { Ref: ids.bucket },
       NotificationConfiguration: {
-        QueueConfigurations: [
-          {
-            Events: ['s3:ObjectCreated:*'],
-            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
-            QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
-          },
-        ],
+        QueueConfigurations: ['incoming/', 'edits/'].map((prefix) => ({
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: prefix }] } },
+          QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+        })),
       },
     });
     expect(template.findResources('Custom::S3BucketNotifications')).toSatisfy(
@@ -163,15 +161,16 @@ describe('ArticlePipeline notification', () => {
 
   it('never lets the function write where it is notified from', () => {
     const env = functionProperties().Environment.Variables;
-    const incoming = env.INCOMING_PREFIX as string;
+    const notifying = [env.INCOMING_PREFIX, env.EDITS_PREFIX] as string[];
     const outputs = [env.PUBLISHED_PREFIX, env.FAILED_PREFIX, env.CACHE_PREFIX] as string[];
     const writes = functionStatements()
       .filter((statement) => asArray(statement.Action).includes('s3:PutObject'))
       .flatMap((statement) => asArray(statement.Resource).map((resource) => flattenCfn(resource as string)));
 
-    expect(incoming).toBe('incoming/');
+    expect(notifying).toEqual(['incoming/', 'edits/']);
     for (const output of outputs) {
-      expect(prefixesOverlap(output, incoming), `${output} overlaps ${incoming}`).toBe(false);
+      for (const prefix of notifying)
+        expect(prefixesOverlap(output, prefix), `${output} overlaps ${prefix}`).toBe(false);
     }
     expect(writes.sort()).toEqual(outputs.map((prefix) => `<${ids.bucket}.Arn>/${prefix}*`).sort());
   });
@@ -289,6 +288,7 @@ describe('ArticlePipeline function', () => {
       PUBLISHED_PREFIX: 'published/',
       FAILED_PREFIX: 'failed/',
       CACHE_PREFIX: 'cache/',
+      EDITS_PREFIX: 'edits/',
       TRANSLATE_CONCURRENCY: '50',
       TRANSLATION_SCOPE: 'full',
       PRICE_PER_MILLION_CHARACTERS: '15',
@@ -334,7 +334,7 @@ describe('ArticlePipeline permissions', () => {
       {
         effect: 'Allow',
         actions: ['s3:GetObject', 's3:GetObjectVersion'],
-        resources: [`${bucket}/incoming/*`],
+        resources: [`${bucket}/edits/*`, `${bucket}/incoming/*`],
         condition: undefined,
       },
       {
@@ -353,7 +353,9 @@ describe('ArticlePipeline permissions', () => {
         effect: 'Allow',
         actions: ['s3:ListBucket'],
         resources: [bucket],
-        condition: { StringLike: { 's3:prefix': ['incoming/*', 'published/*', 'failed/*', 'cache/*'] } },
+        condition: {
+          StringLike: { 's3:prefix': ['incoming/*', 'edits/*', 'published/*', 'failed/*', 'cache/*'] },
+        },
       },
       { effect: 'Allow', actions: ['translate:TranslateText'], resources: ['*'], condition: undefined },
       {
@@ -416,7 +418,7 @@ describe('ArticlePipeline cdk-nag', () => {
     expect(all.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(
       [
         'Polybrief/Pipeline/AccessLogsBucket Annotation::AwsSolutions-S1',
-        ...['incoming', 'published', 'failed', 'cache'].map(
+        ...['incoming', 'edits', 'published', 'failed', 'cache'].map(
           (prefix) =>
             `Polybrief/Pipeline/FunctionRole Annotation::AwsSolutions-IAM5[Resource::${bucket}/${prefix}/*]`,
         ),

@@ -204,7 +204,7 @@ const expectedGrants: Grant[] = [
     on: functionPolicy,
     effect: 'Allow',
     actions: ['s3:GetObject', 's3:GetObjectVersion'],
-    resources: [`${bucket}/incoming/*`],
+    resources: [`${bucket}/edits/*`, `${bucket}/incoming/*`],
   },
   {
     on: functionPolicy,
@@ -223,7 +223,7 @@ const expectedGrants: Grant[] = [
     effect: 'Allow',
     actions: ['s3:ListBucket'],
     resources: [bucket],
-    condition: '{"StringLike":{"s3:prefix":["incoming/*","published/*","failed/*","cache/*"]}}',
+    condition: '{"StringLike":{"s3:prefix":["incoming/*","edits/*","published/*","failed/*","cache/*"]}}',
   },
   // TranslateText takes no resource-level permission (a terminology is named per request).
   { on: functionPolicy, effect: 'Allow', actions: ['translate:TranslateText'], resources: ['*'] },

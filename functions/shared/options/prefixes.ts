@@ -11,6 +11,8 @@ export interface PipelinePrefixes {
   readonly failed: string;
   /** Translation memory the function reads and writes. */
   readonly cache: string;
+  /** Editors' corrections (`edits/<articleId>/<lang>.json`); they notify the pipeline too, which only reads them. */
+  readonly edits: string;
 }
 
 const FOLDER = /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/;

@@ -26,6 +26,7 @@ const PREFIX_OPTIONS: Readonly<Record<keyof PipelinePrefixes, OptionName>> = {
   published: 'publishedPrefix',
   failed: 'failedPrefix',
   cache: 'cachePrefix',
+  edits: 'editsPrefix',
 };
 
 /** The prefix options these prefixes set. */
@@ -44,6 +45,7 @@ export function prefixesOf(values: OptionValues): PipelinePrefixes {
     published: values.publishedPrefix,
     failed: values.failedPrefix,
     cache: values.cachePrefix,
+    edits: values.editsPrefix,
   };
 }
 

@@ -141,6 +141,7 @@ export const OPTIONS = {
       normalize: (raw) => (raw.endsWith('/') ? raw : `${raw}/`),
     },
   }),
+  editsPrefix: prefixOption('edits', 'EDITS_PREFIX'),
   translateConcurrency: option({
     kind: wholeNumber({ min: 1, max: 100 }),
     default: DEFAULT_TRANSLATE_CONCURRENCY,
