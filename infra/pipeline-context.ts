@@ -37,6 +37,7 @@ export type PipelineContextProps = Pick<
   | 'batchSize'
   | 'logLevel'
   | 'pricePerMillionCharacters'
+  | 'publicBaseUrl'
   | 'cacheExpirationDays'
 >;
 

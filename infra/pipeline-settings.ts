@@ -79,6 +79,14 @@ export interface PipelineOptions {
    */
   readonly pricePerMillionCharacters?: number;
   /**
+   * Where readers get the bucket's objects, e.g. `https://news.example.org/` for a CloudFront distribution over the
+   * bucket: a page's address is this URL followed by the page's key. Pages then link their language versions
+   * (`rel=alternate`) and themselves (`rel=canonical`) with absolute URLs, as search engines prefer. An absolute
+   * `https:` or `http:` URL without query or fragment; a `/` is added at the end when missing.
+   * @default - none: pages link each other relatively
+   */
+  readonly publicBaseUrl?: string;
+  /**
    * Powertools log level of the function.
    * @default 'INFO'
    */

@@ -142,8 +142,9 @@ const ENGINE_OPTIONS: readonly CommandOptionName[] = [
   'maxArticleBytes',
   'concurrency',
 ];
-/** The options that end both lists: the estimate's price, Apertium set-up, logging. */
+/** The options that end both lists: the pages' address, the estimate's price, Apertium set-up, logging. */
 const CLOSING_OPTIONS: readonly CommandOptionName[] = [
+  'publicBaseUrl',
   'pricePerMillionCharacters',
   'installMissing',
   'logFormat',

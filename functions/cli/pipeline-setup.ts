@@ -18,6 +18,8 @@ export interface PipelineCommandOptions {
   readonly pipelineVersion: string;
   /** USD per million characters, overriding the engine's list price. */
   readonly price?: number;
+  /** Where the outputs will be served (`--public-base-url`), for the pages' absolute links. */
+  readonly publicBaseUrl?: string | undefined;
   /** Reuse the translation memory under `cachePrefix` (`--no-cache`: translate afresh, still remembering). */
   readonly cache: boolean;
   readonly cachePrefix: string;
@@ -55,6 +57,7 @@ export async function setUpPipeline(
       maxArticleBytes: options.maxArticleBytes,
       translationScope: options.scope,
       pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
+      publicBaseUrl: options.publicBaseUrl,
     },
     options.pipelineVersion,
   );

@@ -6,7 +6,7 @@ import type { PipelineSettings } from './settings.js';
  * `<publishedPrefix><articleId>/` (`<lang>.json`, `<lang>.html`, `index.html`, and `manifest.json`, written
  * last); an article that cannot be published gets `<failedPrefix><articleId>.json` instead.
  */
-export type SetPrefixes = Pick<PipelineSettings, 'publishedPrefix' | 'failedPrefix'>;
+export type SetPrefixes = Pick<PipelineSettings, 'publishedPrefix' | 'failedPrefix' | 'publicBaseUrl'>;
 
 /** The set's index page, as named inside its folder (and linked from every page). */
 export const INDEX_PAGE = 'index.html';
@@ -27,6 +27,11 @@ export interface SetKeys {
   readonly failed: string;
   readonly json: (language: string) => string;
   readonly html: (language: string) => string;
+  /**
+   * How the set's pages link a file of the set (`es.html`, `index.html`): by its absolute address when the
+   * published keys are served at a public base URL, relatively (the file name) otherwise.
+   */
+  readonly href: (file: string) => string;
 }
 
 export function setKeys(prefixes: SetPrefixes, articleId: string): SetKeys {
@@ -38,7 +43,13 @@ export function setKeys(prefixes: SetPrefixes, articleId: string): SetKeys {
     failed: `${prefixes.failedPrefix}${articleId}.json`,
     json: (language) => `${folder}${languageFiles(language).json}`,
     html: (language) => `${folder}${languageFiles(language).html}`,
+    href: (file) => (prefixes.publicBaseUrl ? publicUrl(prefixes.publicBaseUrl, `${folder}${file}`) : file),
   };
+}
+
+/** The address of a key under a base URL (ending in `/`), each segment of the key URL-encoded. */
+export function publicUrl(baseUrl: string, key: string): string {
+  return `${baseUrl}${key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The page of each language, by language. */

@@ -21,6 +21,11 @@ export interface PipelineSettings {
   readonly pricePerMillionCharacters: number;
   /** Longest the analysis of one article may take (default `DEFAULT_ANALYSIS_BUDGET_MS`), then `analysis-too-slow`. */
   readonly analysisBudgetMs?: number;
+  /**
+   * Where readers get the published keys (ends in `/`): pages link alternates and canonical as this URL followed by
+   * the key. `undefined`: relative links.
+   */
+  readonly publicBaseUrl?: string;
 }
 
 /** The options that make up the pipeline's settings (the options table holds their defaults and rules). */
@@ -33,6 +38,7 @@ export type PipelineSettingOptions = Pick<
   | 'editsPrefix'
   | 'translationScope'
   | 'pricePerMillionCharacters'
+  | 'publicBaseUrl'
 > & {
   /** Checked by the translator where it knows other languages than Amazon Translate (Apertium). */
   readonly sourceLanguage: string;
@@ -52,6 +58,7 @@ export function pipelineSettings(options: PipelineSettingOptions, pipelineVersio
     pipelineVersion,
     translationScope: options.translationScope,
     pricePerMillionCharacters: options.pricePerMillionCharacters,
+    ...(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl }),
   };
 }
 

@@ -66,8 +66,8 @@ export function pageProblems(html: string): string[] {
       const href = attrs.get('href');
       if (href !== undefined && !localFile.test(href))
         problems.push(`href="${href}" leaves the article folder`);
-      if (element.tagName === 'link' && attrs.get('rel') !== 'alternate')
-        problems.push('a <link> that is not an alternate');
+      if (element.tagName === 'link' && !['alternate', 'canonical'].includes(attrs.get('rel') ?? ''))
+        problems.push('a <link> that is neither an alternate nor the canonical');
       if (element.tagName === 'meta' && attrs.has('http-equiv')) {
         policies++;
         if (

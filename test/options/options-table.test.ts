@@ -24,9 +24,13 @@ const everythingSet: PipelineOptions = {
   translateConcurrency: 20,
   translationScope: 'brief',
   pricePerMillionCharacters: 12.5,
+  publicBaseUrl: 'https://news.example.org/site',
   logLevel: 'DEBUG',
   prefixes: { incoming: 'in/', published: 'out/pages/', failed: 'out/failed/', cache: 'memory/' },
 };
+
+/** The variables the function needs set. */
+const requiredEnvironment = { SOURCE_LANGUAGE: 'en', TARGET_LANGUAGES: 'es' };
 
 function thrown(attempt: () => unknown): InvalidOptionsError {
   try {
@@ -194,6 +198,43 @@ describe('every surface collects every problem, naming each option as it was set
       values: { cachePrefix: 'memory/tm/', translationScope: 'brief', concurrency: 2 },
       lines: [],
     });
+  });
+});
+
+describe('the public base URL', () => {
+  it('is an absolute http(s) URL, made to end in a slash, on every surface', () => {
+    expect(resolveDeploymentSettings({ publicBaseUrl: 'https://news.example.org/site' }).publicBaseUrl).toBe(
+      'https://news.example.org/site/',
+    );
+    expect(parsePipelineContext({ publicBaseUrl: 'http://127.0.0.1:8080' }).props.publicBaseUrl).toBe(
+      'http://127.0.0.1:8080/',
+    );
+    expect(decodeEnvironment({ ...requiredEnvironment, PUBLIC_BASE_URL: '' }).publicBaseUrl).toBeUndefined();
+    expect(checkFlags('run', { publicBaseUrl: ' https://News.Example.org ' }).values).toEqual({
+      publicBaseUrl: 'https://news.example.org/',
+    });
+  });
+
+  it('refuses a relative address, another scheme, credentials, a query or a fragment', () => {
+    const refused = [
+      '/site/',
+      'news.example.org',
+      'ftp://news.example.org/',
+      'javascript:alert(1)//',
+      'https://desk:secret@news.example.org/',
+      'https://news.example.org/?page=1',
+      'https://news.example.org/#top',
+      'https://news.example.org/?',
+    ];
+    for (const value of refused)
+      expect(checkFlags('dev', { publicBaseUrl: value }).lines, value).toEqual([
+        `error: option '--public-base-url <url>' argument '${value}' is invalid. expected an absolute https: or http: URL without query or fragment, such as https://news.example.org/`,
+      ]);
+    expect(
+      thrown(() => parsePipelineContext({ publicBaseUrl: 'https://news.example.org/#top' })).lines,
+    ).toEqual([
+      'Invalid CDK context "publicBaseUrl": expected an absolute https: or http: URL without query or fragment, such as https://news.example.org/, got "https://news.example.org/#top".',
+    ]);
   });
 });
 

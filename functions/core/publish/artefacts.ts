@@ -74,6 +74,7 @@ export async function writeSet(
     headlines,
     sourceLanguage,
     languages: links,
+    href: keys.href,
   });
   const artefacts = [...pages.flat(), await writeArtefact(store, keys.index, index, HTML_TYPE, null)];
   run.stagesMs.publish = msSince(run, started);
@@ -94,7 +95,7 @@ export function writeVersion(
     writeArtefact(
       store,
       keys.html(language),
-      renderArticleHtml(version),
+      renderArticleHtml(version, keys.href),
       HTML_TYPE,
       language,
       conditions.html,

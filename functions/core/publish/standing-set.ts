@@ -91,6 +91,8 @@ export function settingsFingerprint(settings: PipelineSettings, translator: Tran
       scope: settings.translationScope,
       engine: translator.engine,
       languages: languages.map((language) => [language, translator.settingsFor(language)]),
+      // Only when set, so that sets published before the option existed stay unchanged.
+      ...(settings.publicBaseUrl === undefined ? {} : { publicBaseUrl: settings.publicBaseUrl }),
     }),
   ).slice(0, 16);
 }

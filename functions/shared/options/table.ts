@@ -14,7 +14,16 @@ import {
   terminologyNames,
   translationSettings,
 } from './translate-values.js';
-import { amount, choice, emailAddress, optionalName, orNone, plainText, wholeNumber } from './values.js';
+import {
+  amount,
+  baseUrl,
+  choice,
+  emailAddress,
+  optionalName,
+  orNone,
+  plainText,
+  wholeNumber,
+} from './values.js';
 
 export const DEFAULT_TARGET_LANGUAGES: readonly AmazonTranslateLanguageCode[] = [
   'es',
@@ -184,6 +193,21 @@ export const OPTIONS = {
       doc: 'price per million characters for the cost estimate in manifests',
       default: undefined,
       readmeDefault: `${AMAZON_TRANSLATE_PRICE} with \`aws\`, 0 with \`apertium\``,
+    },
+  }),
+  publicBaseUrl: option({
+    summary: 'the address the outputs are served at',
+    kind: orNone(baseUrl),
+    default: undefined,
+    context: {
+      key: 'publicBaseUrl',
+      doc: "where readers get the bucket's keys: pages link `rel=alternate` and `rel=canonical` as this URL followed by the key; none: relative",
+    },
+    env: { name: 'PUBLIC_BASE_URL' },
+    cli: {
+      flags: '--public-base-url <url>',
+      help: "the address the outputs are served at (a page's URL is it followed by the page's key); pages then link alternates and canonical with absolute URLs",
+      doc: 'pages link `rel=alternate` and `rel=canonical` as this URL followed by the key (none: relative)',
     },
   }),
   /** Where completion events go: the account's default bus, the only one the function may put events on. */

@@ -158,6 +158,40 @@ export const emailAddress: ValueKind<string> = {
   format: (value) => value,
 };
 
+const BASE_URL_EXPECTED =
+  'an absolute https: or http: URL without query or fragment, such as https://news.example.org/';
+
+/**
+ * The address a folder is served at, that keys are appended to: an absolute `https:` (or `http:`) URL with a host,
+ * no credentials, query or fragment, made to end in `/` (`https://news.example.org/site` is
+ * `https://news.example.org/site/`).
+ */
+export const baseUrl: ValueKind<string> = {
+  parse: (raw) => baseUrlOf(raw.trim(), raw),
+  read: (value) =>
+    typeof value === 'string'
+      ? baseUrlOf(value.trim(), value)
+      : invalid({ expected: BASE_URL_EXPECTED, got: value }),
+  check: (value) => baseUrlOf(value, value),
+  format: (value) => value,
+};
+
+function baseUrlOf(text: string, got: unknown): Parsed<string> {
+  const refused = invalid<string>({ expected: BASE_URL_EXPECTED, got });
+  // The URL parser drops an empty `?` or `#`, so they are refused as written.
+  if (/[?#]/.test(text)) return refused;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return refused;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') return refused;
+  if (url.username !== '' || url.password !== '') return refused;
+  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+  return valid(url.href);
+}
+
 /** `[...]` and `{...}` given as text are JSON (`-c 'languages=["de","es"]'`). */
 export function parseJsonText(raw: string): Parsed<unknown> {
   if (!/^\s*[[{]/.test(raw)) return valid(raw);

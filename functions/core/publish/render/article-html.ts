@@ -216,9 +216,9 @@ function structuredData(article: ArticleJson): string {
 
 /**
  * A standalone, readable page for one language version: no scripts, no external requests, every piece of article
- * text escaped, links to the other language versions.
+ * text escaped, links to the other language versions (`href` says how the head links them, see `pageHead`).
  */
-export function renderArticleHtml(article: ArticleJson): string {
+export function renderArticleHtml(article: ArticleJson, href?: (file: string) => string): string {
   const labels = labelsFor(article.language);
   const { dateline } = article;
   const meta = [
@@ -238,6 +238,8 @@ export function renderArticleHtml(article: ArticleJson): string {
     direction: article.direction,
     title: article.headline.text,
     languages: article.languages,
+    file: languageFiles(article.language).html,
+    ...(href ? { href } : {}),
     links: [
       `<link rel="alternate" type="application/json" href="${e(languageFiles(article.language).json)}">`,
     ],

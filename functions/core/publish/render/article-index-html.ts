@@ -1,4 +1,5 @@
 import type { LanguageLinkJson } from '../../contract.js';
+import { INDEX_PAGE } from '../../key-layout.js';
 import { directionOf, endonym } from '../../locale/languages.js';
 import { escapeHtml as e } from './escape.js';
 import { labelsFor } from './labels.js';
@@ -10,6 +11,8 @@ export interface ArticleIndex {
   readonly headlines: Readonly<Record<string, string>>;
   readonly sourceLanguage: string;
   readonly languages: readonly LanguageLinkJson[];
+  /** How the head links the set's pages (see `pageHead`); relative by default. */
+  readonly href?: (file: string) => string;
 }
 
 /**
@@ -32,6 +35,8 @@ export function renderArticleIndexHtml(index: ArticleIndex): string {
     direction: directionOf(index.sourceLanguage),
     title: source,
     languages: index.languages,
+    file: INDEX_PAGE,
+    ...(index.href ? { href: index.href } : {}),
   });
   return `${head}
 <body>
