@@ -57,6 +57,45 @@ export function htmlKeys(keys: SetKeys, languages: readonly string[]): Record<st
   return Object.fromEntries(languages.map((language) => [language, keys.html(language)]));
 }
 
+/** `published/feeds/<lang>.xml`: the Atom feed of the articles published in a language. */
+export function feedKey(prefixes: Pick<PipelineSettings, 'publishedPrefix'>, language: string): string {
+  return `${prefixes.publishedPrefix}feeds/${language}.xml`;
+}
+
+/** `published/sitemap.xml`: the news sitemap of every language version. */
+export function sitemapKey(prefixes: Pick<PipelineSettings, 'publishedPrefix'>): string {
+  return `${prefixes.publishedPrefix}sitemap.xml`;
+}
+
+/** What an editor's correction is about, from its key `edits/<articleId>/<lang>.json`. */
+export interface EditTarget {
+  readonly articleId: string;
+  readonly language: string;
+}
+
+const EDIT_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.json$/u;
+
+/** The article and language an edit key names; `undefined` when the key is not of that shape. */
+export function editTarget(key: string, editsPrefix: string): EditTarget | undefined {
+  const match = key.startsWith(editsPrefix) ? EDIT_NAME.exec(key.slice(editsPrefix.length)) : null;
+  return match?.[1] && match[2] ? { articleId: match[1], language: match[2] } : undefined;
+}
+
+/** `edits/<articleId>/<lang>.json`: where an editor uploads the corrections of a language version. */
+export function editKey(prefixes: Pick<PipelineSettings, 'editsPrefix'>, target: EditTarget): string {
+  return `${prefixes.editsPrefix}${target.articleId}/${target.language}.json`;
+}
+
+/** `failed/edits/<name>.json`: why an edit could not be applied (`name`: `<articleId>/<lang>` for a well-formed key). */
+export function failedEditKey(prefixes: Pick<PipelineSettings, 'failedPrefix'>, name: string): string {
+  return `${prefixes.failedPrefix}edits/${name}.json`;
+}
+
+/** True for an edit to process: an object under the edits prefix (not a folder marker). */
+export function isEditKey(key: string, editsPrefix: string): boolean {
+  return key.startsWith(editsPrefix) && !key.endsWith('/');
+}
+
 /** True for a key the pipeline processes: an object under the incoming prefix (not a folder marker). */
 export function isArticleKey(key: string, incomingPrefix: string): boolean {
   return key.startsWith(incomingPrefix) && !key.endsWith('/');

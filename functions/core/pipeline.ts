@@ -5,6 +5,7 @@ import { articleIdFor } from './publish/article-id.js';
 import { recordFailure } from './publish/failed-record.js';
 import { publishManifest } from './publish/manifest.js';
 import { findStandingSet, newerSetPublished } from './publish/standing-set.js';
+import { syndicate } from './publish/syndication/syndicate.js';
 import { analyseUpload } from './read/analyse-article.js';
 import { readUpload } from './read/read-upload.js';
 import type { ArticleRun, PipelineDependencies } from './run.js';
@@ -46,11 +47,16 @@ export async function processArticle(
   const analysis = await analyseUpload(run, upload).catch(recordFailure(run, upload));
   if (isOutcome(analysis)) return analysis;
 
-  // Translate, write, guard, manifest: a language that fails is left out and reported; other faults are thrown.
+  // Translate, write, guard, feeds, manifest: a language that fails is left out and reported; other faults are
+  // thrown (before the manifest, so the article is delivered again and the feeds, idempotent, updated then).
   const translations = await translateLanguages(run, analysis.article);
   const written = await writeSet(run, analysis.article, translations, upload.sha256);
   const newer = await newerSetPublished(run, upload);
   if (newer) return newer;
+  await syndicate(run, {
+    versions: [...written.versions.values()],
+    publishedAt: deps.clock.now().toISOString(),
+  });
   return publishManifest(run, { upload, standing, analysis, translations, written });
 }
 

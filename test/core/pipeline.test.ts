@@ -42,10 +42,13 @@ describe('processArticle', () => {
     );
 
     expect(outcome.status).toBe('published');
-    expect(store.keys('published/')).toEqual(
+    expect(store.keys(folder)).toEqual(
       ['ca.html', 'ca.json', 'en.html', 'en.json', 'es.html', 'es.json', 'index.html', 'manifest.json'].map(
         (name) => folder + name,
       ),
+    );
+    expect(store.keys('published/feeds/')).toEqual(
+      ['ca', 'en', 'es'].map((language) => `published/feeds/${language}.xml`),
     );
     expect(store.writes.at(-1)).toBe(`${folder}manifest.json`);
     const manifest = store.json<ManifestJson>(`${folder}manifest.json`);
