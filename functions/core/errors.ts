@@ -9,6 +9,8 @@ export class ArticleError extends Error {
     readonly code: string,
     message: string,
     readonly hint: string,
+    /** Each thing wrong, when there are several (the failed record lists them). */
+    readonly problems?: readonly string[],
   ) {
     super(message);
   }

@@ -1,4 +1,5 @@
-import { isArticleKey, setKeys } from './key-layout.js';
+import { processEdit } from './edit/process-edit.js';
+import { isArticleKey, isEditKey, setKeys } from './key-layout.js';
 import { type ArticleOutcome, type ArticleRef, isOutcome } from './outcomes.js';
 import { writeSet } from './publish/artefacts.js';
 import { articleIdFor } from './publish/article-id.js';
@@ -22,6 +23,19 @@ export type {
   UnchangedOutcome,
 } from './outcomes.js';
 export type { PipelineDependencies } from './run.js';
+
+/**
+ * Processes one created object, as the bucket notifies it: an article under the incoming prefix, or an editor's
+ * correction under the edits prefix (its own course, edit/process-edit.ts); anything else is ignored.
+ */
+export async function processObject(
+  ref: ArticleRef,
+  settings: PipelineSettings,
+  deps: PipelineDependencies,
+): Promise<ArticleOutcome> {
+  if (isEditKey(ref.key, settings.editsPrefix)) return processEdit(ref, settings, deps);
+  return processArticle(ref, settings, deps);
+}
 
 /**
  * Processes one uploaded article: read, decode, parse, extract facts, translate into every target language, and

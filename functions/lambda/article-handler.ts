@@ -1,6 +1,6 @@
 import type { S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import pLimit from 'p-limit';
-import { type ArticleOutcome, processArticle } from '../core/pipeline.js';
+import { type ArticleOutcome, processObject } from '../core/pipeline.js';
 import type { ArticleStore, Clock, EventSink, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
 import { TranslationMemory, type TranslationMemoryOptions } from '../core/translate/translation-memory.js';
@@ -53,7 +53,7 @@ export function createArticleHandler(deps: ArticleHandlerDependencies): ArticleH
   const handle = async (object: ObjectCreated): Promise<boolean> => {
     try {
       const store = deps.storeFor(object.bucket);
-      const outcome = await processArticle(
+      const outcome = await processObject(
         {
           key: object.key,
           ...(object.versionId ? { versionId: object.versionId } : {}),

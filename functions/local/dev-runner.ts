@@ -9,8 +9,10 @@ import type { SQSEvent } from 'aws-lambda';
 import { createS3Client, type StaticCredentials } from '../adapters/aws-clients.js';
 import { storesByBucket } from '../adapters/bucket-stores.js';
 import { systemClock } from '../adapters/system-clock.js';
+import { editTarget } from '../core/key-layout.js';
 import type { ArticleOutcome } from '../core/pipeline.js';
 import type { EventSink, Logger, Translator } from '../core/ports.js';
+import { articleIdFor } from '../core/publish/article-id.js';
 import type { PipelineSettings } from '../core/settings.js';
 import { type ArticleHandlerDependencies, createArticleHandler } from '../lambda/article-handler.js';
 import { objectsCreated } from '../lambda/s3-events.js';
@@ -186,14 +188,22 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
       report({ type: 'dead-letter', key, attempts: message.receiveCount, body: message.body });
   };
 
+  const articleGroup = (key: string): string => {
+    const edited = editTarget(key, settings.editsPrefix)?.articleId;
+    return `article:${edited ?? articleIdFor(key, settings.incomingPrefix)}`;
+  };
   const enqueue = (event: ObjectCreatedEvent): void => {
     const body = JSON.stringify({ Records: [toS3EventRecord(event, { region })] });
-    // One key at a time, in upload order; the same version queued twice (event and start-up scan) runs once.
-    queue.send(body, { group: event.key, deduplicationId: `${event.key}\n${event.eTag}` });
+    // One article at a time (its uploads and its edits, in upload order); the same version queued twice (event
+    // and start-up scan) runs once.
+    queue.send(body, { group: articleGroup(event.key), deduplicationId: `${event.key}\n${event.eTag}` });
   };
-  // The bucket notification's filter: only keys under the incoming prefix notify (the outputs do not).
+  // The bucket notification's filters: only keys under the incoming and edits prefixes notify (the outputs do not).
   const unsubscribe = s3.onObjectCreated((event) => {
-    if (event.bucket === bucket && event.key.startsWith(settings.incomingPrefix)) enqueue(event);
+    const notifies = [settings.incomingPrefix, settings.editsPrefix].some((prefix) =>
+      event.key.startsWith(prefix),
+    );
+    if (event.bucket === bucket && notifies) enqueue(event);
   });
 
   let recovered: IncomingObject[];

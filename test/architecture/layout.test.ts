@@ -49,7 +49,7 @@ function importsOf(file: string): Import[] {
 }
 
 /** The stages of `functions/core`, in order: a folder imports the core's root and the folders before it only. */
-const coreStages = ['locale', 'facts', 'read', 'translate', 'publish'] as const;
+const coreStages = ['locale', 'facts', 'read', 'translate', 'publish', 'edit'] as const;
 /** The root module that runs the stages (the course); the other root modules are what every stage shares. */
 const course = new Set(['functions/core/pipeline.ts']);
 

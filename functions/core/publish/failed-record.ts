@@ -10,7 +10,10 @@ import { notifyCompletion } from './completion-events.js';
  * For a stage's `.catch`: an `ArticleError` becomes the article's failed record (written, logged and notified),
  * and its outcome; anything else is thrown on. `upload` is what was read before the error, if anything.
  */
-export function recordFailure(run: ArticleRun, upload?: Upload): (error: unknown) => Promise<FailedOutcome> {
+export function recordFailure(
+  run: ArticleRun,
+  upload?: Pick<Upload, 'info' | 'body' | 'sha256'>,
+): (error: unknown) => Promise<FailedOutcome> {
   return async (error) => {
     if (!(error instanceof ArticleError)) throw error;
     const record = failedRecord(run, error, upload);
@@ -41,7 +44,11 @@ export function recordFailure(run: ArticleRun, upload?: Upload): (error: unknown
 }
 
 /** `failed/<articleId>.json`: what was wrong, what to do, and which upload it was about. */
-export function failedRecord(run: ArticleRun, error: ArticleError, upload?: Upload): FailedRecordJson {
+export function failedRecord(
+  run: ArticleRun,
+  error: ArticleError,
+  upload?: Pick<Upload, 'info' | 'body' | 'sha256'>,
+): FailedRecordJson {
   const { ref, key } = run;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -59,5 +66,6 @@ export function failedRecord(run: ArticleRun, error: ArticleError, upload?: Uplo
       bytes: upload ? upload.body.length : null,
     },
     error: { code: error.code, message: error.message, hint: error.hint },
+    ...(error.problems && error.problems.length > 0 ? { problems: [...error.problems] } : {}),
   };
 }
