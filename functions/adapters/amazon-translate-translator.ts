@@ -70,6 +70,8 @@ export class AmazonTranslateTranslator implements Translator {
   readonly #settings: Readonly<Record<string, AmazonTranslateSettings>>;
   readonly #terminologyNames: readonly string[];
   readonly #maxBytes: number;
+  readonly #options: AmazonTranslateTranslatorOptions;
+  readonly #variants = new Map<string, AmazonTranslateTranslator>();
 
   constructor(options: AmazonTranslateTranslatorOptions) {
     const concurrency = options.concurrency ?? DEFAULT_TRANSLATE_CONCURRENCY;
@@ -93,6 +95,24 @@ export class AmazonTranslateTranslator implements Translator {
     this.#settings = options.settings ?? {};
     this.#terminologyNames = options.terminologyNames ?? [];
     this.#maxBytes = maxBytes;
+    this.#options = options;
+  }
+
+  /** An upload's choice among the terminologies this translator was given (their versions are known). */
+  withTerminologies(names: readonly string[]): AmazonTranslateTranslator {
+    const unknown = names.filter((name) => !this.#terminologyNames.includes(name));
+    if (unknown.length > 0) {
+      throw new RangeError(
+        `${unknown.join(', ')} is not a terminology this deployment reads (it reads ${this.#terminologyNames.join(', ') || 'none'}).`,
+      );
+    }
+    const id = names.join(',');
+    let variant = this.#variants.get(id);
+    if (!variant) {
+      variant = new AmazonTranslateTranslator({ ...this.#options, terminologyNames: names });
+      this.#variants.set(id, variant);
+    }
+    return variant;
   }
 
   settingsFor(targetLanguage: string): string {

@@ -13,12 +13,38 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+/** Editors' corrections a folder holds: `edits/<articleId>/<lang>.json`, as keys under the edits prefix. */
+async function editsIn(folder: string, editsPrefix: string): Promise<InputFile[]> {
+  const root = join(folder, 'edits');
+  const articles = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const edits: InputFile[] = [];
+  for (const article of articles
+    .filter((entry) => entry.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
+    const files = await readdir(join(root, article.name), { withFileTypes: true });
+    for (const file of files
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+      .sort((a, b) => a.name.localeCompare(b.name)))
+      edits.push({
+        path: join(root, article.name, file.name),
+        key: `${editsPrefix}${article.name}/${file.name}`,
+      });
+  }
+  return edits;
+}
+
 /**
  * Expands the paths given on the command line: files as they are (any extension: an unsupported one gets its
- * `failed/` record like an upload would), folders to the article files directly inside them, sorted.
+ * `failed/` record like an upload would), folders to the article files directly inside them, sorted, and to the
+ * editors' corrections in their `edits/<articleId>/<lang>.json` (processed after the articles).
  */
-export async function collectInputs(paths: readonly string[], incomingPrefix: string): Promise<InputFile[]> {
+export async function collectInputs(
+  paths: readonly string[],
+  prefixes: { readonly incomingPrefix: string; readonly editsPrefix: string },
+): Promise<InputFile[]> {
+  const { incomingPrefix } = prefixes;
   const files: string[] = [];
+  const edits: InputFile[] = [];
   for (const path of paths) {
     const stats = await stat(path).catch(() => undefined);
     if (!stats) throw new InputError(`No such file or folder: ${path}`);
@@ -31,14 +57,19 @@ export async function collectInputs(paths: readonly string[], incomingPrefix: st
         )
         .map((entry) => join(path, entry.name))
         .sort();
-      if (articles.length === 0) throw new InputError(`No articles (.txt, .md, .html) in ${path}`);
+      const corrections = await editsIn(path, prefixes.editsPrefix);
+      if (articles.length === 0 && corrections.length === 0)
+        throw new InputError(
+          `No articles (.txt, .md, .html) and no edits/<articleId>/<lang>.json in ${path}`,
+        );
       files.push(...articles);
+      edits.push(...corrections);
     } else {
       files.push(path);
     }
   }
   const seen = new Map<string, string>();
-  return files.map((path) => {
+  const articles = files.map((path) => {
     const key = `${incomingPrefix}${basename(path)}`;
     const other = seen.get(key);
     if (other !== undefined && other !== path) {
@@ -49,4 +80,5 @@ export async function collectInputs(paths: readonly string[], incomingPrefix: st
     seen.set(key, path);
     return { path, key };
   });
+  return [...articles, ...edits];
 }

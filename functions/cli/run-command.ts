@@ -4,7 +4,8 @@ import { FsArticleStore } from '../adapters/fs-article-store.js';
 import { JsonLinesEventSink } from '../adapters/json-lines-event-sink.js';
 import { StreamLogger } from '../adapters/stream-logger.js';
 import { systemClock } from '../adapters/system-clock.js';
-import { type ArticleOutcome, type PublishedOutcome, processArticle } from '../core/pipeline.js';
+import { isEditKey } from '../core/key-layout.js';
+import { type ArticleOutcome, type PublishedOutcome, processObject } from '../core/pipeline.js';
 import { defaultPrefixes } from '../core/settings.js';
 import { TranslationMemory } from '../core/translate/translation-memory.js';
 import { checkCachePrefix } from './cache-prefix.js';
@@ -37,7 +38,7 @@ export async function runCommand(
     io.stderr.write(`${line}\n`);
   };
   const cachePrefix = checkCachePrefix('run', options.cachePrefix);
-  const inputs = await collectInputs(paths, defaultPrefixes.incomingPrefix);
+  const inputs = await collectInputs(paths, defaultPrefixes);
   const { choice, settings } = await setUpPipeline(options, say);
   const store = new FsArticleStore({
     root: options.out,
@@ -70,25 +71,27 @@ export async function runCommand(
   const limit = pLimit(options.concurrency);
   let done = 0;
   let failures = 0;
-  const outcomes = await Promise.all(
-    inputs.map((input) =>
-      limit(async (): Promise<ArticleOutcome | undefined> => {
-        const started = Date.now();
-        let outcome: ArticleOutcome | undefined;
-        let line: string;
-        try {
-          outcome = await processArticle({ key: input.key }, settings, deps);
-          line = describe(outcome);
-        } catch (error) {
-          line = `${input.path} could not be processed: ${error instanceof Error ? error.message : String(error)}`;
-        }
-        if (!outcome || outcome.status === 'failed' || outcome.status === 'partial') failures++;
-        done++;
-        say(`[${done}/${inputs.length}] ${line} (${seconds(Date.now() - started)})`);
-        return outcome;
-      }),
-    ),
-  ).finally(() => choice.close());
+  const processInput = (input: (typeof inputs)[number]) =>
+    limit(async (): Promise<ArticleOutcome | undefined> => {
+      const started = Date.now();
+      let outcome: ArticleOutcome | undefined;
+      let line: string;
+      try {
+        outcome = await processObject({ key: input.key }, settings, deps);
+        line = describe(outcome);
+      } catch (error) {
+        line = `${input.path} could not be processed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      if (!outcome || outcome.status === 'failed' || outcome.status === 'partial') failures++;
+      done++;
+      say(`[${done}/${inputs.length}] ${line} (${seconds(Date.now() - started)})`);
+      return outcome;
+    });
+  // Editors' corrections apply to what the articles published, so they go once the articles are done.
+  const edits = inputs.filter((input) => isEditKey(input.key, settings.editsPrefix));
+  const outcomes = await Promise.all(inputs.filter((input) => !edits.includes(input)).map(processInput))
+    .then(async (articles) => [...articles, ...(await Promise.all(edits.map(processInput)))])
+    .finally(() => choice.close());
 
   for (const outcome of outcomes) {
     if (!outcome) continue;

@@ -8,7 +8,8 @@ import { publishManifest } from './publish/manifest.js';
 import { findStandingSet, newerSetPublished } from './publish/standing-set.js';
 import { syndicate } from './publish/syndication/syndicate.js';
 import { analyseUpload } from './read/analyse-article.js';
-import { readUpload } from './read/read-upload.js';
+import { readUpload, type Upload } from './read/read-upload.js';
+import { chooseForUpload } from './read/upload-choices.js';
 import type { ArticleRun, PipelineDependencies } from './run.js';
 import type { PipelineSettings } from './settings.js';
 import { translateLanguages } from './translate/translate-languages.js';
@@ -56,6 +57,17 @@ export async function processArticle(
   // Read, skip, analyse: an upload that cannot be published gets its failed record here.
   const upload = await readUpload(run).catch(recordFailure(run));
   if (isOutcome(upload)) return upload;
+  // The upload's own choices (metadata) settle the run's settings before anything is compared or translated.
+  const chosen = await Promise.resolve()
+    .then(() => chooseForUpload(run, upload))
+    .catch(recordFailure(run, upload));
+  if (isOutcome(chosen)) return chosen;
+  return processUpload(chosen, upload);
+}
+
+/** The rest of the course, once the upload is read and its choices made. */
+async function processUpload(run: ArticleRun, upload: Upload): Promise<ArticleOutcome> {
+  const { deps } = run;
   const standing = await findStandingSet(run, upload).catch(recordFailure(run, upload));
   if (isOutcome(standing)) return standing;
   const analysis = await analyseUpload(run, upload).catch(recordFailure(run, upload));

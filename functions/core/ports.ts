@@ -122,6 +122,12 @@ export interface Translator {
    * remembers (the translation memory) has it.
    */
   learn?(request: CorrectionsRequest): Promise<void>;
+  /**
+   * The same engine applying these custom terminologies instead of its own (an upload's choice); throws a
+   * `RangeError` saying why when it cannot (a name it was not given access to). Absent for engines without
+   * terminologies.
+   */
+  withTerminologies?(names: readonly string[]): Translator;
 }
 
 /** What downstream systems are told when a set is published or an article fails. */

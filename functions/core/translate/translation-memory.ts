@@ -84,6 +84,8 @@ export class TranslationMemory implements Translator {
   readonly #concurrency: number;
   readonly #logger: Logger | undefined;
   readonly #corrections: Corrections;
+  readonly #options: TranslationMemoryOptions;
+  readonly #variants = new Map<string, TranslationMemory>();
 
   constructor(inner: Translator, options: TranslationMemoryOptions) {
     const concurrency = options.concurrency ?? DEFAULT_MEMORY_CONCURRENCY;
@@ -112,6 +114,7 @@ export class TranslationMemory implements Translator {
     this.#limit = pLimit(concurrency);
     this.#concurrency = concurrency;
     this.#logger = options.logger;
+    this.#options = options;
     this.#corrections = new Corrections({
       store: options.store,
       prefix: options.prefix,
@@ -126,6 +129,19 @@ export class TranslationMemory implements Translator {
 
   translatedTerms(targetLanguage: string): ReadonlySet<string> | undefined {
     return this.#inner.translatedTerms?.(targetLanguage);
+  }
+
+  /** The memory in front of the engine applying an upload's terminologies (each context keeps its own entries). */
+  withTerminologies(names: readonly string[]): TranslationMemory {
+    const inner = this.#inner.withTerminologies;
+    if (!inner) throw new RangeError(`the ${this.engine} engine applies no custom terminology.`);
+    const id = names.join(',');
+    let variant = this.#variants.get(id);
+    if (!variant) {
+      variant = new TranslationMemory(inner.call(this.#inner, names), this.#options);
+      this.#variants.set(id, variant);
+    }
+    return variant;
   }
 
   /** Keeps editors' corrections; from then on they answer before any machine entry (see corrections.ts). */

@@ -43,6 +43,12 @@ export function environmentLine(variable: string, problem: Problem): string {
   return `${label} must be ${problem.expected} (got ${shown(problem.got)})`;
 }
 
+/** `metadata "scope": expected full or brief, got "short".`: an upload's choice (x-amz-meta-scope). */
+export function metadataLine(key: string, problem: Problem): string {
+  const detail = problem.text ? problem.text(`metadata "${key}"`) : expectation(problem, true);
+  return `metadata "${key}": ${detail}`;
+}
+
 /** `error: option '--scope <scope>' argument 'x' is invalid. Allowed choices are full, brief.`, as commander says it. */
 export function flagLine(flags: string, raw: string, problem: Problem): string {
   const long = /--[\w-]+/.exec(flags)?.[0] ?? flags;
