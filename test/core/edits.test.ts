@@ -66,7 +66,10 @@ describe('editors’ corrections (edits/<articleId>/<lang>.json)', () => {
     expect(version.body[0]?.sentences[1]?.review).toBe('machine');
     const summarised = version.summary.find((item) => item.sentenceId === first.id);
     if (summarised) expect(summarised).toMatchObject({ text: corrected, review: 'reviewed' });
-    expect(store.text(`${folder}es.html`)).toContain('Wang Yi visita Moscú');
+    expect(store.text(`${folder}es.html`)).toContain(
+      '<h1><span class="reviewed">Wang Yi visita Moscú</span></h1>',
+    );
+    expect(store.text(`${folder}es.html`)).toContain(`<span class="reviewed">${corrected}</span>`);
     expect(store.text(`${folder}index.html`)).toContain('Wang Yi visita Moscú');
     expect(store.writes.at(-1)).toBe(`${folder}manifest.json`);
     const manifest = store.json<ManifestJson>(`${folder}manifest.json`);

@@ -153,11 +153,17 @@ function factsBox(facts: FactsJson, labels: Labels, article: ArticleJson): strin
   return `<aside class="facts" aria-labelledby="facts-title"><h2 id="facts-title">${e(labels.facts)}</h2><dl>${rows.join('')}</dl></aside>`;
 }
 
+/** A sentence; an editor's correction is marked (`class="reviewed"`), so readers (and stylesheets) can tell. */
+function sentenceHtml(sentence: { readonly text: string; readonly review?: string }): string {
+  return sentence.review === 'reviewed'
+    ? `<span class="reviewed">${e(sentence.text)}</span>`
+    : e(sentence.text);
+}
+
 /** The body's blocks; consecutive list items form one list. */
 function body(article: ArticleJson): string {
   const separator = sentenceSeparator(article.language);
-  const text = (paragraph: ParagraphJson) =>
-    paragraph.sentences.map((sentence) => e(sentence.text)).join(separator);
+  const text = (paragraph: ParagraphJson) => paragraph.sentences.map(sentenceHtml).join(separator);
   const html: string[] = [];
   let items: string[] = [];
   const closeList = () => {
@@ -245,16 +251,16 @@ export function renderArticleHtml(article: ArticleJson, href?: (file: string) =>
     ],
     end: [structuredData(article)],
   });
-  const summary = article.summary.map((item) => e(item.text));
+  const summary = article.summary.map(sentenceHtml);
   return `${head}
 <body>
 ${languageNav(article, labels)}
 <main>
 <article>
 <header>
-<h1>${e(article.headline.text)}</h1>
+<h1>${sentenceHtml(article.headline)}</h1>
 ${meta.length > 0 ? `<p class="meta">${meta.join(' · ')}</p>` : ''}
-${article.caption ? `<p class="caption">${e(article.caption.text)}</p>` : ''}
+${article.caption ? `<p class="caption">${sentenceHtml(article.caption)}</p>` : ''}
 <p class="notice">${e(notice)}</p>
 </header>
 ${summary.length > 0 ? `<section class="summary" aria-labelledby="summary-title"><h2 id="summary-title">${e(labels.summary)}</h2>${list(summary)}</section>` : ''}

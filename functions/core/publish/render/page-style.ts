@@ -18,6 +18,7 @@ export const pageStyle = `
 :lang(ur){--serif:"Noto Nastaliq Urdu","Jameel Noori Nastaleeq","Noto Naskh Arabic","DejaVu Sans",serif;--sans:"Noto Sans Arabic","Segoe UI","DejaVu Sans",sans-serif}
 :lang(he),:lang(yi){--serif:"Noto Serif Hebrew","Frank Ruehl CLM","David","Times New Roman",serif;--sans:"Noto Sans Hebrew","Arial Hebrew",Arial,sans-serif}
 *{box-sizing:border-box}
+.reviewed{text-decoration:underline dotted var(--accent);text-underline-offset:.2em}
 html{font-size:112.5%;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--paper);color:var(--ink);line-height:1.6;overflow-wrap:break-word}
 body,[lang]{font-family:var(--serif)}
