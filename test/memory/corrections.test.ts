@@ -51,7 +51,7 @@ describe('TranslationMemory corrections', () => {
     const again = await memory({ packSize: 2 }).translate(es(passage));
 
     expect(again.translations[1]).toBe(correction.translation);
-    expect(again.translations.filter((text, index) => index !== 1)).toEqual(
+    expect(again.translations.filter((_, index) => index !== 1)).toEqual(
       passage.filter((_, index) => index !== 1).map((text) => `[es] ${text}`),
     );
     expect(engine.requests).toHaveLength(1);
