@@ -10,7 +10,7 @@ import { syndicate } from './publish/syndication/syndicate.js';
 import { analyseUpload } from './read/analyse-article.js';
 import { readUpload, type Upload } from './read/read-upload.js';
 import { chooseForUpload } from './read/upload-choices.js';
-import type { ArticleRun, PipelineDependencies } from './run.js';
+import { type ArticleRun, type PipelineDependencies, runFor } from './run.js';
 import type { PipelineSettings } from './settings.js';
 import { translateLanguages } from './translate/translate-languages.js';
 
@@ -87,18 +87,6 @@ async function processUpload(run: ArticleRun, upload: Upload): Promise<ArticleOu
 }
 
 function startRun(ref: ArticleRef, settings: PipelineSettings, deps: PipelineDependencies): ArticleRun {
-  const { key } = ref;
-  const started = deps.clock.now();
-  const articleId = articleIdFor(key, settings.incomingPrefix);
-  return {
-    ref,
-    key,
-    settings,
-    deps,
-    articleId,
-    keys: setKeys(settings, articleId),
-    log: { articleId, key },
-    started,
-    stagesMs: { read: 0, analyse: 0, translate: 0, publish: 0 },
-  };
+  const articleId = articleIdFor(ref.key, settings.incomingPrefix);
+  return runFor(ref, settings, deps, articleId, setKeys(settings, articleId));
 }

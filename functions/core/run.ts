@@ -34,6 +34,27 @@ export interface ArticleRun {
   readonly stagesMs: StageTimings;
 }
 
+/** A run of the object `ref` names, about `articleId`, starting now. */
+export function runFor(
+  ref: ArticleRef,
+  settings: PipelineSettings,
+  deps: PipelineDependencies,
+  articleId: string,
+  keys: SetKeys,
+): ArticleRun {
+  return {
+    ref,
+    key: ref.key,
+    settings,
+    deps,
+    articleId,
+    keys,
+    log: { articleId, key: ref.key },
+    started: deps.clock.now(),
+    stagesMs: { read: 0, analyse: 0, translate: 0, publish: 0 },
+  };
+}
+
 /** Milliseconds from `since` until now, on the run's clock. */
 export function msSince(run: ArticleRun, since: Date): number {
   return run.deps.clock.now().getTime() - since.getTime();

@@ -124,6 +124,33 @@ describe('polybrief run', () => {
     expect(await readFile(join(inputs, 'empty.txt'), 'utf8')).toBe('');
   }, 60_000);
 
+  it.skipIf(!hasPairs)(
+    "applies a folder's edits/<id>/<lang>.json after its articles, to the output folder",
+    async () => {
+      const folder = join(work, 'desk');
+      const out = join(work, 'desk-out');
+      await mkdir(join(folder, 'edits', 'harbour-ferry-returns'), { recursive: true });
+      await writeFile(
+        join(folder, 'harbour-ferry-returns.txt'),
+        await readFile(join(samples, 'harbour-ferry-returns.txt')),
+      );
+      const first = await polybrief(['run', folder, '--out', out, '--languages', 'es']);
+      expect(first.code).toBe(0);
+      const spanish = await readJson<ArticleJson>(join(out, 'published/harbour-ferry-returns/es.json'));
+      const edited = structuredClone(spanish) as unknown as { headline: { text: string } };
+      edited.headline.text = 'El ferri del puerto vuelve';
+      await writeFile(join(folder, 'edits/harbour-ferry-returns/es.json'), JSON.stringify(edited));
+
+      const second = await polybrief(['run', folder, '--out', out, '--languages', 'es']);
+
+      expect(second.code).toBe(0);
+      expect(second.stderr).toMatch(/harbour-ferry-returns unchanged since it was last published/u);
+      expect(second.stderr).toMatch(/harbour-ferry-returns published \(en, es; 0 characters sent/u);
+      const corrected = await readJson<ArticleJson>(join(out, 'published/harbour-ferry-returns/es.json'));
+      expect(corrected.headline).toMatchObject({ text: 'El ferri del puerto vuelve', review: 'reviewed' });
+    },
+  );
+
   it('rejects unknown languages as a usage error listing the supported ones', async () => {
     const result = await polybrief(['run', samples, '--languages', 'xx', '--out', join(work, 'unused')]);
     expect(result.code).toBe(2);

@@ -2,7 +2,7 @@ import { ArticleError } from '../errors.js';
 import { type EditTarget, editTarget, failedEditKey, setKeys } from '../key-layout.js';
 import type { ArticleRef } from '../outcomes.js';
 import { articleIdFor } from '../publish/article-id.js';
-import type { ArticleRun, PipelineDependencies } from '../run.js';
+import { type ArticleRun, type PipelineDependencies, runFor } from '../run.js';
 import type { PipelineSettings } from '../settings.js';
 
 /** An editor's correction on its way: the article's run, its failed record under `failed/edits/`. */
@@ -16,22 +16,11 @@ export function startEditRun(
   settings: PipelineSettings,
   deps: PipelineDependencies,
 ): EditRun {
-  const { key } = ref;
-  const target = editTarget(key, settings.editsPrefix);
-  const articleId = target?.articleId ?? articleIdFor(key, settings.editsPrefix);
+  const target = editTarget(ref.key, settings.editsPrefix);
+  const articleId = target?.articleId ?? articleIdFor(ref.key, settings.editsPrefix);
   const name = target ? `${target.articleId}/${target.language}` : articleId;
-  return {
-    ref,
-    key,
-    settings,
-    deps,
-    articleId,
-    target,
-    keys: { ...setKeys(settings, articleId), failed: failedEditKey(settings, name) },
-    log: { articleId, key },
-    started: deps.clock.now(),
-    stagesMs: { read: 0, analyse: 0, translate: 0, publish: 0 },
-  };
+  const keys = { ...setKeys(settings, articleId), failed: failedEditKey(settings, name) };
+  return { ...runFor(ref, settings, deps, articleId, keys), target };
 }
 
 /** The hint every edit that does not match its published version gets. */

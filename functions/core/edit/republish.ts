@@ -1,9 +1,8 @@
 import { type ArtefactJson, type ArticleJson, type ManifestJson, SCHEMA_VERSION } from '../contract.js';
-import { htmlKeys, languageFiles } from '../key-layout.js';
+import { languageFiles } from '../key-layout.js';
 import type { PublishedOutcome } from '../outcomes.js';
 import { HTML_TYPE, JSON_TYPE, writeArtefact, writeVersion } from '../publish/artefacts.js';
-import { notifyCompletion } from '../publish/completion-events.js';
-import { reviewedSentences } from '../publish/manifest.js';
+import { notifyPublished, publishedOutcome, reviewedSentences } from '../publish/manifest.js';
 import { renderArticleIndexHtml } from '../publish/render/article-index-html.js';
 import { syndicate } from '../publish/syndication/syndicate.js';
 import type { Corrections } from './corrections-of.js';
@@ -86,36 +85,14 @@ export async function republish(
     contentType: JSON_TYPE,
     ...(set.manifestEtag === undefined ? {} : { ifMatch: set.manifestEtag }),
   });
-  await notifyCompletion(run, {
-    type: 'ArticlePublished',
-    detail: {
-      articleId: run.articleId,
-      status: next.status,
-      bucket: store.location,
-      sourceKey: run.key,
-      key: run.keys.manifest,
-      languages: next.languages,
-      time: publishedAt,
-    },
-  });
+  await notifyPublished(run, next);
   run.deps.logger.info('correction published', {
     ...run.log,
     language,
     corrections: corrections.translations.size,
     reviewedSentences: reviewedSentences(version),
   });
-  return {
-    status: next.status === 'complete' ? 'published' : 'partial',
-    articleId: run.articleId,
-    key: run.key,
-    manifestKey: run.keys.manifest,
-    languages: next.languages,
-    htmlKeys: htmlKeys(run.keys, next.languages),
-    errors: next.errors,
-    retryable: false,
-    usage: {},
-    languagesMs: {},
-  };
+  return publishedOutcome(run, next);
 }
 
 /** The index page with the corrected headline (the other languages' headlines read from their versions). */

@@ -34,6 +34,18 @@ export async function publishManifest(run: ArticleRun, parts: SetParts): Promise
   await run.deps.store.put(run.keys.manifest, `${JSON.stringify(manifest, null, 2)}\n`, {
     contentType: JSON_TYPE,
   });
+  await notifyPublished(run, manifest);
+  run.deps.logger.info(manifest.status === 'complete' ? 'article published' : 'article partially published', {
+    ...run.log,
+    languages: translations.languages,
+    failedLanguages: manifest.errors.map((error) => error.language),
+    totalMs: manifest.timings.totalMs,
+  });
+  return publishedOutcome(run, manifest, translations);
+}
+
+/** Tells the event sink that the set of `manifest` (just written) is published. */
+export async function notifyPublished(run: ArticleRun, manifest: ManifestJson): Promise<void> {
   await notifyCompletion(run, {
     type: 'ArticlePublished',
     detail: {
@@ -42,27 +54,29 @@ export async function publishManifest(run: ArticleRun, parts: SetParts): Promise
       bucket: run.deps.store.location,
       sourceKey: run.key,
       key: run.keys.manifest,
-      languages: translations.languages,
+      languages: manifest.languages,
       time: manifest.publishedAt,
     },
   });
-  run.deps.logger.info(manifest.status === 'complete' ? 'article published' : 'article partially published', {
-    ...run.log,
-    languages: translations.languages,
-    failedLanguages: manifest.errors.map((error) => error.language),
-    totalMs: manifest.timings.totalMs,
-  });
+}
+
+/** The outcome of publishing the set of `manifest`, with what translating it took (nothing, for an edit). */
+export function publishedOutcome(
+  run: ArticleRun,
+  manifest: ManifestJson,
+  translated: Pick<Translations, 'usage' | 'languagesMs'> = { usage: {}, languagesMs: {} },
+): PublishedOutcome {
   return {
     status: manifest.status === 'complete' ? 'published' : 'partial',
     articleId: run.articleId,
     key: run.key,
     manifestKey: run.keys.manifest,
-    languages: translations.languages,
-    htmlKeys: htmlKeys(run.keys, translations.languages),
+    languages: manifest.languages,
+    htmlKeys: htmlKeys(run.keys, manifest.languages),
     errors: manifest.errors,
     retryable: manifest.errors.some((error) => error.retryable),
-    usage: translations.usage,
-    languagesMs: translations.languagesMs,
+    usage: translated.usage,
+    languagesMs: translated.languagesMs,
   };
 }
 
