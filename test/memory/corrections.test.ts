@@ -1,21 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TranslationRequest } from '../../functions/core/ports.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
+import { es, sentences as passage } from './passage.js';
 
-const passage = [
-  'The council met on Monday.',
-  'It approved the plan by seven votes to two.',
-  'Work starts in the spring.',
-  'The mayor welcomed the decision.',
-  'Opponents said they would appeal.',
-];
-const es = (segments: readonly string[]): TranslationRequest => ({
-  sourceLanguage: 'en',
-  targetLanguage: 'es',
-  segments,
-});
 const correction = {
   source: 'It approved the plan by seven votes to two.',
   translation: 'Aprobó el plan por siete votos a dos.',

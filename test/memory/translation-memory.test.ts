@@ -4,24 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsArticleStore } from '../../functions/adapters/fs-article-store.js';
 import { TranslationError } from '../../functions/core/errors.js';
-import type { Logger, TranslationRequest } from '../../functions/core/ports.js';
+import type { Logger } from '../../functions/core/ports.js';
 import { segmentEntryKey, segmentHash } from '../../functions/core/translate/memory-entries.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
-
-const sentences = [
-  'The council met on Monday.',
-  'It approved the plan by seven votes to two.',
-  'Work starts in the spring.',
-  'The mayor welcomed the decision.',
-  'Opponents said they would appeal.',
-];
-const es = (segments: readonly string[]): TranslationRequest => ({
-  sourceLanguage: 'en',
-  targetLanguage: 'es',
-  segments,
-});
+import { es, sentences } from './passage.js';
 
 function recordingLogger(): Logger & { warnings: string[] } {
   const warnings: string[] = [];
