@@ -2,7 +2,8 @@ import { type ArtefactJson, type ArticleJson, type ManifestJson, SCHEMA_VERSION 
 import { languageFiles } from '../key-layout.js';
 import type { PublishedOutcome } from '../outcomes.js';
 import { HTML_TYPE, JSON_TYPE, writeArtefact, writeVersion } from '../publish/artefacts.js';
-import { notifyPublished, publishedOutcome, reviewedSentences } from '../publish/manifest.js';
+import { reviewedSentences } from '../publish/localize.js';
+import { notifyPublished, publishedOutcome } from '../publish/manifest.js';
 import { renderArticleIndexHtml } from '../publish/render/article-index-html.js';
 import { syndicate } from '../publish/syndication/syndicate.js';
 import type { Corrections } from './corrections-of.js';

@@ -7,7 +7,7 @@ import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
 import type { Translations } from '../translate/translate-languages.js';
 import { sourceVersion } from '../translate/version-text.js';
-import { localize } from './localize.js';
+import { digestOf, localize, type VersionDigest } from './localize.js';
 import { renderArticleHtml } from './render/article-html.js';
 import { renderArticleIndexHtml } from './render/article-index-html.js';
 
@@ -27,8 +27,8 @@ async function settled<T>(promises: readonly Promise<T>[]): Promise<T[]> {
 /** The objects a set wrote, and the language versions among them. */
 export interface WrittenSet {
   readonly artefacts: readonly ArtefactJson[];
-  /** Each published language's `<lang>.json`, by language, source first. */
-  readonly versions: ReadonlyMap<string, ArticleJson>;
+  /** What the feeds and the manifest need of each published language version, by language, source first. */
+  readonly versions: ReadonlyMap<string, VersionDigest>;
 }
 
 /**
@@ -49,7 +49,7 @@ export async function writeSet(
   const links = languages.map(languageFiles);
   const headlines: Record<string, string> = {};
   const source = sourceVersion(article);
-  const versions = new Map<string, ArticleJson>();
+  const versions = new Map<string, VersionDigest>();
   // A few languages at a time: every language's JSON and HTML of a long article at once would not fit in memory.
   const pages = await mapBounded(languages, LANGUAGES_AT_ONCE, (language) => {
     const translated = translations.translated.get(language);
@@ -66,7 +66,7 @@ export async function writeSet(
         : {}),
     });
     headlines[language] = version.headline.text;
-    versions.set(language, version);
+    versions.set(language, digestOf(version));
     return settled(writeVersion(store, keys, version));
   });
   const index = renderArticleIndexHtml({

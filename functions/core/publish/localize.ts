@@ -237,3 +237,26 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
     languages: options.languages,
   };
 }
+
+/** The sentences of a version (headline, caption, body and summary sentences, by id) an editor corrected. */
+export function reviewedSentences(version: ArticleJson): number {
+  const ids = new Set<string>();
+  const spans = [
+    version.headline,
+    version.caption,
+    ...version.body.flatMap((paragraph) => paragraph.sentences),
+  ];
+  for (const span of spans) if (span?.review === 'reviewed') ids.add(span.id);
+  for (const item of version.summary) if (item.review === 'reviewed') ids.add(item.sentenceId);
+  return ids.size;
+}
+
+/** What the feeds and the manifest keep of a written version: not its body (a long article's would not fit). */
+export type VersionDigest = Pick<ArticleJson, 'language' | 'headline' | 'summary'> & {
+  readonly reviewedSentences: number;
+};
+
+export function digestOf(version: ArticleJson): VersionDigest {
+  const { language, headline, summary } = version;
+  return { language, headline, summary, reviewedSentences: reviewedSentences(version) };
+}

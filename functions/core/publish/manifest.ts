@@ -1,5 +1,4 @@
 import {
-  type ArticleJson,
   type LanguageErrorJson,
   type ManifestJson,
   SCHEMA_VERSION,
@@ -13,6 +12,7 @@ import { type ArticleRun, msSince } from '../run.js';
 import type { Translations } from '../translate/translate-languages.js';
 import { JSON_TYPE, type WrittenSet } from './artefacts.js';
 import { notifyCompletion } from './completion-events.js';
+import type { VersionDigest } from './localize.js';
 import { previousVersionOf, type StandingSet } from './standing-set.js';
 
 /** What a run has made of its article by the time the manifest is written. */
@@ -125,27 +125,13 @@ export function buildManifest(run: ArticleRun, parts: SetParts): ManifestJson {
 /** Each language's accounting with the number of its sentences an editor corrected. */
 export function withReviews(
   usage: Readonly<Record<string, LanguageUsage>>,
-  versions: ReadonlyMap<string, ArticleJson>,
+  versions: ReadonlyMap<string, VersionDigest>,
 ): Record<string, TranslationAccountingJson> {
   return Object.fromEntries(
     Object.entries(usage).map(([language, accounting]) => {
-      const version = versions.get(language);
-      return [language, { ...accounting, reviewedSentences: version ? reviewedSentences(version) : 0 }];
+      return [language, { ...accounting, reviewedSentences: versions.get(language)?.reviewedSentences ?? 0 }];
     }),
   );
-}
-
-/** The sentences of a version (headline, caption, body and summary sentences, by id) an editor corrected. */
-export function reviewedSentences(version: ArticleJson): number {
-  const ids = new Set<string>();
-  const spans = [
-    version.headline,
-    version.caption,
-    ...version.body.flatMap((paragraph) => paragraph.sentences),
-  ];
-  for (const span of spans) if (span?.review === 'reviewed') ids.add(span.id);
-  for (const item of version.summary) if (item.review === 'reviewed') ids.add(item.sentenceId);
-  return ids.size;
 }
 
 /** The languages that failed, by language, each with the last version of it that stays published. */

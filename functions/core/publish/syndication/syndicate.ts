@@ -18,7 +18,7 @@ const MAX_SHARED_BYTES = 16 * 1024 * 1024;
 /** What a publish tells the feeds and the sitemap. */
 export interface Syndicated {
   /** The language versions published (all of the set, or the one an editor corrected). */
-  readonly versions: readonly ArticleJson[];
+  readonly versions: readonly Pick<ArticleJson, 'language' | 'headline' | 'summary'>[];
   /** When the set (or the corrected version) was published. */
   readonly publishedAt: string;
   /** True when `versions` is only part of the set: the sitemap keeps the other languages. */
