@@ -379,4 +379,21 @@ describe('AmazonTranslateTranslator', () => {
     expect(subject.settingsFor('es')).toBe('profanity=MASK;terminology=newsroom-names');
     expect(translator().settingsFor('es')).toBe('');
   });
+
+  it("applies an upload's choice among the terminologies it reads, and refuses any other", async () => {
+    const subject = translator({
+      terminologyNames: ['sport-terms', 'newsroom-names'],
+      terminologyVersions: { 'newsroom-names': '2024-01-01T00:00:00.000Z' },
+    });
+
+    const chosen = subject.withTerminologies(['newsroom-names']);
+    await chosen.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments: ['Hello.'] });
+
+    expect(server.requests.at(-1)).toMatchObject({ terminologyNames: ['newsroom-names'] });
+    expect(chosen.settingsFor('es')).toBe('terminology=newsroom-names@2024-01-01T00:00:00.000Z');
+    expect(subject.withTerminologies(['newsroom-names'])).toBe(chosen);
+    expect(() => subject.withTerminologies(['someone-elses'])).toThrow(
+      'someone-elses is not a terminology this deployment reads (it reads sport-terms, newsroom-names).',
+    );
+  });
 });

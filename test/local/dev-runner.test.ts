@@ -428,10 +428,11 @@ describe('polybrief dev runner deliveries (tagging translator: the engine is not
 
   it('publishes a burst of 200 uploads (tagging translator), none lost or failed', async () => {
     const events = new RecordingEventSink();
+    const burstLogger = new RecordingLogger();
     test = await startTestRunner({
       settings: settingsFor(['es']),
       translator: new TaggingTranslator(),
-      logger: new RecordingLogger(),
+      logger: burstLogger,
       events,
     });
     // Short articles: what is under test is the delivery path, not the core's analysis.
@@ -454,6 +455,7 @@ describe('polybrief dev runner deliveries (tagging translator: the engine is not
     const statuses = test.reports.map((report) =>
       report.type === 'outcome' ? report.outcome.status : report.type,
     );
+    expect(burstLogger.lines.filter((line) => line.level === 'error')).toEqual([]);
     expect(statuses.filter((status) => status === 'published')).toHaveLength(200);
     expect(statuses).toHaveLength(200);
     expect(new Set(events.events.map((event) => event.detail.articleId)).size).toBe(200);
