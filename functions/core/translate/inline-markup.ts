@@ -185,6 +185,15 @@ function findKept(text: string, source: string, spans: readonly InlineSpan[]): (
   });
 }
 
+/**
+ * A plain-text answer to a tagged segment: an editor's correction, which is text only. Its names are found by their
+ * words; links and emphasis of the machine version do not carry over to the editor's wording.
+ */
+export function plainAnswer(answer: string, source: string, spans: readonly InlineSpan[]): DecodedInline {
+  const { text } = normalised(answer);
+  return { text, spans: findKept(text, source, spans) };
+}
+
 /** Reads an engine's answer to `encodeInline(source, spans)`. */
 export function decodeInline(answer: string, source: string, spans: readonly InlineSpan[]): DecodedInline {
   const collected = collect(tokenizeInlineHtml(answer), spans);

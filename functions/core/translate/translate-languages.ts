@@ -3,7 +3,7 @@ import type { LanguageUsage } from '../outcomes.js';
 import type { TranslationResult, TranslationUsage, Translator } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
-import { type DecodedInline, decodeInline } from './inline-markup.js';
+import { type DecodedInline, decodeInline, plainAnswer } from './inline-markup.js';
 import { segmentKey } from './segments.js';
 import { planTranslation, type TranslationPlan } from './segments-to-translate.js';
 import { translatedVersion, type VersionText } from './version-text.js';
@@ -130,7 +130,11 @@ export async function translatePlan(
   const faults: string[] = [];
   const decoded = new Map<string, DecodedInline>();
   plan.tagged.forEach((sentence, index) => {
-    const answer = decodeInline(taggedResult.translations[index] ?? '', sentence.text, sentence.spans);
+    const translation = taggedResult.translations[index] ?? '';
+    // An editor's correction is the sentence's text, not an engine's tagged answer.
+    const answer = taggedResult.reviewed?.[index]
+      ? plainAnswer(translation, sentence.text, sentence.spans)
+      : decodeInline(translation, sentence.text, sentence.spans);
     if (answer.fault !== undefined) faults.push(answer.fault);
     decoded.set(sentence.key, answer);
   });

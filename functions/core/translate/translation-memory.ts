@@ -1,5 +1,6 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../../shared/translation-memory-defaults.js';
+import { inlineHtmlText } from '../inline-html.js';
 import { mapBounded } from '../map-bounded.js';
 import type {
   ArticleStore,
@@ -162,6 +163,27 @@ export class TranslationMemory implements Translator {
     };
   }
 
+  /**
+   * The corrections of `keys`. An editor corrects a sentence's text, so a tagged segment (a sentence with names
+   * kept or marks) is looked up by its text, in the plain context the correction was learned in.
+   */
+  async #correctionsOf(
+    request: TranslationRequest,
+    keys: readonly string[],
+  ): Promise<Map<string, Remembered>> {
+    if (request.format !== 'html') return this.#corrections.lookup(this.#context(request), keys);
+    const texts = new Map(keys.map((key) => [key, segmentKey(inlineHtmlText(key))] as const));
+    const found = await this.#corrections.lookup(this.#context({ ...request, format: 'text' }), [
+      ...new Set(texts.values()),
+    ]);
+    const byKey = new Map<string, Remembered>();
+    for (const [key, text] of texts) {
+      const correction = found.get(text);
+      if (correction) byKey.set(key, correction);
+    }
+    return byKey;
+  }
+
   async translate(request: TranslationRequest): Promise<TranslationResult> {
     const context = this.#context(request);
     const keys = request.segments.map(segmentKey);
@@ -179,7 +201,7 @@ export class TranslationMemory implements Translator {
     const problems = { unreadable: 0, invalid: 0 };
     let missedChunks = chunks;
     // Editors' corrections are read even with `read: false`: they are not a cache of the engine, and they win.
-    const corrected = this.#corrections.lookup(context, distinct);
+    const corrected = this.#correctionsOf(request, distinct);
     if (this.#read) {
       // Requests are made as slots free up (mapBounded), not all queued at once: a long article has ten
       // thousands of them per language, and each queued one holds memory until it runs.
