@@ -36,18 +36,9 @@ export function sentencesHolding(source: ArticleJson, start: number, end: number
     .filter((sentence) => sentence.start < end && sentence.end > start);
 }
 
-/**
- * The corrections an edit makes to the published version: every text (headline, caption, summary and body
- * sentences by id, quotes by their offsets, a person's roles by position) that differs from what is published.
- * An edit about another article, language or source version, or naming what the version does not have, throws an
- * `EditError` listing every problem; nothing is applied then.
- */
-export function correctionsOf(run: EditRun, set: EditedSet, file: EditFile): Corrections {
+/** Refuses an edit that names another article, language or source version than the set it is uploaded for. */
+function checkIdentity(run: EditRun, set: EditedSet, edit: Json): void {
   const language = set.target.language;
-  if (!file.json.ok)
-    throw new EditError('malformed-edit', `The edit is not JSON (${file.json.reason}).`, editHint(run));
-  const edit = file.json.value;
-  if (!isObject(edit)) throw new EditError('malformed-edit', 'The edit is not a JSON object.', editHint(run));
   if (edit.articleId !== undefined && edit.articleId !== set.manifest.articleId) {
     throw new EditError(
       'other-article',
@@ -71,61 +62,85 @@ export function correctionsOf(run: EditRun, set: EditedSet, file: EditFile): Cor
       editHint(run),
     );
   }
+}
 
-  const sources = sourceTexts(set.source);
-  const translations = new Map<string, string>();
-  const sourceOf = new Map<string, string>();
-  const problems: string[] = [];
-  const problem = (text: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(text);
-  };
+/** Collects the corrected texts of one edit and every problem found on the way (the first 50). */
+class CorrectionList {
+  readonly translations = new Map<string, string>();
+  readonly sources = new Map<string, string>();
+  readonly problems: string[] = [];
+
+  problem(text: string): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(text);
+  }
+
   /** Notes a corrected text of `sourceText`, when it differs from `published`. */
-  const correct = (where: string, sourceText: string | undefined, published: string, given: unknown) => {
+  correct(where: string, sourceText: string | undefined, published: string, given: unknown): void {
     if (given === undefined) return;
-    if (typeof given !== 'string') return problem(`${where}: text must be a string`);
+    if (typeof given !== 'string') return this.problem(`${where}: text must be a string`);
     const text = given.replace(/\s+/gu, ' ').trim();
     if (text === published.replace(/\s+/gu, ' ').trim()) return;
-    if (text === '') return problem(`${where}: the corrected text is empty`);
-    if (notText.test(text)) return problem(`${where}: the text holds control characters`);
-    if (sourceText === undefined) return problem(`${where}: no source text to correct`);
+    if (text === '') return this.problem(`${where}: the corrected text is empty`);
+    if (notText.test(text)) return this.problem(`${where}: the text holds control characters`);
+    if (sourceText === undefined) return this.problem(`${where}: no source text to correct`);
     const key = segmentKey(sourceText);
-    const earlier = translations.get(key);
+    const earlier = this.translations.get(key);
     if (earlier !== undefined && earlier !== text)
-      return problem(`${where}: corrected twice, differently (the same source sentence)`);
-    translations.set(key, text);
-    sourceOf.set(key, sourceText);
-  };
-  const { target } = set;
-  const where = (id: string) => `${id}: no such sentence in ${language}.json`;
+      return this.problem(`${where}: corrected twice, differently (the same source sentence)`);
+    this.translations.set(key, text);
+    this.sources.set(key, sourceText);
+  }
+}
 
+/** What every part of an edit is checked against. */
+interface EditContext {
+  readonly set: EditedSet;
+  readonly edit: Json;
+  /** The source version's texts, by sentence id. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly found: CorrectionList;
+}
+
+function headlineAndCaption({ set, edit, sources, found }: EditContext): void {
   for (const name of ['headline', 'caption'] as const) {
     const given = edit[name];
     if (given === undefined || given === null) continue;
-    const published = target[name];
+    const published = set.target[name];
     if (!published || !isObject(given)) {
-      problem(
+      found.problem(
         published ? `${name}: must be an object with a text` : `${name}: the published version has none`,
       );
       continue;
     }
-    correct(name, sources.get(published.id), published.text, given.text);
+    found.correct(name, sources.get(published.id), published.text, given.text);
   }
-  const summary = new Map(target.summary.map((item) => [item.sentenceId, item]));
+}
+
+function summarySentences({ set, edit, sources, found }: EditContext): void {
+  const summary = new Map(set.target.summary.map((item) => [item.sentenceId, item]));
   for (const item of list(edit.summary)) {
     const id = isObject(item) ? item.sentenceId : undefined;
     const published = typeof id === 'string' ? summary.get(id) : undefined;
     if (!isObject(item) || !published) {
-      problem(
+      found.problem(
         typeof id === 'string'
           ? `summary ${id}: no such summary sentence`
           : 'summary: an item without sentenceId',
       );
       continue;
     }
-    correct(`summary ${published.sentenceId}`, sources.get(published.sentenceId), published.text, item.text);
+    found.correct(
+      `summary ${published.sentenceId}`,
+      sources.get(published.sentenceId),
+      published.text,
+      item.text,
+    );
   }
+}
+
+function bodySentences({ set, edit, sources, found }: EditContext): void {
   const body = new Map(
-    target.body.flatMap((paragraph) =>
+    set.target.body.flatMap((paragraph) =>
       paragraph.sentences.map((sentence) => [sentence.id, { paragraph, sentence }]),
     ),
   );
@@ -134,14 +149,18 @@ export function correctionsOf(run: EditRun, set: EditedSet, file: EditFile): Cor
       const id = isObject(sentence) ? sentence.id : undefined;
       const published = typeof id === 'string' ? body.get(id) : undefined;
       if (!isObject(sentence) || !published) {
-        problem(typeof id === 'string' ? where(id) : 'body: a sentence without id');
+        found.problem(
+          typeof id === 'string'
+            ? `${id}: no such sentence in ${set.target.language}.json`
+            : 'body: a sentence without id',
+        );
         continue;
       }
       if (isObject(paragraph) && paragraph.id !== undefined && paragraph.id !== published.paragraph.id)
-        problem(
+        found.problem(
           `${published.sentence.id}: belongs to ${published.paragraph.id}, not ${String(paragraph.id)}`,
         );
-      correct(
+      found.correct(
         published.sentence.id,
         sources.get(published.sentence.id),
         published.sentence.text,
@@ -149,43 +168,52 @@ export function correctionsOf(run: EditRun, set: EditedSet, file: EditFile): Cor
       );
     }
   }
+}
+
+function quotes({ set, edit, found }: EditContext): void {
   const facts = isObject(edit.facts) ? edit.facts : {};
   for (const quote of list(facts.quotes)) {
     const published = isObject(quote)
-      ? target.facts.quotes.find((item) => item.start === quote.start && item.end === quote.end)
+      ? set.target.facts.quotes.find((item) => item.start === quote.start && item.end === quote.end)
       : undefined;
     if (!isObject(quote) || !published) {
-      problem(`quote ${isObject(quote) ? `${quote.start}-${quote.end}` : '?'}: no quote at these offsets`);
+      found.problem(
+        `quote ${isObject(quote) ? `${quote.start}-${quote.end}` : '?'}: no quote at these offsets`,
+      );
       continue;
     }
     const held = sentencesHolding(set.source, published.start, published.end);
     const label = `quote ${published.start}-${published.end}`;
     if (held.length > 1 && typeof quote.text === 'string' && quote.text.trim() !== published.text.trim()) {
-      problem(
+      found.problem(
         `${label}: it spans ${held.map((item) => item.id).join(', ')}; correct those sentences in body`,
       );
       continue;
     }
-    correct(label, held[0]?.text, published.text, quote.text);
+    found.correct(label, held[0]?.text, published.text, quote.text);
   }
-  const people = new Map(target.facts.people.map((person) => [person.sourceName, person]));
+}
+
+function roles({ set, edit, found }: EditContext): void {
+  const facts = isObject(edit.facts) ? edit.facts : {};
+  const people = new Map(set.target.facts.people.map((person) => [person.sourceName, person]));
   const sourcePeople = new Map(set.source.facts.people.map((person) => [person.sourceName, person]));
   for (const person of list(facts.people)) {
     const name = isObject(person) ? person.sourceName : undefined;
     const published: PersonJson | undefined = typeof name === 'string' ? people.get(name) : undefined;
     if (!isObject(person) || !published) {
-      problem(`person ${JSON.stringify(name)}: no such person in ${language}.json`);
+      found.problem(`person ${JSON.stringify(name)}: no such person in ${set.target.language}.json`);
       continue;
     }
-    const roles = list(person.roles);
-    if (person.roles !== undefined && roles.length !== published.roles.length) {
-      problem(
-        `person ${published.sourceName}: ${roles.length} roles, the published version has ${published.roles.length}`,
+    const given = list(person.roles);
+    if (person.roles !== undefined && given.length !== published.roles.length) {
+      found.problem(
+        `person ${published.sourceName}: ${given.length} roles, the published version has ${published.roles.length}`,
       );
       continue;
     }
-    roles.forEach((role, index) => {
-      correct(
+    given.forEach((role, index) => {
+      found.correct(
         `person ${published.sourceName}, role ${index + 1}`,
         sourcePeople.get(published.sourceName)?.roles[index],
         published.roles[index] ?? '',
@@ -193,14 +221,31 @@ export function correctionsOf(run: EditRun, set: EditedSet, file: EditFile): Cor
       );
     });
   }
+}
+
+/**
+ * The corrections an edit makes to the published version: every text (headline, caption, summary and body
+ * sentences by id, quotes by their offsets, a person's roles by position) that differs from what is published.
+ * An edit about another article, language or source version, or naming what the version does not have, throws an
+ * `EditError` listing every problem; nothing is applied then.
+ */
+export function correctionsOf(run: EditRun, set: EditedSet, file: EditFile): Corrections {
+  if (!file.json.ok)
+    throw new EditError('malformed-edit', `The edit is not JSON (${file.json.reason}).`, editHint(run));
+  const edit = file.json.value;
+  if (!isObject(edit)) throw new EditError('malformed-edit', 'The edit is not a JSON object.', editHint(run));
+  checkIdentity(run, set, edit);
+  const context: EditContext = { set, edit, sources: sourceTexts(set.source), found: new CorrectionList() };
+  for (const part of [headlineAndCaption, summarySentences, bodySentences, quotes, roles]) part(context);
+  const { problems, translations, sources } = context.found;
   if (problems.length > 0) {
     throw new EditError(
       'invalid-edit',
-      `The edit does not match the published ${language}.json: ${problems.slice(0, 3).join('; ')}` +
+      `The edit does not match the published ${set.target.language}.json: ${problems.slice(0, 3).join('; ')}` +
         `${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}.`,
       editHint(run),
       problems,
     );
   }
-  return { translations, sources: sourceOf };
+  return { translations, sources };
 }
