@@ -77,16 +77,30 @@ class CorrectionList {
   /** Notes a corrected text of `sourceText`, when it differs from `published`. */
   correct(where: string, sourceText: string | undefined, published: string, given: unknown): void {
     if (given === undefined) return;
-    if (typeof given !== 'string') return this.problem(`${where}: text must be a string`);
+    if (typeof given !== 'string') {
+      this.problem(`${where}: text must be a string`);
+      return;
+    }
     const text = given.replace(/\s+/gu, ' ').trim();
     if (text === published.replace(/\s+/gu, ' ').trim()) return;
-    if (text === '') return this.problem(`${where}: the corrected text is empty`);
-    if (notText.test(text)) return this.problem(`${where}: the text holds control characters`);
-    if (sourceText === undefined) return this.problem(`${where}: no source text to correct`);
+    if (text === '') {
+      this.problem(`${where}: the corrected text is empty`);
+      return;
+    }
+    if (notText.test(text)) {
+      this.problem(`${where}: the text holds control characters`);
+      return;
+    }
+    if (sourceText === undefined) {
+      this.problem(`${where}: no source text to correct`);
+      return;
+    }
     const key = segmentKey(sourceText);
     const earlier = this.translations.get(key);
-    if (earlier !== undefined && earlier !== text)
-      return this.problem(`${where}: corrected twice, differently (the same source sentence)`);
+    if (earlier !== undefined && earlier !== text) {
+      this.problem(`${where}: corrected twice, differently (the same source sentence)`);
+      return;
+    }
     this.translations.set(key, text);
     this.sources.set(key, sourceText);
   }
