@@ -54,16 +54,15 @@ export function pipelineGrants(
       }),
     },
     {
-      // Without s3:ListBucket S3 answers 403 for a missing key; S3 evaluates the grant with the requested key as
-      // s3:prefix, so this condition yields 404 for missing keys under these prefixes and lists nothing else.
-      reason: 'Lets S3 answer 404 rather than 403 for a missing key under the prefixes the function reads.',
+      // Without s3:ListBucket S3 answers 403 (AccessDenied) instead of 404 for a missing key. A GET carries no
+      // s3:prefix, so the grant cannot be narrowed by a prefix condition: it would never match. On the bucket
+      // only, it reveals key names of the pipeline's own bucket and nothing else.
+      reason:
+        "Lets S3 answer 404 rather than 403 for a missing key (the first manifest of an article, every translation memory miss); it lists key names of the pipeline's own bucket only.",
       statement: new PolicyStatement({
-        sid: 'NotFoundUnderReadPrefixes',
+        sid: 'NotFoundForMissingKeys',
         actions: ['s3:ListBucket'],
         resources: [bucket.bucketArn],
-        conditions: {
-          StringLike: { 's3:prefix': [incoming, edits, ...outputs].map((prefix) => `${prefix}*`) },
-        },
       }),
     },
     {

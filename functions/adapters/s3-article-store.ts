@@ -6,7 +6,12 @@ import {
   type PutObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { ArticleTooLargeError, PreconditionFailedError } from '../core/errors.js';
+import {
+  ArticleTooLargeError,
+  PreconditionFailedError,
+  StorageAccessDeniedError,
+  type StorageOperation,
+} from '../core/errors.js';
 import type {
   ArticleStore,
   GetOptions,
@@ -52,7 +57,7 @@ export class S3ArticleStore implements ArticleStore {
       return objectInfo(key, output.ContentLength ?? 0, output);
     } catch (error) {
       if (isMissing(error, false)) return undefined;
-      throw error;
+      throw this.#accessDenied(error, 'read', key) ?? error;
     }
   }
 
@@ -68,7 +73,7 @@ export class S3ArticleStore implements ArticleStore {
       );
     } catch (error) {
       if (isMissing(error, options.versionId !== undefined)) return undefined;
-      throw error;
+      throw this.#accessDenied(error, 'read', key) ?? error;
     }
     const { maxBytes } = options;
     const declared = output.ContentLength;
@@ -99,12 +104,41 @@ export class S3ArticleStore implements ArticleStore {
       output = await this.#client.send(command);
     } catch (error) {
       if (isConditionFailure(error, options)) throw new PreconditionFailedError(key, { cause: error });
-      throw error;
+      throw this.#accessDenied(error, 'write', key) ?? error;
     }
     return {
       ...(output.ETag === undefined ? {} : { etag: unquote(output.ETag) }),
       ...(output.VersionId === undefined ? {} : { versionId: output.VersionId }),
     };
+  }
+
+  /** S3's refusal for a missing permission, as an error naming what to grant; `undefined` for any other error. */
+  #accessDenied(
+    error: unknown,
+    operation: StorageOperation,
+    key: string,
+  ): StorageAccessDeniedError | undefined {
+    const e = error as
+      | { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
+      | undefined;
+    // A HEAD has no body, so its refusal is a bare 403.
+    if (e?.name !== 'AccessDenied' && e?.$metadata?.httpStatusCode !== 403) return undefined;
+    const object = `arn:aws:s3:::${this.location}/${key}`;
+    const permissions =
+      operation === 'read'
+        ? [
+            `s3:GetObject on ${object}`,
+            // Without it S3 answers 403 instead of 404 for a key that does not exist.
+            `s3:ListBucket on arn:aws:s3:::${this.location} (without a prefix condition), so that a missing key reads as missing`,
+          ]
+        : [`s3:PutObject on ${object}`];
+    const kms = operation === 'read' ? 'kms:Decrypt' : 'kms:GenerateDataKey';
+    return new StorageAccessDeniedError(
+      operation,
+      key,
+      [...permissions, `${kms} on the bucket's KMS key if it has a customer-managed one`],
+      e?.name === 'AccessDenied' ? `AccessDenied: ${e.message || 'Access Denied'}` : '403 Forbidden',
+    );
   }
 }
 

@@ -41,6 +41,31 @@ export class ArticleNotFoundError extends ArticleError {
   }
 }
 
+/** What the pipeline asked of its store when a permission was missing. */
+export type StorageOperation = 'read' | 'write';
+
+/**
+ * The store refused a request for want of a permission (S3's `AccessDenied`). Another attempt cannot change
+ * that until the permission is granted, so it is an `ArticleError`: the article gets a failed record
+ * (`access-denied`) when one can still be written, and is not retried.
+ */
+export class StorageAccessDeniedError extends ArticleError {
+  override readonly name = 'StorageAccessDeniedError';
+  constructor(
+    readonly operation: StorageOperation,
+    readonly key: string,
+    /** The permissions to grant, as the store names them (`s3:GetObject on ...`). */
+    readonly permissions: readonly string[],
+    detail: string,
+  ) {
+    super(
+      'access-denied',
+      `The bucket refused to let polybrief ${operation} ${key} (${detail}).`,
+      `Grant the function's role ${permissions.join(', and ')}; then upload the article again.`,
+    );
+  }
+}
+
 /** A translation that failed for one language. `retryable` failures are worth another delivery. */
 export class TranslationError extends Error {
   override readonly name = 'TranslationError';

@@ -73,17 +73,24 @@ async function processUpload(run: ArticleRun, upload: Upload): Promise<ArticleOu
   const analysis = await analyseUpload(run, upload).catch(recordFailure(run, upload));
   if (isOutcome(analysis)) return analysis;
 
-  // Translate, write, guard, feeds, manifest: a language that fails is left out and reported; other faults are
-  // thrown (before the manifest, so the article is delivered again and the feeds, idempotent, updated then).
+  // Translate, write, guard, feeds, manifest: a language that fails is left out and reported; a write the store
+  // refuses for good (a missing permission) gets the failed record; other faults are thrown (before the manifest,
+  // so the article is delivered again and the feeds, idempotent, updated then).
   const translations = await translateLanguages(run, analysis.article);
-  const written = await writeSet(run, analysis.article, translations, upload.sha256);
+  const written = await writeSet(run, analysis.article, translations, upload.sha256).catch(
+    recordFailure(run, upload),
+  );
+  if (isOutcome(written)) return written;
   const newer = await newerSetPublished(run, upload);
   if (newer) return newer;
-  await syndicate(run, {
+  const refused = await syndicate(run, {
     versions: [...written.versions.values()],
     publishedAt: deps.clock.now().toISOString(),
-  });
-  return publishManifest(run, { upload, standing, analysis, translations, written });
+  }).then(() => undefined, recordFailure(run, upload));
+  if (refused) return refused;
+  return publishManifest(run, { upload, standing, analysis, translations, written }).catch(
+    recordFailure(run, upload),
+  );
 }
 
 function startRun(ref: ArticleRef, settings: PipelineSettings, deps: PipelineDependencies): ArticleRun {

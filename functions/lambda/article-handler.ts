@@ -1,5 +1,6 @@
 import type { S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import pLimit from 'p-limit';
+import { ArticleError } from '../core/errors.js';
 import { type ArticleOutcome, processObject } from '../core/pipeline.js';
 import type { ArticleStore, Clock, EventSink, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
@@ -85,6 +86,8 @@ export function createArticleHandler(deps: ArticleHandlerDependencies): ArticleH
         key: object.key,
         bucket: object.bucket,
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        // What to do, when the error knows (a permission the bucket refused even for the failed record).
+        ...(error instanceof ArticleError ? { hint: error.hint } : {}),
       });
       return false;
     }

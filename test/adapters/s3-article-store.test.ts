@@ -200,7 +200,6 @@ describe('S3ArticleStore', () => {
 
   it.each([
     ['NoSuchBucket', 404],
-    ['AccessDenied', 403],
     ['InternalError', 500],
   ])('lets %s propagate', async (name, status) => {
     const { client } = stubClient(() => {

@@ -134,7 +134,7 @@ describe('ArticlePipeline defaults', () => {
     const { template } = synthesizePolybrief({ sourceLanguage: 'fr' }, { bundle: false });
 
     expect(Object.keys(grantsBySid(template)).sort()).toEqual([
-      'NotFoundUnderReadPrefixes',
+      'NotFoundForMissingKeys',
       'PutCompletionEvents',
       'ReadIncomingArticles',
       'ReadOwnOutputs',
