@@ -27,7 +27,7 @@ export type PipelineContextProps = Pick<
   | 'languages'
   | 'sourceLanguage'
   | 'translationSettings'
-  | 'terminologyNames'
+  | 'terminologies'
   | 'maxArticleBytes'
   | 'reservedConcurrency'
   | 'alarmEmail'

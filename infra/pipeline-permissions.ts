@@ -2,6 +2,7 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
+import { terminologyNames } from '../functions/shared/options/translate-values.js';
 import { DEFAULT_EVENT_BUS } from './pipeline-environment.js';
 import { outputPrefixes } from './pipeline-prefixes.js';
 import { type DeploymentSettings, detectsSourceLanguage } from './pipeline-settings.js';
@@ -91,14 +92,15 @@ export function pipelineGrants(
     },
   ];
 
-  if (settings.terminologyNames.length > 0) {
+  const terminologies = terminologyNames(settings.terminologies);
+  if (terminologies.length > 0) {
     const stack = Stack.of(scope);
     grants.push({
       reason: 'Reads the custom terminologies named in the configuration, by ARN.',
       statement: new PolicyStatement({
         sid: 'ReadTerminologies',
         actions: ['translate:GetTerminology'],
-        resources: settings.terminologyNames.map((name) =>
+        resources: terminologies.map((name) =>
           stack.formatArn({
             service: 'translate',
             resource: 'terminology',

@@ -51,10 +51,12 @@ export interface PipelineOptions {
    */
   readonly translationSettings?: Readonly<Record<string, TranslationSetting>>;
   /**
-   * Amazon Translate custom terminologies to apply (created beforehand with `aws translate import-terminology`).
+   * Amazon Translate custom terminologies (created beforehand with `aws translate import-terminology`), at most one
+   * per target language since TranslateText applies one per request: `{ es: 'newsroom-es', fr: 'newsroom-fr' }`,
+   * or `{ '*': 'newsroom-names' }` for one that covers every target language. Two for one language fail the synth.
    * @default - none
    */
-  readonly terminologyNames?: readonly string[];
+  readonly terminologies?: Readonly<Record<string, string>>;
   /**
    * Largest article accepted, in bytes; bigger ones go to `failed/`. Memory and timeout are sized from it.
    * @default 2097152 (2 MiB)

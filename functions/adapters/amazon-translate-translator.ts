@@ -6,7 +6,13 @@ import {
 import pLimit, { type LimitFunction } from 'p-limit';
 import { TranslationError } from '../core/errors.js';
 import type { TranslationRequest, TranslationResult, Translator } from '../core/ports.js';
-import type { TranslationSetting } from '../shared/options/translate-values.js';
+import {
+  type Terminologies,
+  type TranslationSetting,
+  terminologiesId,
+  terminologyFor,
+  terminologyNames,
+} from '../shared/options/translate-values.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
@@ -32,8 +38,11 @@ export interface AmazonTranslateTranslatorOptions {
   readonly concurrencyPerLanguage?: number;
   /** Settings by target language; the key `*` applies to languages not listed. */
   readonly settings?: Readonly<Record<string, AmazonTranslateSettings>>;
-  /** Custom terminologies applied to every request (Translate accepts one per request). */
-  readonly terminologyNames?: readonly string[];
+  /**
+   * The custom terminology of each target language (`*`: every language); a request applies its language's one only,
+   * as TranslateText accepts one terminology per request.
+   */
+  readonly terminologies?: Terminologies;
   /**
    * A version of each terminology (its last update, see `fetchTerminologyVersions`), named in `settingsFor` so
    * that translations remembered under an older version of a terminology are not reused after it changes.
@@ -68,10 +77,12 @@ export class AmazonTranslateTranslator implements Translator {
   readonly #concurrencyPerLanguage: number;
   readonly #terminologyVersions: Readonly<Record<string, string>>;
   readonly #settings: Readonly<Record<string, AmazonTranslateSettings>>;
-  readonly #terminologyNames: readonly string[];
+  readonly #terminologies: Terminologies;
   readonly #maxBytes: number;
   readonly #options: AmazonTranslateTranslatorOptions;
   readonly #variants = new Map<string, AmazonTranslateTranslator>();
+  /** The translator built with the deployment's terminologies, whose names bound every upload's choice. */
+  #deployed: AmazonTranslateTranslator = this;
 
   constructor(options: AmazonTranslateTranslatorOptions) {
     const concurrency = options.concurrency ?? DEFAULT_TRANSLATE_CONCURRENCY;
@@ -93,24 +104,30 @@ export class AmazonTranslateTranslator implements Translator {
     this.#concurrencyPerLanguage = perLanguage;
     this.#terminologyVersions = options.terminologyVersions ?? {};
     this.#settings = options.settings ?? {};
-    this.#terminologyNames = options.terminologyNames ?? [];
+    this.#terminologies = options.terminologies ?? {};
     this.#maxBytes = maxBytes;
     this.#options = options;
   }
 
-  /** An upload's choice among the terminologies this translator was given (their versions are known). */
-  withTerminologies(names: readonly string[]): AmazonTranslateTranslator {
-    const unknown = names.filter((name) => !this.#terminologyNames.includes(name));
+  /**
+   * An upload's terminologies in place of the deployment's map (languages it does not name get none, unless `*`):
+   * each name must be one the deployment reads, whose version is known and whose GetTerminology is granted.
+   */
+  withTerminologies(terminologies: Terminologies): AmazonTranslateTranslator {
+    const deployed = this.#deployed;
+    const reads = terminologyNames(deployed.#terminologies);
+    const unknown = terminologyNames(terminologies).filter((name) => !reads.includes(name));
     if (unknown.length > 0) {
       throw new RangeError(
-        `${unknown.join(', ')} is not a terminology this deployment reads (it reads ${this.#terminologyNames.join(', ') || 'none'}).`,
+        `${unknown.join(', ')} is not a terminology this deployment reads (it reads ${reads.join(', ') || 'none'}).`,
       );
     }
-    const id = names.join(',');
-    let variant = this.#variants.get(id);
+    const id = terminologiesId(terminologies);
+    let variant = deployed.#variants.get(id);
     if (!variant) {
-      variant = new AmazonTranslateTranslator({ ...this.#options, terminologyNames: names });
-      this.#variants.set(id, variant);
+      variant = new AmazonTranslateTranslator({ ...deployed.#options, terminologies });
+      variant.#deployed = deployed;
+      deployed.#variants.set(id, variant);
     }
     return variant;
   }
@@ -121,12 +138,10 @@ export class AmazonTranslateTranslator implements Translator {
     if (settings?.formality) parts.push(`formality=${settings.formality}`);
     if (settings?.profanity) parts.push(`profanity=${settings.profanity}`);
     if (settings?.brevity) parts.push(`brevity=${settings.brevity}`);
-    if (this.#terminologyNames.length > 0) {
-      const named = this.#terminologyNames.map((name) => {
-        const version = this.#terminologyVersions[name];
-        return version ? `${name}@${version}` : name;
-      });
-      parts.push(`terminology=${named.join(',')}`);
+    const terminology = terminologyFor(this.#terminologies, targetLanguage);
+    if (terminology) {
+      const version = this.#terminologyVersions[terminology];
+      parts.push(`terminology=${version ? `${terminology}@${version}` : terminology}`);
     }
     return parts.join(';');
   }
@@ -192,6 +207,7 @@ export class AmazonTranslateTranslator implements Translator {
     abandoned: AbortSignal,
   ): Promise<Answer> {
     const settings = this.#languageSettings(request.targetLanguage);
+    const terminology = terminologyFor(this.#terminologies, request.targetLanguage);
     const input: TranslateTextRequest = {
       Text: text,
       SourceLanguageCode: request.sourceLanguage,
@@ -205,7 +221,7 @@ export class AmazonTranslateTranslator implements Translator {
             },
           }
         : {}),
-      ...(this.#terminologyNames.length > 0 ? { TerminologyNames: [...this.#terminologyNames] } : {}),
+      ...(terminology ? { TerminologyNames: [terminology] } : {}),
     };
     return this.#languageLimit(request.targetLanguage)(() =>
       this.#limit(async () => {

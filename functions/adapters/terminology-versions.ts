@@ -21,7 +21,7 @@ export async function fetchTerminologyVersions(
       } catch (error) {
         throw invalidEnvironment([
           {
-            option: 'terminologyNames',
+            option: 'terminologies',
             ...text(
               `The custom terminology "${name}" could not be read (${(error as Error).name}: ${(error as Error).message}).`,
             ),

@@ -10,16 +10,48 @@ interface SdkErrorShape {
   readonly DetectedLanguageCode?: string;
 }
 
+/**
+ * Errors another attempt can cure, by name: TranslateText's own (API reference: TooManyRequestsException,
+ * InternalServerException, ServiceUnavailableException) and those every AWS API may answer (throttling, internal
+ * failures, an expired signature or session, a timeout). Every other documented error is caused by the request or
+ * the account and comes back the same: DetectedLanguageLowConfidenceException, InvalidRequestException,
+ * ResourceNotFoundException, TextSizeLimitExceededException, UnsupportedLanguagePairException, and
+ * LimitExceededException (a limit of the request, such as more than one terminology, not a rate), access and
+ * signature errors.
+ */
 const THROTTLING = new Set([
-  'ThrottlingException',
   'TooManyRequestsException',
+  'ThrottlingException',
   'Throttling',
   'ThrottledException',
   'RequestLimitExceeded',
-  'LimitExceededException',
   'SlowDown',
 ]);
-const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+const TRANSIENT = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalServerException',
+  'InternalFailure',
+  'InternalError',
+  'ServiceUnavailableException',
+  'ServiceUnavailable',
+  'ConcurrentModificationException',
+  // The signature was made too long before it arrived, or the session ran out: the next attempt is signed afresh.
+  'RequestExpired',
+  'ExpiredTokenException',
+]);
+const NOT_AUTHORIZED = new Set([
+  'AccessDeniedException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'IncompleteSignature',
+  'InvalidClientTokenId',
+  'MissingAuthenticationToken',
+  'NotAuthorized',
+  'OptInRequired',
+  'CredentialsProviderError',
+]);
 const NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -71,22 +103,28 @@ export function toTranslationError(error: unknown, request: TranslationRequest):
         false,
         options,
       );
+    case 'LimitExceededException':
+      return new TranslationError(
+        `Amazon Translate refused the request for ${pair} as over one of its limits${detail}. Another attempt would be refused alike: a request applies one custom terminology at most, so give "${request.targetLanguage}" a single one.`,
+        false,
+        options,
+      );
     case 'InvalidRequestException':
     case 'ValidationException':
+    case 'ValidationError':
+    case 'InvalidParameterValueException':
       return new TranslationError(
         `Amazon Translate rejected the request for ${pair}${detail}. Check the language codes and the formality/profanity settings for "${request.targetLanguage}" (not every language supports them).`,
         false,
         options,
       );
-    case 'AccessDeniedException':
-    case 'UnrecognizedClientException':
-    case 'InvalidSignatureException':
-    case 'CredentialsProviderError':
-      return new TranslationError(
-        `Amazon Translate refused the credentials${detail}. Check the AWS credentials and that the role may call translate:TranslateText.`,
-        false,
-        options,
-      );
+  }
+  if (NOT_AUTHORIZED.has(name)) {
+    return new TranslationError(
+      `Amazon Translate refused the credentials${detail}. Check the AWS credentials and that the role may call translate:TranslateText (and translate:GetTerminology on its terminologies).`,
+      false,
+      options,
+    );
   }
 
   if (THROTTLING.has(name) || status === 429) {
@@ -97,6 +135,16 @@ export function toTranslationError(error: unknown, request: TranslationRequest):
     );
   }
   if (TRANSIENT.has(name) || (e.code !== undefined && NETWORK_CODES.has(e.code))) {
+    if (
+      name === 'InternalServerException' ||
+      name === 'ServiceUnavailableException' ||
+      name === 'InternalFailure'
+    )
+      return new TranslationError(
+        `Amazon Translate failed with a server error for ${pair}${afterAttempts}${detail}. The article can be retried later.`,
+        true,
+        options,
+      );
     return new TranslationError(
       `Amazon Translate did not answer in time for ${pair}${afterAttempts}${detail}. The article can be retried later.`,
       true,

@@ -1,3 +1,4 @@
+import type { Terminologies } from '../shared/options/translate-values.js';
 import type { CompletionDetailJson } from './contract.js';
 
 /**
@@ -123,11 +124,11 @@ export interface Translator {
    */
   learn?(request: CorrectionsRequest): Promise<void>;
   /**
-   * The same engine applying these custom terminologies instead of its own (an upload's choice); throws a
-   * `RangeError` saying why when it cannot (a name it was not given access to). Absent for engines without
-   * terminologies.
+   * The same engine applying these custom terminologies (at most one per target language, `*` for every one) in
+   * place of its own map (an upload's choice); throws a `RangeError` saying why when it cannot (a name it was not
+   * given access to). Absent for engines without terminologies.
    */
-  withTerminologies?(names: readonly string[]): Translator;
+  withTerminologies?(terminologies: Terminologies): Translator;
 }
 
 /** What downstream systems are told when a set is published or an article fails. */

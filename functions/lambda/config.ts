@@ -1,6 +1,7 @@
 import type { AmazonTranslateSettings } from '../adapters/amazon-translate-translator.js';
 import { type PipelineSettings, pipelineSettings } from '../core/settings.js';
 import { decodeEnvironment, type Environment } from '../shared/options/environment.js';
+import type { Terminologies } from '../shared/options/translate-values.js';
 
 /**
  * Everything the function is configured with, read once at start-up from the environment the construct wrote
@@ -9,7 +10,8 @@ import { decodeEnvironment, type Environment } from '../shared/options/environme
 export interface LambdaConfig {
   readonly pipeline: Omit<PipelineSettings, 'pipelineVersion'>;
   readonly translateSettings: Readonly<Record<string, AmazonTranslateSettings>>;
-  readonly terminologyNames: readonly string[];
+  /** At most one custom terminology per target language (`*`: every language). */
+  readonly terminologies: Terminologies;
   /** Translate requests in flight at once per container, shared by every article and language. */
   readonly translateConcurrency: number;
   /** Key prefix of the translation memory in each bucket. */
@@ -31,7 +33,7 @@ export function parseLambdaConfig(env: Environment): LambdaConfig {
   return {
     pipeline,
     translateSettings: options.translationSettings as Readonly<Record<string, AmazonTranslateSettings>>,
-    terminologyNames: options.terminologyNames,
+    terminologies: options.terminologies,
     translateConcurrency: options.translateConcurrency,
     cachePrefix: options.cachePrefix,
     eventBusName: options.eventBusName,

@@ -4,6 +4,7 @@ import { storesByBucket } from '../adapters/bucket-stores.js';
 import { EventBridgeEventSink } from '../adapters/eventbridge-event-sink.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { fetchTerminologyVersions } from '../adapters/terminology-versions.js';
+import { terminologyNames } from '../shared/options/translate-values.js';
 import { pipelineVersion } from '../version.js';
 import { createArticleHandler } from './article-handler.js';
 import { parseLambdaConfig } from './config.js';
@@ -18,9 +19,12 @@ const translator = new AmazonTranslateTranslator({
   client: translateClient,
   concurrency: config.translateConcurrency,
   settings: config.translateSettings,
-  terminologyNames: config.terminologyNames,
+  terminologies: config.terminologies,
   // Part of every translation memory key: re-importing a terminology retires what was translated with it.
-  terminologyVersions: await fetchTerminologyVersions(translateClient, config.terminologyNames),
+  terminologyVersions: await fetchTerminologyVersions(
+    translateClient,
+    terminologyNames(config.terminologies),
+  ),
 });
 const events = config.eventBusName
   ? new EventBridgeEventSink({ client: createEventBridgeClient(), eventBusName: config.eventBusName })

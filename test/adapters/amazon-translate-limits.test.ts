@@ -93,7 +93,7 @@ describe('terminology versions', () => {
   it('names each terminology with its version in settingsFor, so the memory keys change with it', () => {
     const subject = new AmazonTranslateTranslator({
       client: { send: async () => ({}) } as never,
-      terminologyNames: ['newsroom-names'],
+      terminologies: { '*': 'newsroom-names' },
       terminologyVersions: { 'newsroom-names': '2024-05-01T10:00:00.000Z' },
     });
     expect(subject.settingsFor('es')).toBe('terminology=newsroom-names@2024-05-01T10:00:00.000Z');

@@ -15,7 +15,9 @@ import {
 let server: TranslateProtocolServer;
 
 beforeAll(async () => {
-  server = await startTranslateProtocolServer({ terminologies: ['newsroom-names'] });
+  server = await startTranslateProtocolServer({
+    terminologies: ['newsroom-names', 'newsroom-es', 'newsroom-de'],
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -284,7 +286,7 @@ describe('AmazonTranslateTranslator', () => {
 
   it('reports a missing terminology as a non-retryable TranslationError naming what to fix', async () => {
     const error = await rejection(
-      translator({ terminologyNames: ['no-such-terms'] }).translate({
+      translator({ terminologies: { es: 'no-such-terms' } }).translate({
         sourceLanguage: 'en',
         targetLanguage: 'es',
         segments: ['Hi.'],
@@ -359,7 +361,7 @@ describe('AmazonTranslateTranslator', () => {
   it('passes per-language settings, terminology and an auto source through, and names them in settingsFor', async () => {
     const subject = translator({
       settings: { de: { formality: 'FORMAL', profanity: 'MASK' }, '*': { profanity: 'MASK' } },
-      terminologyNames: ['newsroom-names'],
+      terminologies: { '*': 'newsroom-names' },
     });
 
     const result = await subject.translate({
@@ -380,19 +382,53 @@ describe('AmazonTranslateTranslator', () => {
     expect(translator().settingsFor('es')).toBe('');
   });
 
-  it("applies an upload's choice among the terminologies it reads, and refuses any other", async () => {
+  it("sends each request its target language's terminology only, one per request as Translate accepts", async () => {
+    const subject = translator({ terminologies: { es: 'newsroom-es', de: 'newsroom-de' } });
+
+    const results = await Promise.all(
+      ['es', 'de', 'fr'].map((targetLanguage) =>
+        subject.translate({ sourceLanguage: 'en', targetLanguage, segments: ['Hello.'] }),
+      ),
+    );
+
+    expect(results.map((result) => result.translations[0])).toEqual([
+      '[es] Hello.',
+      '[de] Hello.',
+      '[fr] Hello.',
+    ]);
+    const sent = Object.fromEntries(
+      server.requests.map((request) => [request.targetLanguage, request.terminologyNames]),
+    );
+    expect(sent).toEqual({ es: ['newsroom-es'], de: ['newsroom-de'], fr: undefined });
+    expect([subject.settingsFor('es'), subject.settingsFor('fr')]).toEqual(['terminology=newsroom-es', '']);
+  });
+
+  it("applies an upload's terminologies in place of the deployment's map, only names it reads", async () => {
     const subject = translator({
-      terminologyNames: ['sport-terms', 'newsroom-names'],
+      terminologies: { es: 'sport-terms', de: 'newsroom-names' },
       terminologyVersions: { 'newsroom-names': '2024-01-01T00:00:00.000Z' },
     });
 
-    const chosen = subject.withTerminologies(['newsroom-names']);
-    await chosen.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments: ['Hello.'] });
+    const chosen = subject.withTerminologies({ es: 'newsroom-names' });
+    await Promise.all(
+      ['es', 'de'].map((targetLanguage) =>
+        chosen.translate({ sourceLanguage: 'en', targetLanguage, segments: ['Hello.'] }),
+      ),
+    );
 
-    expect(server.requests.at(-1)).toMatchObject({ terminologyNames: ['newsroom-names'] });
-    expect(chosen.settingsFor('es')).toBe('terminology=newsroom-names@2024-01-01T00:00:00.000Z');
-    expect(subject.withTerminologies(['newsroom-names'])).toBe(chosen);
-    expect(() => subject.withTerminologies(['someone-elses'])).toThrow(
+    // The upload's map replaces the deployment's: es gets the upload's one, de (not named) none.
+    const sent = Object.fromEntries(
+      server.requests.map((request) => [request.targetLanguage, request.terminologyNames]),
+    );
+    expect(sent).toEqual({ es: ['newsroom-names'], de: undefined });
+    expect([chosen.settingsFor('es'), chosen.settingsFor('de')]).toEqual([
+      'terminology=newsroom-names@2024-01-01T00:00:00.000Z',
+      '',
+    ]);
+    expect(subject.withTerminologies({ es: 'newsroom-names' })).toBe(chosen);
+    // A choice made from a choice is still bounded by what the deployment reads.
+    expect(chosen.withTerminologies({ '*': 'sport-terms' }).settingsFor('fr')).toBe('terminology=sport-terms');
+    expect(() => chosen.withTerminologies({ es: 'someone-elses' })).toThrow(
       'someone-elses is not a terminology this deployment reads (it reads sport-terms, newsroom-names).',
     );
   });

@@ -15,6 +15,8 @@ describe('toTranslationError', () => {
     ['TextSizeLimitExceededException', /request packing/],
     ['ResourceNotFoundException', /terminology/],
     ['AccessDeniedException', /translate:TranslateText/],
+    // More than one terminology in a request: not a rate, so waiting changes nothing (it was taken for throttling).
+    ['LimitExceededException', /one custom terminology/],
   ])('makes %s a non-retryable error saying what to do', (name, advice) => {
     const error = toTranslationError(sdkError(name, { $fault: 'client' }), request);
 
@@ -43,6 +45,41 @@ describe('toTranslationError', () => {
     ['UnknownError', { $metadata: { httpStatusCode: 502 } }],
   ])('makes %s retryable', (name, fields) => {
     expect(toTranslationError(sdkError(name, fields), request).retryable).toBe(true);
+  });
+
+  // Every error the TranslateText API reference lists, and the common errors of AWS APIs, by what another attempt
+  // could change: the request's own faults come back the same, the service's and the rate's do not.
+  it.each([
+    ['DetectedLanguageLowConfidenceException', 400, false],
+    ['InternalServerException', 500, true],
+    ['InvalidRequestException', 400, false],
+    ['ResourceNotFoundException', 400, false],
+    ['ServiceUnavailableException', 503, true],
+    ['TextSizeLimitExceededException', 400, false],
+    ['TooManyRequestsException', 400, true],
+    ['UnsupportedLanguagePairException', 400, false],
+    ['LimitExceededException', 400, false],
+    ['AccessDeniedException', 400, false],
+    ['IncompleteSignature', 400, false],
+    ['InternalFailure', 500, true],
+    ['InvalidAction', 400, false],
+    ['InvalidClientTokenId', 403, false],
+    ['NotAuthorized', 400, false],
+    ['OptInRequired', 403, false],
+    ['RequestExpired', 400, true],
+    ['ExpiredTokenException', 400, true],
+    ['ServiceUnavailable', 503, true],
+    ['ThrottlingException', 400, true],
+    ['ValidationError', 400, false],
+    ['UnrecognizedClientException', 400, false],
+  ])('%s (HTTP %i) is retryable: %s', (name, httpStatusCode, retryable) => {
+    const fault = httpStatusCode >= 500 ? 'server' : 'client';
+    const error = toTranslationError(
+      sdkError(name, { $fault: fault, $metadata: { httpStatusCode } }),
+      request,
+    );
+
+    expect(error.retryable).toBe(retryable);
   });
 
   it('says how many attempts were made', () => {

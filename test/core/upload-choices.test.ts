@@ -3,6 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import { processObject } from '../../functions/core/pipeline.js';
 import type { TranslationRequest, TranslationResult } from '../../functions/core/ports.js';
+import {
+  type Terminologies,
+  terminologyFor,
+  terminologyNames,
+} from '../../functions/shared/options/translate-values.js';
 import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { fixedClock, silentLogger, testSettings } from '../doubles/pipeline-fixture.js';
@@ -12,25 +17,26 @@ const seed = readFileSync(new URL('../../samples/articles/wang-yi-moscow-visit.t
 const key = 'incoming/wang-yi-moscow-visit.txt';
 const folder = 'published/wang-yi-moscow-visit/';
 
-/** Applies the terminologies it is asked for, saying so in every translation. */
+/** Applies the terminology of each language it is asked for, saying so in every translation. */
 class TerminologyTranslator extends TaggingTranslator {
-  constructor(readonly terminologies: readonly string[] = []) {
+  constructor(readonly terminologies: Terminologies = {}) {
     super();
   }
   override settingsFor(targetLanguage: string): string {
-    return `${super.settingsFor(targetLanguage)};terminology=${this.terminologies.join(',')}`;
+    return `${super.settingsFor(targetLanguage)};terminology=${terminologyFor(this.terminologies, targetLanguage) ?? ''}`;
   }
   override async translate(request: TranslationRequest): Promise<TranslationResult> {
     const result = await super.translate(request);
+    const terminology = terminologyFor(this.terminologies, request.targetLanguage);
     return {
       ...result,
-      translations: result.translations.map((text) => `${text} {${this.terminologies.join(',')}}`),
+      translations: result.translations.map((text) => (terminology ? `${text} {${terminology}}` : text)),
     };
   }
-  withTerminologies(names: readonly string[]): TerminologyTranslator {
-    if (names.some((name) => name !== 'newsroom-names'))
+  withTerminologies(terminologies: Terminologies): TerminologyTranslator {
+    if (terminologyNames(terminologies).some((name) => name !== 'newsroom-names'))
       throw new RangeError('not a terminology this deployment reads.');
-    return new TerminologyTranslator(names);
+    return new TerminologyTranslator(terminologies);
   }
 }
 
@@ -85,6 +91,40 @@ describe('choices per upload (S3 user metadata)', () => {
     await processObject({ key }, settings, deps());
 
     expect(store.json<ArticleJson>(`${folder}es.json`).headline.text).toMatch(/\{newsroom-names\}$/u);
+    expect(store.json<ArticleJson>(`${folder}ca.json`).headline.text).toMatch(/\{newsroom-names\}$/u);
+  });
+
+  it("applies an upload's terminology map in place of the deployment's, one per language", async () => {
+    translator = new TerminologyTranslator({ es: 'sport-terms', ca: 'sport-terms' });
+    store.upload(key, seed, undefined, { terminology: 'es=newsroom-names' });
+
+    await processObject({ key }, settings, deps());
+
+    // es takes the upload's terminology; ca, which the upload's map does not name, gets none.
+    expect(store.json<ArticleJson>(`${folder}es.json`).headline.text).toMatch(/\{newsroom-names\}$/u);
+    expect(store.json<ArticleJson>(`${folder}ca.json`).headline.text).not.toMatch(/\{/u);
+  });
+
+  it('refuses a terminology map naming two for one language or a language the upload is not translated into', async () => {
+    translator = new TerminologyTranslator();
+    store.upload(key, seed, undefined, { languages: 'es', terminology: 'ca=newsroom-names' });
+    const twice = new MemoryArticleStore();
+    twice.upload(key, seed, undefined, { terminology: 'es=newsroom-names,es=sport-terms' });
+
+    const outside = await processObject({ key }, settings, deps());
+    const two = await processObject({ key }, settings, { ...deps(), store: twice });
+
+    expect([outside, two]).toMatchObject([
+      { status: 'failed', error: { code: 'invalid-metadata' } },
+      { status: 'failed', error: { code: 'invalid-metadata' } },
+    ]);
+    expect(store.json<FailedRecordJson>('failed/wang-yi-moscow-visit.json').problems).toEqual([
+      'metadata "terminology": ca is not one of the target languages (es).',
+    ]);
+    expect(twice.json<FailedRecordJson>('failed/wang-yi-moscow-visit.json').problems).toEqual([
+      expect.stringMatching(/^metadata "terminology": es would get 2 terminologies \(newsroom-names, sport-terms\)/u),
+    ]);
+    expect(translator.requests).toEqual([]);
   });
 
   it('refuses a terminology the engine cannot apply', async () => {

@@ -57,7 +57,7 @@ describe('ArticlePipeline with every option of the app set', () => {
         languages: ['de', 'es', 'zh-TW'],
         sourceLanguage: 'auto',
         translationSettings: { de: { formality: 'FORMAL' }, es: { profanity: 'MASK' } },
-        terminologyNames: ['newsroom-names'],
+        terminologies: { de: 'newsroom-de', es: 'newsroom-es', 'zh-TW': 'newsroom-es' },
         maxArticleBytes: 524_288,
         reservedConcurrency: 10,
         alarmEmail: 'desk@example.org',
@@ -78,10 +78,12 @@ describe('ArticlePipeline with every option of the app set', () => {
     });
   });
 
-  it('lets the function read the named terminology and no other', () => {
+  it('lets the function read each named terminology once, and no other', () => {
     expect(grantsBySid(template).ReadTerminologies).toEqual({
       actions: ['translate:GetTerminology'],
-      resources: ['arn:<AWS::Partition>:translate:<AWS::Region>:<AWS::AccountId>:terminology/newsroom-names'],
+      resources: ['newsroom-de', 'newsroom-es'].map(
+        (name) => `arn:<AWS::Partition>:translate:<AWS::Region>:<AWS::AccountId>:terminology/${name}`,
+      ),
     });
   });
 
@@ -90,11 +92,16 @@ describe('ArticlePipeline with every option of the app set', () => {
       SOURCE_LANGUAGE: 'auto',
       TARGET_LANGUAGES: 'de,es,zh-TW',
       MAX_ARTICLE_BYTES: '524288',
-      TERMINOLOGY_NAMES: 'newsroom-names',
       TRANSLATION_SCOPE: 'brief',
       TRANSLATE_CONCURRENCY: '20',
       PRICE_PER_MILLION_CHARACTERS: '12.5',
       CACHE_PREFIX: 'memory/',
+    });
+    // One terminology per target language: the function sends each request its own language's.
+    expect(JSON.parse(environmentOf(template).TERMINOLOGIES as string)).toEqual({
+      de: 'newsroom-de',
+      es: 'newsroom-es',
+      'zh-TW': 'newsroom-es',
     });
     expect(JSON.parse(environmentOf(template).TRANSLATE_SETTINGS as string)).toEqual({
       de: { formality: 'FORMAL' },

@@ -283,7 +283,7 @@ describe('ArticlePipeline function', () => {
       TARGET_LANGUAGES: 'es,fr,de,ru,zh,ar',
       MAX_ARTICLE_BYTES: '2097152',
       TRANSLATE_SETTINGS: '{}',
-      TERMINOLOGY_NAMES: '',
+      TERMINOLOGIES: '{}',
       INCOMING_PREFIX: 'incoming/',
       PUBLISHED_PREFIX: 'published/',
       FAILED_PREFIX: 'failed/',

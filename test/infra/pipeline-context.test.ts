@@ -26,7 +26,7 @@ describe('parsePipelineContext', () => {
       sourceLanguage: 'auto',
       formality: 'es=informal,fr-CA:FORMAL',
       profanity: 'es',
-      terminology: 'newsroom-names',
+      terminology: 'es=newsroom-es,fr-ca:newsroom-fr',
       maxArticleBytes: '1048576',
       reservedConcurrency: '8',
       alarmEmail: 'desk@example.org',
@@ -46,7 +46,7 @@ describe('parsePipelineContext', () => {
         es: { formality: 'INFORMAL', profanity: 'MASK' },
         'fr-CA': { formality: 'FORMAL' },
       },
-      terminologyNames: ['newsroom-names'],
+      terminologies: { es: 'newsroom-es', 'fr-CA': 'newsroom-fr' },
       maxArticleBytes: 1_048_576,
       reservedConcurrency: 8,
       alarmEmail: 'desk@example.org',
@@ -112,6 +112,40 @@ describe('parsePipelineContext', () => {
     );
     expect(() => parsePipelineContext({ profanity: 'it' })).toThrow(
       'Invalid CDK context "profanity": it is not one of the target languages (es, fr, de, ru, zh, ar).',
+    );
+  });
+
+  it('reads one terminology per target language, or one for every language', () => {
+    expect(parsePipelineContext({ terminology: 'newsroom-names' }).props.terminologies).toEqual({
+      '*': 'newsroom-names',
+    });
+    expect(
+      parsePipelineContext({ terminology: { de: 'names-de', es: 'names-es' } }).props.terminologies,
+    ).toEqual({ de: 'names-de', es: 'names-es' });
+    // A list, as the key took before: one name is one for every language.
+    expect(parsePipelineContext({ terminology: ['newsroom-names'] }).props.terminologies).toEqual({
+      '*': 'newsroom-names',
+    });
+  });
+
+  it('refuses two terminologies for one target language at synth, since a request applies only one', () => {
+    const twoFor = (which: string, names: string) =>
+      `Invalid CDK context "terminology": ${which} would get 2 terminologies (${names}), but Amazon Translate applies one per request: name at most one per target language, e.g. "es=newsroom-es,fr=newsroom-fr".`;
+
+    expect(() => parsePipelineContext({ terminology: 'es=names-a,es=names-b' })).toThrow(
+      twoFor('es', 'names-a, names-b'),
+    );
+    expect(() => parsePipelineContext({ terminology: 'newsroom-names,es=names-es' })).toThrow(
+      twoFor('es', 'newsroom-names, names-es'),
+    );
+    expect(() => parsePipelineContext({ terminology: ['newsroom-names', 'sports'] })).toThrow(
+      twoFor('every target language', 'newsroom-names, sports'),
+    );
+    expect(() => parsePipelineContext({ languages: 'es', terminology: 'fr=names-fr' })).toThrow(
+      'Invalid CDK context "terminology": fr is not one of the target languages (es).',
+    );
+    expect(() => resolveDeploymentSettings({ terminologies: { '*': 'newsroom', de: 'names-de' } })).toThrow(
+      'Invalid terminologies: de would get 2 terminologies (newsroom, names-de)',
     );
   });
 

@@ -14,7 +14,7 @@ describe('resolveDeploymentSettings', () => {
       languages: ['es', 'fr', 'de', 'ru', 'zh', 'ar'],
       sourceLanguage: 'en',
       translationSettings: {},
-      terminologyNames: [],
+      terminologies: {},
       maxArticleBytes: 2_097_152,
       translateConcurrency: 50,
       translationScope: 'full',
@@ -78,8 +78,8 @@ describe('resolveDeploymentSettings', () => {
   });
 
   it('rejects a terminology name Amazon Translate would not accept', () => {
-    expect(() => resolveDeploymentSettings({ terminologyNames: ['newsroom names'] })).toThrow(
-      /Invalid terminologyNames: "newsroom names" is not an Amazon Translate terminology name/,
+    expect(() => resolveDeploymentSettings({ terminologies: { es: 'newsroom names' } })).toThrow(
+      /Invalid terminologies: "newsroom names" is not an Amazon Translate terminology name/,
     );
   });
 

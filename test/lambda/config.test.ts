@@ -46,11 +46,11 @@ describe('parseLambdaConfig', () => {
       ...minimal,
       SOURCE_LANGUAGE: 'auto',
       TRANSLATE_SETTINGS: '{"es":{"formality":"FORMAL"},"fr":{"profanity":"MASK"}}',
-      TERMINOLOGY_NAMES: 'newsroom, ',
+      TERMINOLOGIES: '{"es":"newsroom-es","fr":"newsroom-fr"}',
     });
     expect(config.pipeline.sourceLanguage).toBe('auto');
     expect(config.translateSettings).toEqual({ es: { formality: 'FORMAL' }, fr: { profanity: 'MASK' } });
-    expect(config.terminologyNames).toEqual(['newsroom']);
+    expect(config.terminologies).toEqual({ es: 'newsroom-es', fr: 'newsroom-fr' });
   });
 
   it('fails fast naming every missing or invalid variable at once', () => {

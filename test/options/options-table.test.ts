@@ -19,7 +19,7 @@ const everythingSet: PipelineOptions = {
   languages: ['de', 'es', 'zh-TW'],
   sourceLanguage: 'auto',
   translationSettings: { de: { formality: 'FORMAL', profanity: 'MASK' }, es: { profanity: 'MASK' } },
-  terminologyNames: ['newsroom-names', 'sports_2'],
+  terminologies: { de: 'newsroom-names', es: 'sports_2' },
   maxArticleBytes: 524_288,
   translateConcurrency: 20,
   translationScope: 'brief',
@@ -60,7 +60,7 @@ describe('the function environment', () => {
     expect([config.pipeline.sourceLanguage, config.pipeline.incomingPrefix]).toEqual(['auto', 'in/']);
     expect(config).toMatchObject({
       translateSettings: everythingSet.translationSettings,
-      terminologyNames: ['newsroom-names', 'sports_2'],
+      terminologies: { de: 'newsroom-names', es: 'sports_2' },
       translateConcurrency: 20,
       cachePrefix: 'memory/',
       eventBusName: 'default',
@@ -110,7 +110,7 @@ describe('every surface collects every problem, naming each option as it was set
       'languages',
       'maxArticleBytes',
       'translationSettings',
-      'terminologyNames',
+      'terminologies',
       'translationScope',
       'alarmEmail',
       'reservedConcurrency',

@@ -269,7 +269,7 @@ describe('IAM in the synthesized template', () => {
 
   it('adds only the language detection and terminology reads the options ask for', () => {
     const { template } = synthesizePolybrief(
-      { languages: ['de', 'es'], sourceLanguage: 'auto', terminologyNames: ['newsroom-names'] },
+      { languages: ['de', 'es'], sourceLanguage: 'auto', terminologies: { '*': 'newsroom-names' } },
       { bundle: false },
     );
     const added = everyGrant(template.toJSON().Resources).filter(

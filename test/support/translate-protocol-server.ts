@@ -394,6 +394,15 @@ function validate(
   if (profanity !== undefined && profanity !== 'MASK') {
     return { status: 400, type: 'InvalidRequestException', message: `Profanity ${profanity} is not valid.` };
   }
+  // TranslateText applies one terminology per request (API reference, TerminologyNames); the service's own error
+  // for more is not documented, so the stand-in answers as for any limit it sets.
+  if ((request.TerminologyNames?.length ?? 0) > 1) {
+    return {
+      status: 400,
+      type: 'LimitExceededException',
+      message: 'You can use one custom terminology resource in your translation request.',
+    };
+  }
   for (const name of request.TerminologyNames ?? []) {
     if (!terminologies.has(name)) {
       return {

@@ -1,3 +1,6 @@
+import { metadataLine } from '../../shared/options/phrasing.js';
+import { text } from '../../shared/options/problems.js';
+import { terminologiesOutsideTargets } from '../../shared/options/translate-values.js';
 import { readUploadMetadata, UPLOAD_METADATA } from '../../shared/options/upload-metadata.js';
 import { ArticleError } from '../errors.js';
 import type { ArticleRun } from '../run.js';
@@ -13,16 +16,21 @@ export function chooseForUpload(run: ArticleRun, upload: Upload): ArticleRun {
   const { choices, problems } = readUploadMetadata(upload.info.metadata);
   const problemsFound = [...problems];
   let { translator } = run.deps;
-  if (choices.terminologyNames) {
+  const languages = choices.languages ?? run.settings.targetLanguages;
+  // The upload's terminologies replace the deployment's map for this upload (a language they do not name gets
+  // none, unless `*`), still one per language and request, and only among the names the deployment reads.
+  if (choices.terminologies) {
+    const outside = terminologiesOutsideTargets(choices.terminologies, languages);
+    problemsFound.push(...outside.map((problem) => metadataLine('terminology', problem)));
     try {
       if (!translator.withTerminologies)
         throw new RangeError(`the ${translator.engine} engine applies no custom terminology.`);
-      translator = translator.withTerminologies(choices.terminologyNames);
+      if (outside.length === 0) translator = translator.withTerminologies(choices.terminologies);
     } catch (error) {
-      problemsFound.push(`metadata "terminology": ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      problemsFound.push(metadataLine('terminology', text(reason)));
     }
   }
-  const languages = choices.languages ?? run.settings.targetLanguages;
   const budget = run.settings.maxArticleBytes * Math.max(1, run.settings.targetLanguages.length);
   if (choices.languages && upload.body.length * languages.length > budget) {
     problemsFound.push(

@@ -1,4 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
+import { type Terminologies, terminologiesId } from '../../shared/options/translate-values.js';
 import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../../shared/translation-memory-defaults.js';
 import { inlineHtmlText } from '../inline-html.js';
 import { mapBounded } from '../map-bounded.js';
@@ -133,13 +134,13 @@ export class TranslationMemory implements Translator {
   }
 
   /** The memory in front of the engine applying an upload's terminologies (each context keeps its own entries). */
-  withTerminologies(names: readonly string[]): TranslationMemory {
+  withTerminologies(terminologies: Terminologies): TranslationMemory {
     const inner = this.#inner.withTerminologies;
     if (!inner) throw new RangeError(`the ${this.engine} engine applies no custom terminology.`);
-    const id = names.join(',');
+    const id = terminologiesId(terminologies);
     let variant = this.#variants.get(id);
     if (!variant) {
-      variant = new TranslationMemory(inner.call(this.#inner, names), this.#options);
+      variant = new TranslationMemory(inner.call(this.#inner, terminologies), this.#options);
       this.#variants.set(id, variant);
     }
     return variant;

@@ -1,7 +1,7 @@
 import { overlappingPrefixes, type PipelinePrefixes } from './prefixes.js';
 import { type OptionProblem, type Parsed, text, valid } from './problems.js';
 import { OPTION_NAMES, type OptionName, type OptionValues, optionSpec } from './table.js';
-import { settingsOutsideTargets } from './translate-values.js';
+import { settingsOutsideTargets, terminologiesOutsideTargets } from './translate-values.js';
 import { check } from './values.js';
 
 /** How a surface gives an option: read (or refused), or `undefined` when it was not given (the default then). */
@@ -56,6 +56,15 @@ const CROSS_RULES: readonly CrossRule[] = [
       settingsOutsideTargets(values.translationSettings, values.languages).map((problem) => ({
         ...problem,
         option: 'translationSettings',
+        alsoOptions: ['languages'],
+      })),
+  },
+  {
+    options: ['terminologies', 'languages'],
+    check: (values) =>
+      terminologiesOutsideTargets(values.terminologies, values.languages).map((problem) => ({
+        ...problem,
+        option: 'terminologies',
         alsoOptions: ['languages'],
       })),
   },

@@ -11,7 +11,7 @@ import {
   sourceLanguage,
   type TranslationSettings,
   targetLanguages,
-  terminologyNames,
+  terminologies,
   translationSettings,
 } from './translate-values.js';
 import {
@@ -127,14 +127,14 @@ export const OPTIONS = {
     },
     env: { name: 'TRANSLATE_SETTINGS' },
   }),
-  terminologyNames: option({
-    kind: terminologyNames,
-    default: [],
+  terminologies: option({
+    kind: terminologies,
+    default: {},
     context: {
       key: 'terminology',
-      doc: "a custom terminology's name (adds `translate:GetTerminology` on it)",
+      doc: 'custom terminologies, one per target language at most: `es=names-es,fr=names-fr`, or one name for all (see below)',
     },
-    env: { name: 'TERMINOLOGY_NAMES' },
+    env: { name: 'TERMINOLOGIES' },
   }),
   incomingPrefix: prefixOption('incoming', 'INCOMING_PREFIX'),
   publishedPrefix: prefixOption('published', 'PUBLISHED_PREFIX'),

@@ -60,15 +60,126 @@ export const sourceLanguage: ValueKind<SourceLanguageSetting> = {
   format: (value) => value,
 };
 
-export const terminologyNames = list('newsroom-names', (name) =>
-  name.length <= 256 && TERMINOLOGY_NAME_PATTERN.test(name)
-    ? valid(name)
-    : invalid(
+/** The key of a terminology that applies to every target language. */
+export const EVERY_TARGET_LANGUAGE = '*';
+
+/**
+ * Custom terminologies by target language: at most one each, since TranslateText applies one terminology per
+ * request (as the AWS Document Translation solution chooses one per target). `*` names one for every target
+ * language, and is then the only entry.
+ */
+export type Terminologies = Readonly<Partial<Record<string, string>>>;
+
+/** The terminology a request into `language` applies, if any. */
+export function terminologyFor(terminologies: Terminologies, language: string): string | undefined {
+  return terminologies[language] ?? terminologies[EVERY_TARGET_LANGUAGE];
+}
+
+/** The distinct terminology names, in the order first named. */
+export function terminologyNames(terminologies: Terminologies): string[] {
+  return [...new Set(Object.values(terminologies).filter((name): name is string => name !== undefined))];
+}
+
+/** The same text for the same map, whatever the order of its entries. */
+export function terminologiesId(terminologies: Terminologies): string {
+  return JSON.stringify(Object.entries(terminologies).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const TERMINOLOGIES_SHAPE =
+  'language=NAME pairs such as "es=newsroom-es,fr=newsroom-fr", or one name for every language';
+
+function terminologyName(name: string): Problem[] {
+  return name.length <= 256 && TERMINOLOGY_NAME_PATTERN.test(name)
+    ? []
+    : [
         text(
           `"${name}" is not an Amazon Translate terminology name (letters, digits, "-" and single "_", up to 256).`,
         ),
-      ),
-);
+      ];
+}
+
+function twoForOne(language: string, names: readonly string[]): Problem {
+  const which = language === EVERY_TARGET_LANGUAGE ? 'every target language' : language;
+  return text(
+    `${which} would get ${names.length} terminologies (${names.join(', ')}), but Amazon Translate applies one per request: name at most one per target language, e.g. "es=newsroom-es,fr=newsroom-fr".`,
+  );
+}
+
+/** Entries as given (`es=a`, or a bare name for every language), two for one language refused. */
+function fromEntries(entries: readonly (readonly [string, string])[]): Parsed<Terminologies> {
+  const byLanguage = new Map<string, string[]>();
+  for (const [language, name] of entries) {
+    const names = byLanguage.get(language) ?? [];
+    if (!names.includes(name)) names.push(name);
+    byLanguage.set(language, names);
+  }
+  const problems = [...byLanguage]
+    .filter(([, names]) => names.length > 1)
+    .map(([language, names]) => twoForOne(language, names));
+  if (problems.length > 0) return invalid(...problems);
+  return valid(Object.fromEntries([...byLanguage].map(([language, [name]]) => [language, name ?? ''])));
+}
+
+function terminologiesFromText(raw: string): Parsed<Terminologies> {
+  const json = parseJsonText(raw);
+  if (!json.ok) return json;
+  if (typeof json.value !== 'string') return terminologiesFromValue(json.value, raw);
+  return fromEntries(
+    splitList(json.value).map((item) => {
+      const match = /^([^=:]+)[=:](.*)$/.exec(item);
+      return match ? [match[1]?.trim() ?? '', match[2]?.trim() ?? ''] : [EVERY_TARGET_LANGUAGE, item];
+    }),
+  );
+}
+
+function terminologiesFromValue(value: unknown, got: unknown): Parsed<Terminologies> {
+  if (typeof value === 'string') return terminologiesFromText(value);
+  // A list (the shape before one terminology per language): every name would apply to every language.
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    return fromEntries(value.map((name: string) => [EVERY_TARGET_LANGUAGE, name.trim()]));
+  if (isRecord(value) && Object.values(value).every((name) => typeof name === 'string'))
+    return valid(value as Terminologies);
+  return invalid({ expected: TERMINOLOGIES_SHAPE, got });
+}
+
+/**
+ * Custom terminologies, at most one per target language: `es=newsroom-es,fr=newsroom-fr`, a JSON object, or a single
+ * name for every target language (`newsroom-names`). Two names for one language are refused, a name for every
+ * language besides names for some too.
+ */
+export const terminologies: ValueKind<Terminologies> = {
+  parse: (raw) => (raw.trim() === '' ? valid({}) : terminologiesFromText(raw)),
+  read: (value) => terminologiesFromValue(value, value),
+  check: (map) => {
+    const problems: Problem[] = [];
+    const checked: Record<string, string> = {};
+    for (const [language, name = ''] of Object.entries(map)) {
+      problems.push(...terminologyName(name));
+      if (language === EVERY_TARGET_LANGUAGE) {
+        checked[language] = name;
+        continue;
+      }
+      const code = languageCode(language);
+      if (code.ok) checked[code.value] = name;
+      else problems.push(...code.problems);
+    }
+    const every = checked[EVERY_TARGET_LANGUAGE];
+    const named = Object.entries(checked).filter(([language]) => language !== EVERY_TARGET_LANGUAGE);
+    if (every !== undefined)
+      for (const [language, name] of named)
+        if (name !== every) problems.push(twoForOne(language, [every, name]));
+    if (problems.length > 0) return invalid(...problems);
+    return valid(every !== undefined ? { [EVERY_TARGET_LANGUAGE]: every } : checked);
+  },
+  format: (map) => JSON.stringify(map),
+};
+
+/** Problems of terminologies for languages that are not translated into. */
+export function terminologiesOutsideTargets(map: Terminologies, languages: readonly string[]): Problem[] {
+  return Object.keys(map)
+    .filter((language) => language !== EVERY_TARGET_LANGUAGE && !languages.includes(language))
+    .map((language) => text(`${language} is not one of the target languages (${languages.join(', ')}).`));
+}
 
 const SETTINGS_SHAPE = 'a JSON object of language → {formality, profanity}';
 

@@ -10,7 +10,7 @@ import { parseAndCheck, type ValueKind } from './values.js';
 export const UPLOAD_METADATA = {
   languages: 'languages',
   scope: 'translationScope',
-  terminology: 'terminologyNames',
+  terminology: 'terminologies',
 } as const satisfies Readonly<Record<string, keyof OptionValues>>;
 
 export type UploadChoices = {
