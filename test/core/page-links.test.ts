@@ -17,7 +17,7 @@ function headLinks(html: string): string[] {
   );
 }
 
-async function publishedPages(settings: PipelineSettings): Promise<(name: string) => string[]> {
+async function publish(settings: PipelineSettings): Promise<MemoryArticleStore> {
   const store = new MemoryArticleStore();
   store.upload(key, seed);
   const outcome = await processArticle({ key }, settings, {
@@ -27,7 +27,15 @@ async function publishedPages(settings: PipelineSettings): Promise<(name: string
     logger: silentLogger,
   });
   expect(outcome.status).toBe('published');
-  return (name) => headLinks(new TextDecoder().decode(store.objects.get(`${folder}${name}`)?.body));
+  return store;
+}
+
+const textOf = (store: MemoryArticleStore, name: string) =>
+  new TextDecoder().decode(store.objects.get(`${folder}${name}`)?.body);
+
+async function publishedPages(settings: PipelineSettings): Promise<(name: string) => string[]> {
+  const store = await publish(settings);
+  return (name) => headLinks(textOf(store, name));
 }
 
 describe('the links in a page head', () => {
@@ -56,5 +64,38 @@ describe('the links in a page head', () => {
       `alternate ca ${base}ca.html`,
     ]);
     expect(page('index.html')[0]).toBe(`canonical ${base}index.html`);
+  });
+});
+
+describe('the language tags of the pages', () => {
+  it("say Translate's Brazilian pt and Simplified zh as pt-BR and zh-Hans, while keys and JSON keep its codes", async () => {
+    const store = await publish(testSettings({ targetLanguages: ['pt', 'zh', 'pt-PT', 'zh-TW'] }));
+    const tagsIn = (html: string) =>
+      [...html.matchAll(/\b(?:hreflang|lang)="([^"]+)"/g)].map(([, tag]) => tag);
+
+    const pt = textOf(store, 'pt.html');
+    expect(pt).toContain('<html lang="pt-BR" dir="ltr">');
+    expect(textOf(store, 'zh.html')).toContain('<html lang="zh-Hans" dir="ltr">');
+    expect(textOf(store, 'zh-TW.html')).toContain('<html lang="zh-TW" dir="ltr">');
+    expect(headLinks(pt).slice(2)).toEqual([
+      'alternate en en.html',
+      'alternate pt-BR pt.html',
+      'alternate zh-Hans zh.html',
+      'alternate pt-PT pt-PT.html',
+      'alternate zh-TW zh-TW.html',
+    ]);
+    // The language switcher and the index page as well: no bare pt or zh anywhere.
+    for (const name of ['pt.html', 'zh.html', 'index.html'])
+      expect(
+        tagsIn(textOf(store, name)).filter((tag) => tag === 'pt' || tag === 'zh'),
+        name,
+      ).toEqual([]);
+    expect(textOf(store, 'pt.html')).toContain('"inLanguage":"pt-BR"');
+    const json = JSON.parse(textOf(store, 'pt.json')) as {
+      language: string;
+      languages: { language: string }[];
+    };
+    expect(json.language).toBe('pt');
+    expect(json.languages.map((link) => link.language)).toEqual(['en', 'pt', 'zh', 'pt-PT', 'zh-TW']);
   });
 });

@@ -67,6 +67,31 @@ describe('feeds and the news sitemap', () => {
     expect(sitemap).toContain('<news:name>news.example.org</news:name>');
   });
 
+  it('tags Portuguese and Chinese as browsers and search engines read them, keeping Translate’s codes in keys', async () => {
+    store.upload('incoming/wang-yi-moscow-visit.txt', sample('wang-yi-moscow-visit.txt'));
+
+    await processArticle(
+      { key: 'incoming/wang-yi-moscow-visit.txt' },
+      testSettings({ publicBaseUrl: base, targetLanguages: ['pt', 'zh'] }),
+      deps(),
+    );
+
+    const feeds = { pt: store.text('published/feeds/pt.xml'), zh: store.text('published/feeds/zh.xml') };
+    expect(feeds.pt).toContain('xml:lang="pt-BR"');
+    expect(feeds.pt).toContain(`hreflang="pt-BR" href="${base}published/wang-yi-moscow-visit/pt.html"`);
+    expect(feeds.zh).toContain('xml:lang="zh-Hans"');
+    const sitemap = store.text('published/sitemap.xml');
+    expect(sitemapProblems(sitemap)).toEqual([]);
+    expect(sitemap).toContain(
+      `<xhtml:link rel="alternate" hreflang="zh-Hans" href="${base}published/wang-yi-moscow-visit/zh.html"/>`,
+    );
+    expect(sitemap).toContain(
+      `<xhtml:link rel="alternate" hreflang="pt-BR" href="${base}published/wang-yi-moscow-visit/pt.html"/>`,
+    );
+    // Google News names Chinese by its own codes.
+    expect(sitemap).toContain('<news:language>zh-cn</news:language>');
+  });
+
   it('links relatively and writes no sitemap without a base URL, and says why', async () => {
     const notes: string[] = [];
     const logger = { ...silentLogger, info: (message: string) => notes.push(message) };

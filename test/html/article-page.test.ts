@@ -78,7 +78,9 @@ describe('renderArticleHtml', () => {
   it('links every language version, the index as x-default and its own JSON', () => {
     const html = renderArticleHtml(article());
     for (const { language } of languages) {
-      expect(html).toContain(`<link rel="alternate" hreflang="${language}" href="${language}.html">`);
+      // Translate's zh is Simplified Chinese: its BCP 47 tag says so.
+      const tag = language === 'zh' ? 'zh-Hans' : language;
+      expect(html).toContain(`<link rel="alternate" hreflang="${tag}" href="${language}.html">`);
     }
     expect(html).toContain('<link rel="alternate" hreflang="x-default" href="index.html">');
     expect(html).toContain('<link rel="alternate" type="application/json" href="es.json">');

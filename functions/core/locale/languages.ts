@@ -3,6 +3,20 @@ import { languageNames } from './intl-formats.js';
 
 const rightToLeft = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
+/**
+ * Amazon Translate codes whose plain BCP 47 reading is not what Translate writes: its `pt` is Brazilian Portuguese
+ * (`pt-PT` is the European one) and its `zh` Simplified Chinese (`zh-TW` the Traditional).
+ */
+const tags: Readonly<Record<string, string>> = { pt: 'pt-BR', zh: 'zh-Hans' };
+
+/**
+ * The BCP 47 tag pages give a language in `lang` and `hreflang`, for browsers (fonts, hyphenation, speech) and
+ * search engines; keys and JSON keep the translator's codes.
+ */
+export function languageTag(language: string): string {
+  return tags[language] ?? language;
+}
+
 export function directionOf(language: string): TextDirection {
   return rightToLeft.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr';
 }

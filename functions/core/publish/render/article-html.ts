@@ -1,7 +1,13 @@
 import type { ArticleJson, FactsJson, FigureJson, ParagraphJson, QuoteJson } from '../../contract.js';
 import { INDEX_PAGE, languageFiles } from '../../key-layout.js';
 import { dateTimeFormat, numberFormat } from '../../locale/intl-formats.js';
-import { directionOf, endonym, languageName, sentenceSeparator } from '../../locale/languages.js';
+import {
+  directionOf,
+  endonym,
+  languageName,
+  languageTag,
+  sentenceSeparator,
+} from '../../locale/languages.js';
 import { quoted } from '../../locale/quotation-marks.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
 import { type Labels, labelsFor } from './labels.js';
@@ -15,7 +21,8 @@ const engineNames: Readonly<Record<string, string>> = {
 /** A language link's text, in its own language and direction. */
 function languageLink(language: string, href: string, current: boolean): string {
   const here = current ? ' aria-current="page"' : '';
-  return `<a href="${e(href)}" hreflang="${e(language)}" lang="${e(language)}" dir="${directionOf(language)}"${here}>${e(endonym(language))}</a>`;
+  const tag = e(languageTag(language));
+  return `<a href="${e(href)}" hreflang="${tag}" lang="${tag}" dir="${directionOf(language)}"${here}>${e(endonym(language))}</a>`;
 }
 
 function languageNav(article: ArticleJson, labels: Labels): string {
@@ -91,11 +98,11 @@ function figure(item: FigureJson, article: ArticleJson): string {
   } else if (unit === undefined) {
     options = {};
   }
-  if (!options) return `<span lang="${e(article.sourceLanguage)}">${e(item.text)}</span>`;
+  if (!options) return `<span lang="${e(languageTag(article.sourceLanguage))}">${e(item.text)}</span>`;
   try {
     return e(numberFormat(article.language, { maximumFractionDigits: 2, ...options }).format(value));
   } catch {
-    return `<span lang="${e(article.sourceLanguage)}">${e(item.text)}</span>`;
+    return `<span lang="${e(languageTag(article.sourceLanguage))}">${e(item.text)}</span>`;
   }
 }
 
@@ -201,7 +208,7 @@ function structuredData(article: ArticleJson): string {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.headline.text,
-    inLanguage: article.language,
+    inLanguage: languageTag(article.language),
     ...(article.dateline?.date ? { datePublished: article.dateline.date } : {}),
     ...(dateline ? { dateline } : {}),
     ...(article.dateline?.place
@@ -209,7 +216,7 @@ function structuredData(article: ArticleJson): string {
       : {}),
     ...(summary === '' ? {} : { abstract: summary }),
     ...(article.translation
-      ? { translationOfWork: { '@type': 'NewsArticle', inLanguage: article.sourceLanguage } }
+      ? { translationOfWork: { '@type': 'NewsArticle', inLanguage: languageTag(article.sourceLanguage) } }
       : {}),
     mentions: [
       ...article.facts.people.map((person) => ({ '@type': 'Person', name: person.name })),

@@ -1,6 +1,6 @@
 import type { LanguageLinkJson } from '../../contract.js';
 import { INDEX_PAGE } from '../../key-layout.js';
-import { directionOf, endonym } from '../../locale/languages.js';
+import { directionOf, endonym, languageTag } from '../../locale/languages.js';
 import { escapeHtml as e } from './escape.js';
 import { labelsFor } from './labels.js';
 import { pageHead } from './page-head.js';
@@ -24,7 +24,7 @@ export function renderArticleIndexHtml(index: ArticleIndex): string {
   const labels = labelsFor(index.sourceLanguage);
   const items = index.languages
     .map((link) => {
-      const language = e(link.language);
+      const language = e(languageTag(link.language));
       const dir = directionOf(link.language);
       const headline = e(index.headlines[link.language] ?? '');
       return `<li lang="${language}" dir="${dir}"><a href="${e(link.html)}" hreflang="${language}"><span class="language">${e(endonym(link.language))}</span> <span class="headline">${headline}</span></a> <a class="data" href="${e(link.json)}" hreflang="${language}" type="application/json">JSON</a></li>`;

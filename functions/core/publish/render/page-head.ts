@@ -1,10 +1,11 @@
 import type { LanguageLinkJson, TextDirection } from '../../contract.js';
 import { INDEX_PAGE } from '../../key-layout.js';
+import { languageTag } from '../../locale/languages.js';
 import { escapeHtml as e } from './escape.js';
 import { contentSecurityPolicy, pageStyle } from './page-style.js';
 
 export interface PageHead {
-  /** The page's language and direction, on `<html>`. */
+  /** The page's language (a translator's code: `<html lang>` gets its BCP 47 tag) and direction. */
   readonly language: string;
   readonly direction: TextDirection;
   readonly title: string;
@@ -32,7 +33,7 @@ export function pageHead(head: PageHead): string {
   const href = head.href ?? ((file: string) => file);
   return [
     '<!DOCTYPE html>',
-    `<html lang="${e(head.language)}" dir="${head.direction}">`,
+    `<html lang="${e(languageTag(head.language))}" dir="${head.direction}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy)}">`,
@@ -42,7 +43,8 @@ export function pageHead(head: PageHead): string {
     `<link rel="canonical" href="${e(href(head.file))}">`,
     `<link rel="alternate" hreflang="x-default" href="${e(href(INDEX_PAGE))}">`,
     ...head.languages.map(
-      (link) => `<link rel="alternate" hreflang="${e(link.language)}" href="${e(href(link.html))}">`,
+      (link) =>
+        `<link rel="alternate" hreflang="${e(languageTag(link.language))}" href="${e(href(link.html))}">`,
     ),
     ...(head.links ?? []),
     `<style>${pageStyle}</style>`,

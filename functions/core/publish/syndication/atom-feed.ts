@@ -4,7 +4,7 @@
  * earlier one, keeping when it was first published) and writes it back conditionally (see shared-object.ts).
  */
 import { sha256Hex } from '../../hashing.js';
-import { endonym } from '../../locale/languages.js';
+import { endonym, languageTag } from '../../locale/languages.js';
 import { childElement, childElements, escapeXml, parseXml, textOf, type XmlElement } from './xml.js';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -100,7 +100,7 @@ export function renderFeed(
     .at(-1);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="${ATOM_NS}" xml:lang="${escapeXml(language)}">`,
+    `<feed xmlns="${ATOM_NS}" xml:lang="${escapeXml(languageTag(language))}">`,
     `  <id>${uuidUrn(`polybrief:feed:${language}`)}</id>`,
     `  <title>polybrief · ${escapeXml(endonym(language))}</title>`,
     `  <updated>${updated || '1970-01-01T00:00:00.000Z'}</updated>`,
@@ -112,7 +112,7 @@ export function renderFeed(
       '  <entry>',
       `    <id>${uuidUrn(`polybrief:article:${entry.articleId}:${language}`)}</id>`,
       `    <title>${escapeXml(entry.title)}</title>`,
-      `    <link rel="alternate" type="text/html" hreflang="${escapeXml(language)}" href="${escapeXml(links.page(entry.articleId))}"/>`,
+      `    <link rel="alternate" type="text/html" hreflang="${escapeXml(languageTag(language))}" href="${escapeXml(links.page(entry.articleId))}"/>`,
       `    <published>${entry.published}</published>`,
       `    <updated>${entry.updated}</updated>`,
       ...entry.authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>`),

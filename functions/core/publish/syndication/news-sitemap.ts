@@ -5,6 +5,7 @@
  * base URL. Like the feeds, it is its own state, updated conditionally by every publish.
  */
 import { INDEX_PAGE } from '../../key-layout.js';
+import { languageTag } from '../../locale/languages.js';
 import { childElement, childElements, escapeXml, parseXml, textOf } from './xml.js';
 
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -103,7 +104,7 @@ export function renderSitemap(place: SitemapPlace, articles: readonly SitemapArt
         `    <lastmod>${article.updated}</lastmod>`,
         ...languages.map(
           (other) =>
-            `    <xhtml:link rel="alternate" hreflang="${escapeXml(other)}" href="${url(article.articleId, `${other}.html`)}"/>`,
+            `    <xhtml:link rel="alternate" hreflang="${escapeXml(languageTag(other))}" href="${url(article.articleId, `${other}.html`)}"/>`,
         ),
         `    <xhtml:link rel="alternate" hreflang="x-default" href="${url(article.articleId, INDEX_PAGE)}"/>`,
         '    <news:news>',
