@@ -115,7 +115,7 @@ export function pipelineGrants(
   if (detectsSourceLanguage(settings)) {
     grants.push({
       reason:
-        'sourceLanguage is auto, so Amazon Translate calls comprehend:DetectDominantLanguage as the caller; the action has no resource types, so IAM only accepts "*".',
+        'sourceLanguage is auto, so the function detects each article\'s language with comprehend:DetectDominantLanguage; the action has no resource types, so IAM only accepts "*".',
       statement: new PolicyStatement({
         sid: 'DetectSourceLanguage',
         actions: ['comprehend:DetectDominantLanguage'],

@@ -67,6 +67,10 @@ export interface ArticleJson {
   summary: SummarySentenceJson[];
   facts: FactsJson;
   /**
+   * The language the facts and the summary were found in. The extractor reads English: `en` for an English article, and for an article in another language translated into English (its facts are found in the English version, each mention's `start` and `end` then the source sentence it is in); `null` when the article is not in English and English is not a target language, so no facts were extracted and `facts` is empty. Since 1.4.0.
+   */
+  factsLanguage?: LanguageCode | null;
+  /**
    * Paragraphs of sentences; empty in `brief` translations, which carry headline, summary and facts only.
    */
   body: ParagraphJson[];
@@ -173,7 +177,7 @@ export interface PersonJson {
   mentions: Mention[];
 }
 /**
- * Where the source text mentions a name; `sentence` says where it stands in this version.
+ * Where the source text mentions a name; `sentence` says where it stands in this version. For facts found in the English version of an article in another language (`factsLanguage`, since 1.4.0), `start` and `end` are the source sentence whose English translation mentions the name.
  */
 export interface Mention {
   start: Offset;

@@ -157,6 +157,7 @@ export interface TranslationReportJson {
   languages: {
     [k: string]: TranslationAccountingJson | undefined;
   };
+  detection?: DetectionAccountingJson;
 }
 export interface TranslationAccountingJson {
   engine: string;
@@ -178,6 +179,28 @@ export interface TranslationAccountingJson {
    * Sentences of this version (headline, caption, body or summary sentences, by id) whose text is an editor's correction.
    */
   reviewedSentences: number;
+}
+/**
+ * With `sourceLanguage` `auto`: the one detection of the article's language, made before any translation from a sample of the whole text, and what it cost. Absent when the source language is configured. Since 1.4.0.
+ */
+export interface DetectionAccountingJson {
+  engine: string;
+  language: LanguageCode;
+  /**
+   * The detector's confidence, 0 to 1.
+   */
+  score: number;
+  /**
+   * Characters billed: the sample sent, as the detector counts it (Amazon Comprehend: units of 100 characters, at least 3).
+   */
+  charactersSent: number;
+  requests: number;
+  retries: number;
+  pricePerMillionCharactersUsd: number;
+  /**
+   * `charactersSent` at `pricePerMillionCharactersUsd`.
+   */
+  estimatedCostUsd: number;
 }
 /**
  * One edit file applied to the set.

@@ -55,9 +55,12 @@ function floresArticle(sentences: readonly string[]): AnalysedArticle {
   return {
     articleId: 'flores',
     key: 'incoming/flores.txt',
+    sourceLanguage: 'en',
     document,
     facts: extractFacts(document),
     summary: [],
+    factsLanguage: 'en',
+    referenceDate: '2024-06-01',
   };
 }
 

@@ -172,7 +172,16 @@ function analyse(text: string): Analysis {
   sentences.add(headlineOf(document).text);
   if (document.caption) sentences.add(document.caption.text);
   sentences.addAll(allSentences(document).map((sentence) => sentence.text));
-  const analysed = { articleId: 'bench', key: KEY, document, facts, summary: summarize(document, facts) };
+  const analysed = {
+    articleId: 'bench',
+    key: KEY,
+    sourceLanguage: 'en',
+    document,
+    facts,
+    summary: summarize(document, facts),
+    factsLanguage: 'en' as const,
+    referenceDate: '2024-06-01',
+  };
   // As for Amazon Translate, which bills markup: only the elements that must stay are sent.
   const plan = planTranslation(analysed, 'full', { locate: false });
   const markup = sum(plan.tagged.map((sentence) => codePoints(sentence.key) - codePoints(sentence.text)));

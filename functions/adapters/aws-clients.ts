@@ -1,3 +1,4 @@
+import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { TranslateClient } from '@aws-sdk/client-translate';
@@ -5,8 +6,9 @@ import { TranslateClient } from '@aws-sdk/client-translate';
 /**
  * Builds the AWS clients once, to be injected into the adapters.
  *
- * Endpoints: without `endpoint`, the SDK itself reads `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL_TRANSLATE`
- * (then `AWS_ENDPOINT_URL`, then `endpoint_url` in the shared config file), so nothing here reads them again.
+ * Endpoints: without `endpoint`, the SDK itself reads `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL_TRANSLATE` /
+ * `AWS_ENDPOINT_URL_COMPREHEND` (then `AWS_ENDPOINT_URL`, then `endpoint_url` in the shared config file), so
+ * nothing here reads them again.
  */
 export interface StaticCredentials {
   readonly accessKeyId: string;
@@ -58,6 +60,11 @@ function commonConfig(options: AwsClientOptions, defaultRequestTimeoutMs: number
 
 export function createTranslateClient(options: AwsClientOptions = {}): TranslateClient {
   return new TranslateClient(commonConfig(options, DEFAULT_TRANSLATE_REQUEST_TIMEOUT_MS));
+}
+
+/** For the language detection of `sourceLanguage=auto` (DetectDominantLanguage). */
+export function createComprehendClient(options: AwsClientOptions = {}): ComprehendClient {
+  return new ComprehendClient(commonConfig(options, DEFAULT_TRANSLATE_REQUEST_TIMEOUT_MS));
 }
 
 export function createS3Client(options: S3ClientOptions = {}): S3Client {

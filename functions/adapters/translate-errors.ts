@@ -63,6 +63,27 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/** Why another attempt may succeed, for an error of any AWS API; `undefined` when it would fail alike. */
+export type PassingFault = 'throttling' | 'timeout' | 'server';
+
+export function passingFault(error: unknown): PassingFault | undefined {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  if (NOT_AUTHORIZED.has(name)) return undefined;
+  if (THROTTLING.has(name) || status === 429) return 'throttling';
+  if (TRANSIENT.has(name) || (e.code !== undefined && NETWORK_CODES.has(e.code))) return 'timeout';
+  if (e.$fault === 'server' || (status !== undefined && status >= 500)) return 'server';
+  return undefined;
+}
+
+/** `(Name: message)`, or `(Name)`, for messages. */
+export function errorDetail(error: unknown): string {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const name = e.name ?? 'Error';
+  return e.message ? ` (${name}: ${e.message})` : ` (${name})`;
+}
+
 /**
  * Turns what the SDK threw (after its own retries) into a `TranslationError` a user can act on. Throttling,
  * server errors, timeouts and network failures are `retryable`; everything the request itself caused is not.

@@ -53,6 +53,7 @@ export async function devCommand(
       translator: choice.translator,
       logger,
       events: new ConsoleEventSink(io.stdout),
+      ...(choice.detector ? { detector: choice.detector } : {}),
       concurrency: options.concurrency,
       maxReceiveCount: options.maxReceiveCount,
       // As deployed: every translation is remembered in the bucket, so a re-upload pays only for what changed.

@@ -63,6 +63,7 @@ export async function runCommand(
     clock: systemClock,
     logger,
     ...(options.events ? { events: new JsonLinesEventSink(options.events) } : {}),
+    ...(choice.detector ? { detector: choice.detector } : {}),
   };
 
   say(

@@ -1,9 +1,11 @@
 import { AmazonTranslateTranslator } from '../adapters/amazon-translate-translator.js';
 import { modeFingerprint } from '../adapters/apertium-process.js';
 import { ApertiumTranslator, apertiumPackages, installedMode } from '../adapters/apertium-translator.js';
-import { createTranslateClient } from '../adapters/aws-clients.js';
-import type { Translator } from '../core/ports.js';
+import { createComprehendClient, createTranslateClient } from '../adapters/aws-clients.js';
+import { ComprehendLanguageDetector } from '../adapters/comprehend-language-detector.js';
+import type { LanguageDetector, Translator } from '../core/ports.js';
 import {
+  AUTO_SOURCE_LANGUAGE,
   describeAmazonTranslateLanguages,
   isAmazonTranslateLanguageCode,
 } from '../shared/amazon-translate-languages.js';
@@ -14,6 +16,8 @@ import { UsageError } from './usage-error.js';
 
 export interface TranslatorChoice {
   readonly translator: Translator;
+  /** With `--source-language auto` (aws only): tells each article's language. */
+  readonly detector?: LanguageDetector;
   /** The target languages that will be published. */
   readonly languages: readonly string[];
   readonly pricePerMillionCharacters: number;
@@ -45,8 +49,19 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
     }
     const client = createTranslateClient();
     const translator = new AmazonTranslateTranslator({ client });
-    const close = async (): Promise<void> => client.destroy();
-    return { translator, languages, pricePerMillionCharacters: AMAZON_TRANSLATE_PRICE, close };
+    // auto: each article's language is detected once with Amazon Comprehend (AWS_ENDPOINT_URL_COMPREHEND).
+    const comprehend = sourceLanguage === AUTO_SOURCE_LANGUAGE ? createComprehendClient() : undefined;
+    const close = async (): Promise<void> => {
+      client.destroy();
+      comprehend?.destroy();
+    };
+    return {
+      translator,
+      ...(comprehend ? { detector: new ComprehendLanguageDetector({ client: comprehend }) } : {}),
+      languages,
+      pricePerMillionCharacters: AMAZON_TRANSLATE_PRICE,
+      close,
+    };
   }
 
   if (sourceLanguage !== 'en') {

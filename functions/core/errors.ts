@@ -1,18 +1,35 @@
+import { deploymentName, type SettingName } from './settings.js';
+
+/** What to do, as text, or written once it is known how the reader names a setting (`--max-article-bytes`). */
+export type Hint = string | ((nameOf: SettingName) => string);
+
 /**
  * An article that cannot be published as it is. Its message says what is wrong and its `hint` what to do;
  * both go into the `failed/<articleId>.json` record. Retrying does not help, so these are never retried.
  */
 export class ArticleError extends Error {
   override readonly name: string = 'ArticleError';
+  readonly #hint: Hint;
   constructor(
     /** Stable machine-readable reason, e.g. `empty`, `binary`, `too-large`. */
     readonly code: string,
     message: string,
-    readonly hint: string,
+    hint: Hint,
     /** Each thing wrong, when there are several (the failed record lists them). */
     readonly problems?: readonly string[],
   ) {
     super(message);
+    this.#hint = hint;
+  }
+
+  /** What to do, each setting named as `nameOf` names it (the command line's flags, the deployment's keys). */
+  hintFor(nameOf: SettingName): string {
+    return typeof this.#hint === 'string' ? this.#hint : this.#hint(nameOf);
+  }
+
+  /** What to do, settings named as the deployment names them. */
+  get hint(): string {
+    return this.hintFor(deploymentName);
   }
 }
 
@@ -25,7 +42,7 @@ export class ArticleTooLargeError extends ArticleError {
     super(
       'too-large',
       `The article is ${size} bytes, over the limit of ${maxBytes} bytes.`,
-      'Split the article, or raise the maxArticleBytes setting (the function memory and timeout grow with it).',
+      (nameOf) => `Split the article, or raise the limit (${nameOf('maxArticleBytes')}).`,
     );
   }
 }

@@ -77,7 +77,7 @@ async function processUpload(run: ArticleRun, upload: Upload): Promise<ArticleOu
   // refuses for good (a missing permission) gets the failed record; other faults are thrown (before the manifest,
   // so the article is delivered again and the feeds, idempotent, updated then).
   const translations = await translateLanguages(run, analysis.article);
-  const written = await writeSet(run, analysis.article, translations, upload.sha256).catch(
+  const written = await writeSet(run, translations.article, translations, upload.sha256).catch(
     recordFailure(run, upload),
   );
   if (isOutcome(written)) return written;

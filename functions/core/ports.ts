@@ -131,6 +131,35 @@ export interface Translator {
   withTerminologies?(terminologies: Terminologies): Translator;
 }
 
+/** One language a detector found in a text, with its confidence. */
+export interface DetectedLanguage {
+  /** As the detector answers it; the pipeline checks it against the languages it knows before using it. */
+  readonly language: string;
+  /** Confidence from 0 to 1. */
+  readonly score: number;
+}
+
+export interface LanguageDetection {
+  /** Most likely first. */
+  readonly languages: readonly DetectedLanguage[];
+  /** Characters billed (the detector's own rounding included), requests made, retries. */
+  readonly usage: TranslationUsage;
+}
+
+/**
+ * Tells the language of an article whose source language is configured as `auto` (Amazon Comprehend in AWS). It
+ * throws a `TranslationError` when it cannot answer, `retryable` when another attempt may.
+ */
+export interface LanguageDetector {
+  /** `amazon-comprehend`, recorded in manifests. */
+  readonly engine: string;
+  /** The most text one detection reads, in UTF-8 bytes; the pipeline sends a sample of the article within it. */
+  readonly maxTextBytes: number;
+  /** Texts shorter than this many characters cannot be detected. */
+  readonly minTextCharacters: number;
+  detect(text: string): Promise<LanguageDetection>;
+}
+
 /** What downstream systems are told when a set is published or an article fails. */
 export interface PipelineEvent {
   /** `ArticlePublished` (status `complete` or `partial`) or `ArticleFailed`. */

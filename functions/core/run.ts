@@ -1,6 +1,6 @@
 import type { SetKeys } from './key-layout.js';
 import type { ArticleRef } from './outcomes.js';
-import type { ArticleStore, Clock, EventSink, Logger, Translator } from './ports.js';
+import type { ArticleStore, Clock, EventSink, LanguageDetector, Logger, Translator } from './ports.js';
 import type { PipelineSettings } from './settings.js';
 
 export interface PipelineDependencies {
@@ -10,6 +10,8 @@ export interface PipelineDependencies {
   readonly logger: Logger;
   /** Told of every published set and failed article; optional. */
   readonly events?: EventSink;
+  /** Tells each article's language when the source language is `auto`; needed then. */
+  readonly detector?: LanguageDetector;
 }
 
 /** Milliseconds each stage took, filled in as it finishes (the manifest's `timings.stagesMs`). */

@@ -1,4 +1,4 @@
-import { defaultValues, type OptionValues } from '../shared/options/table.js';
+import { defaultValues, type OptionName, type OptionValues, optionSpec } from '../shared/options/table.js';
 import type { TranslationScope } from './contract.js';
 
 /** How the pipeline is configured: parsed once by each entry point (Lambda config, CLI flags) and passed in. */
@@ -26,7 +26,20 @@ export interface PipelineSettings {
    * the key. `undefined`: relative links.
    */
   readonly publicBaseUrl?: string;
+  /** Price of the language detection per million characters (with `auto`), for the estimate. Default: the table's. */
+  readonly detectionPricePerMillionCharacters?: number;
+  /**
+   * How the person who reads a failed record names a setting where they can change it: `--max-article-bytes` on the
+   * command line. Default: as the deployment names it (the CDK context key, `maxArticleBytes`).
+   */
+  readonly nameOf?: SettingName;
 }
+
+/** An option of the options table, as a surface names it. */
+export type SettingName = (option: OptionName) => string;
+
+/** How the deployment names an option: its CDK context key (the README's deploy section), else its name. */
+export const deploymentName: SettingName = (option) => optionSpec(option).context?.key ?? option;
 
 /** The options that make up the pipeline's settings (the options table holds their defaults and rules). */
 export type PipelineSettingOptions = Pick<
@@ -39,6 +52,7 @@ export type PipelineSettingOptions = Pick<
   | 'translationScope'
   | 'pricePerMillionCharacters'
   | 'publicBaseUrl'
+  | 'detectionPricePerMillionCharacters'
 > & {
   /** Checked by the translator where it knows other languages than Amazon Translate (Apertium). */
   readonly sourceLanguage: string;
@@ -59,10 +73,13 @@ export function pipelineSettings(options: PipelineSettingOptions, pipelineVersio
     translationScope: options.translationScope,
     pricePerMillionCharacters: options.pricePerMillionCharacters,
     ...(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl }),
+    detectionPricePerMillionCharacters: options.detectionPricePerMillionCharacters,
   };
 }
 
 const defaults = defaultValues();
+
+export const DEFAULT_DETECTION_PRICE = defaults.detectionPricePerMillionCharacters;
 
 export const defaultPrefixes = {
   incomingPrefix: defaults.incomingPrefix,

@@ -2,7 +2,7 @@ import type { S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import pLimit from 'p-limit';
 import { ArticleError } from '../core/errors.js';
 import { type ArticleOutcome, processObject } from '../core/pipeline.js';
-import type { ArticleStore, Clock, EventSink, Logger, Translator } from '../core/ports.js';
+import type { ArticleStore, Clock, EventSink, LanguageDetector, Logger, Translator } from '../core/ports.js';
 import type { PipelineSettings } from '../core/settings.js';
 import { TranslationMemory, type TranslationMemoryOptions } from '../core/translate/translation-memory.js';
 import { isS3TestEvent, isSqsEvent, type ObjectCreated, objectsCreated } from './s3-events.js';
@@ -16,6 +16,8 @@ export interface ArticleHandlerDependencies {
   readonly logger: Logger;
   /** Where completion events go (EventBridge in AWS). */
   readonly events?: EventSink;
+  /** Tells each article's language, for `sourceLanguage=auto` (Amazon Comprehend in AWS). */
+  readonly detector?: LanguageDetector;
   /** Called with every outcome, for metrics. */
   readonly record?: (outcome: ArticleOutcome) => void;
   /** Articles processed at once within one invocation. */
@@ -67,6 +69,7 @@ export function createArticleHandler(deps: ArticleHandlerDependencies): ArticleH
           clock: deps.clock,
           logger,
           ...(deps.events ? { events: deps.events } : {}),
+          ...(deps.detector ? { detector: deps.detector } : {}),
         },
       );
       deps.record?.(outcome);

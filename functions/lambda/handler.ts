@@ -1,9 +1,16 @@
 import { AmazonTranslateTranslator } from '../adapters/amazon-translate-translator.js';
-import { createEventBridgeClient, createS3Client, createTranslateClient } from '../adapters/aws-clients.js';
+import {
+  createComprehendClient,
+  createEventBridgeClient,
+  createS3Client,
+  createTranslateClient,
+} from '../adapters/aws-clients.js';
 import { storesByBucket } from '../adapters/bucket-stores.js';
+import { ComprehendLanguageDetector } from '../adapters/comprehend-language-detector.js';
 import { EventBridgeEventSink } from '../adapters/eventbridge-event-sink.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { fetchTerminologyVersions } from '../adapters/terminology-versions.js';
+import { AUTO_SOURCE_LANGUAGE } from '../shared/amazon-translate-languages.js';
 import { terminologyNames } from '../shared/options/translate-values.js';
 import { pipelineVersion } from '../version.js';
 import { createArticleHandler } from './article-handler.js';
@@ -26,6 +33,11 @@ const translator = new AmazonTranslateTranslator({
     terminologyNames(config.terminologies),
   ),
 });
+// sourceLanguage=auto: each article's language is detected once, before it is translated.
+const detector =
+  config.pipeline.sourceLanguage === AUTO_SOURCE_LANGUAGE
+    ? new ComprehendLanguageDetector({ client: createComprehendClient() })
+    : undefined;
 const events = config.eventBusName
   ? new EventBridgeEventSink({ client: createEventBridgeClient(), eventBusName: config.eventBusName })
   : undefined;
@@ -38,6 +50,7 @@ const handleArticles = createArticleHandler({
   logger,
   record: (outcome) => recordOutcome(metrics, outcome),
   ...(events ? { events } : {}),
+  ...(detector ? { detector } : {}),
   translationMemory: { prefix: config.cachePrefix },
 });
 

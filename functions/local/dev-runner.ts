@@ -11,7 +11,7 @@ import { storesByBucket } from '../adapters/bucket-stores.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { editTarget } from '../core/key-layout.js';
 import type { ArticleOutcome } from '../core/pipeline.js';
-import type { EventSink, Logger, Translator } from '../core/ports.js';
+import type { EventSink, LanguageDetector, Logger, Translator } from '../core/ports.js';
 import { articleIdFor } from '../core/publish/article-id.js';
 import type { PipelineSettings } from '../core/settings.js';
 import { type ArticleHandlerDependencies, createArticleHandler } from '../lambda/article-handler.js';
@@ -69,6 +69,8 @@ export interface DevRunnerOptions {
   readonly translator: Translator;
   readonly logger: Logger;
   readonly events?: EventSink;
+  /** For `sourceLanguage=auto`: tells each article's language. */
+  readonly detector?: LanguageDetector;
   /** Articles processed at once. */
   readonly concurrency?: number;
   readonly maxReceiveCount?: number;
@@ -134,6 +136,7 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     clock: systemClock,
     logger,
     ...(options.events ? { events: options.events } : {}),
+    ...(options.detector ? { detector: options.detector } : {}),
     ...(options.translationMemory ? { translationMemory: options.translationMemory } : {}),
     concurrency,
     record: (outcome) => {

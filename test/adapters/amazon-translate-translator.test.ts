@@ -427,7 +427,9 @@ describe('AmazonTranslateTranslator', () => {
     ]);
     expect(subject.withTerminologies({ es: 'newsroom-names' })).toBe(chosen);
     // A choice made from a choice is still bounded by what the deployment reads.
-    expect(chosen.withTerminologies({ '*': 'sport-terms' }).settingsFor('fr')).toBe('terminology=sport-terms');
+    expect(chosen.withTerminologies({ '*': 'sport-terms' }).settingsFor('fr')).toBe(
+      'terminology=sport-terms',
+    );
     expect(() => chosen.withTerminologies({ es: 'someone-elses' })).toThrow(
       'someone-elses is not a terminology this deployment reads (it reads sport-terms, newsroom-names).',
     );

@@ -24,7 +24,7 @@ describe('checkSourceLanguage', () => {
       expect(error).toBeInstanceOf(ArticleError);
       expect((error as ArticleError).code).toBe('wrong-language');
       expect((error as ArticleError).message).toContain('Spanish (es)');
-      expect((error as ArticleError).hint).toContain('sourceLanguage=auto');
+      expect((error as ArticleError).hint).toContain('or set sourceLanguage to es, or to auto');
     }
   });
 

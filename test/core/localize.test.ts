@@ -34,6 +34,9 @@ const article = {
     figures: [],
   },
   summary: [],
+  sourceLanguage: 'en',
+  factsLanguage: 'en' as const,
+  referenceDate: '2024-01-01',
 };
 
 describe('localize', () => {

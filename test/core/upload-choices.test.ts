@@ -122,7 +122,9 @@ describe('choices per upload (S3 user metadata)', () => {
       'metadata "terminology": ca is not one of the target languages (es).',
     ]);
     expect(twice.json<FailedRecordJson>('failed/wang-yi-moscow-visit.json').problems).toEqual([
-      expect.stringMatching(/^metadata "terminology": es would get 2 terminologies \(newsroom-names, sport-terms\)/u),
+      expect.stringMatching(
+        /^metadata "terminology": es would get 2 terminologies \(newsroom-names, sport-terms\)/u,
+      ),
     ]);
     expect(translator.requests).toEqual([]);
   });

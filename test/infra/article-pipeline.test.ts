@@ -292,6 +292,7 @@ describe('ArticlePipeline function', () => {
       TRANSLATE_CONCURRENCY: '50',
       TRANSLATION_SCOPE: 'full',
       PRICE_PER_MILLION_CHARACTERS: '15',
+      DETECTION_PRICE_PER_MILLION_CHARACTERS: '1',
       PUBLIC_BASE_URL: '',
       EVENT_BUS_NAME: 'default',
       POWERTOOLS_SERVICE_NAME: 'polybrief',

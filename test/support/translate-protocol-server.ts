@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { seededRandom } from './seeded-random.js';
 
 export const TRANSLATE_TEXT_TARGET = 'AWSShineFrontendService_20170701.TranslateText';
+/** Amazon Comprehend's language detection, which `sourceLanguage=auto` calls once per article. */
+export const DETECT_DOMINANT_LANGUAGE_TARGET = 'Comprehend_20171127.DetectDominantLanguage';
 /** The service's limit on `Text`, in UTF-8 bytes. */
 export const TRANSLATE_MAX_TEXT_BYTES = 10_000;
 
@@ -97,8 +99,13 @@ export interface TranslateProtocolServerOptions {
   readonly maxTextBytes?: number;
   /** Terminology names that exist; others give `ResourceNotFoundException`. */
   readonly terminologies?: readonly string[];
-  /** Language reported when the request's source is `auto`. */
-  readonly detectedLanguage?: string;
+  /**
+   * Language reported when a TranslateText request's source is `auto`, and by DetectDominantLanguage (any code,
+   * hostile ones included, to test what a client makes of them); a function picks it from the text.
+   */
+  readonly detectedLanguage?: string | ((text: string) => string);
+  /** DetectDominantLanguage's confidence in it. Default 0.99. */
+  readonly detectionScore?: number;
   /** Seed of the generator behind `throttleFraction`. */
   readonly seed?: number;
   /** Replaces the fake translation of one line. */
@@ -107,11 +114,16 @@ export interface TranslateProtocolServerOptions {
 }
 
 export interface TranslateProtocolServer {
-  /** `http://127.0.0.1:PORT`, for the client's `endpoint` or `AWS_ENDPOINT_URL_TRANSLATE`. */
+  /**
+   * `http://127.0.0.1:PORT`, for the client's `endpoint` or `AWS_ENDPOINT_URL_TRANSLATE` (and
+   * `AWS_ENDPOINT_URL_COMPREHEND`: the server answers DetectDominantLanguage too).
+   */
   readonly endpoint: string;
   readonly port: number;
-  /** Every request received, in arrival order. */
+  /** Every TranslateText request received, in arrival order. */
   readonly requests: readonly LoggedRequest[];
+  /** The text of every DetectDominantLanguage request, in arrival order. */
+  readonly detections: readonly string[];
   /** Merges faults into the current plan (counters are replaced, not added). */
   inject(faults: FaultPlan): void;
   /** Clears the faults, the log and the counters. */
@@ -139,6 +151,11 @@ export async function startTranslateProtocolServer(
   const random = seededRandom(options.seed ?? 1);
   let plan: FaultPlan = { ...options.faults };
   let requests: LoggedRequest[] = [];
+  let detections: string[] = [];
+  const detectedFor = (text: string) =>
+    typeof options.detectedLanguage === 'function'
+      ? options.detectedLanguage(text)
+      : (options.detectedLanguage ?? 'en');
   let inFlight = 0;
   let peakConcurrency = 0;
   const hung = new Set<ServerResponse>();
@@ -265,9 +282,7 @@ export async function startTranslateProtocolServer(
     answer(request, response, entry, 200, {
       TranslatedText: lines.join('\n'),
       SourceLanguageCode:
-        request.SourceLanguageCode === 'auto'
-          ? (options.detectedLanguage ?? 'en')
-          : request.SourceLanguageCode,
+        request.SourceLanguageCode === 'auto' ? detectedFor(text) : request.SourceLanguageCode,
       TargetLanguageCode: request.TargetLanguageCode,
       ...(request.Settings ? { AppliedSettings: request.Settings } : {}),
       ...(request.TerminologyNames?.length
@@ -285,11 +300,25 @@ export async function startTranslateProtocolServer(
         response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
         response.end(JSON.stringify({ __type: type, Message: message }));
       };
-      if (incoming.method !== 'POST' || target !== TRANSLATE_TEXT_TARGET) {
+      const detection = target === DETECT_DOMINANT_LANGUAGE_TARGET;
+      if (incoming.method !== 'POST' || (target !== TRANSLATE_TEXT_TARGET && !detection)) {
         return reply(400, 'UnknownOperationException', `Unsupported operation ${String(target)}`);
       }
       if (!incoming.headers.authorization?.startsWith('AWS4-HMAC-SHA256 ')) {
         return reply(400, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+      }
+      if (detection) {
+        const { Text } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Text?: string };
+        if (typeof Text !== 'string' || [...Text].length < 20 || Buffer.byteLength(Text) > 100_000) {
+          return reply(400, 'InvalidRequestException', 'Text must be 20 characters to 100 KB.');
+        }
+        detections.push(Text);
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        return response.end(
+          JSON.stringify({
+            Languages: [{ LanguageCode: detectedFor(Text), Score: options.detectionScore ?? 0.99 }],
+          }),
+        );
       }
       let body: TranslateTextBody;
       try {
@@ -320,12 +349,16 @@ export async function startTranslateProtocolServer(
     get requests() {
       return requests;
     },
+    get detections() {
+      return detections;
+    },
     inject(faults) {
       plan = { ...plan, ...faults };
     },
     reset() {
       plan = {};
       requests = [];
+      detections = [];
       peakConcurrency = inFlight;
     },
     stats() {

@@ -5,6 +5,7 @@ import { mapBounded } from '../map-bounded.js';
 import type { ArticleStore, PutOptions } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
+import { lookupFrom } from '../translate/segments.js';
 import type { Translations } from '../translate/translate-languages.js';
 import { sourceVersion } from '../translate/version-text.js';
 import { digestOf, localize, type VersionDigest } from './localize.js';
@@ -54,11 +55,13 @@ export async function writeSet(
   const pages = await mapBounded(languages, LANGUAGES_AT_ONCE, (language) => {
     const translated = translations.translated.get(language);
     const reviewed = translations.reviewed.get(language);
+    const names = translations.names.get(language);
     const version = localize(article, {
       language,
       sourceLanguage,
       version: translated ?? source,
       ...(reviewed ? { reviewed } : {}),
+      ...(names ? { names: lookupFrom(names) } : {}),
       languages: links,
       sourceSha256,
       ...(translated

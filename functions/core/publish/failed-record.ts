@@ -3,6 +3,7 @@ import { ArticleError } from '../errors.js';
 import type { FailedOutcome } from '../outcomes.js';
 import type { Upload } from '../read/read-upload.js';
 import type { ArticleRun } from '../run.js';
+import { deploymentName } from '../settings.js';
 import { JSON_TYPE } from './artefacts.js';
 import { notifyCompletion } from './completion-events.js';
 
@@ -65,7 +66,11 @@ export function failedRecord(
       sha256: upload ? upload.sha256 : null,
       bytes: upload ? upload.body.length : null,
     },
-    error: { code: error.code, message: error.message, hint: error.hint },
+    error: {
+      code: error.code,
+      message: error.message,
+      hint: error.hintFor(run.settings.nameOf ?? deploymentName),
+    },
     ...(error.problems && error.problems.length > 0 ? { problems: [...error.problems] } : {}),
   };
 }

@@ -14,7 +14,7 @@ import type { Quote } from '../facts/types.js';
 import { directionOf } from '../locale/languages.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type NameKind, spannedSentences } from '../translate/protected-names.js';
-import { segmentKey } from '../translate/segments.js';
+import { type Lookup, segmentKey } from '../translate/segments.js';
 import { nameRefKey, type VersionText } from '../translate/version-text.js';
 
 /** Who wrote the text a version gives for a source text: `original`, `machine` or `reviewed` (an editor). */
@@ -55,14 +55,14 @@ function span(sentence: Sentence, version: VersionText, review: ReviewOf): TextS
  * (an engine that was not sent the element, or an answer whose markup was refused) where the name's own
  * translation, or the name as written, first stands in the sentence.
  */
-function mentionLocator(article: AnalysedArticle, version: VersionText) {
+function mentionLocator(article: AnalysedArticle, version: VersionText, names: Lookup) {
   const sentences = spannedSentences(article);
   return (kind: NameKind, entity: number, name: string, spans: readonly Span[]): MentionJson[] =>
     spans.map(({ start, end }, mention) => {
       const sentence = overlappingSentences(sentences, start, end)[0];
       if (!sentence) return { start, end };
       const translated = version.sentence(sentence);
-      const candidates = [version.plain(name), name, article.document.text.slice(start, end)];
+      const candidates = [names(name), name, article.document.text.slice(start, end)];
       const at =
         translated.names.get(nameRefKey({ kind, entity, mention })) ?? findName(translated.text, candidates);
       return at
@@ -106,11 +106,13 @@ function localizeFacts(
   version: VersionText,
   review: ReviewOf,
   source: boolean,
+  names?: Lookup,
 ): FactsJson {
   const { facts, document } = article;
   const sentences = allSentences(document);
-  const lookup = version.plain;
-  const mentions = mentionLocator(article, version);
+  // Names found in the English version of an article in another language are English: translated from English.
+  const lookup = names ?? version.plain;
+  const mentions = mentionLocator(article, version, lookup);
   const spanned = spannedSentences(article);
   /** A translated quote is the translation of its words, found in each sentence they run through. */
   const quoteText = (quote: Quote, index: number): string => {
@@ -185,6 +187,8 @@ export interface LocalizeOptions {
   readonly version: VersionText;
   /** The source texts (segment keys) whose translation is an editor's correction. */
   readonly reviewed?: ReadonlySet<string>;
+  /** The names in the facts, when they are not in the source language (facts found in an English version). */
+  readonly names?: Lookup;
   readonly languages: readonly LanguageLinkJson[];
   /** The SHA-256 of the upload the version is made from. */
   readonly sourceSha256: string;
@@ -226,7 +230,8 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
         ...(sentence ? marksJson(version, sentence) : {}),
       };
     }),
-    facts: localizeFacts(article, version, review, translation === undefined),
+    facts: localizeFacts(article, version, review, translation === undefined, options.names),
+    factsLanguage: article.factsLanguage,
     body: brief
       ? []
       : document.paragraphs.map((paragraph) => ({

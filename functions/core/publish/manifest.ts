@@ -117,6 +117,7 @@ export function buildManifest(run: ArticleRun, parts: SetParts): ManifestJson {
       scope: settings.translationScope,
       pricePerMillionCharactersUsd: settings.pricePerMillionCharacters,
       languages: withReviews(translations.usage, parts.written.versions),
+      ...(analysis.detection ? { detection: analysis.detection } : {}),
     },
     edits: [],
   };

@@ -1,3 +1,4 @@
+import type { DetectionAccountingJson } from '../contract.js';
 import type { SourceDocument } from '../document.js';
 import { ArticleError } from '../errors.js';
 import { extractFacts, summarize } from '../facts/index.js';
@@ -9,6 +10,7 @@ import {
   DEFAULT_ANALYSIS_BUDGET_MS,
 } from './analysis-budget.js';
 import { decodeArticle } from './decode.js';
+import { resolveSourceLanguage, type SourceLanguage } from './detect-language.js';
 import { checkSourceLanguage } from './language-check.js';
 import { parseArticle } from './parse-article.js';
 import type { Upload } from './read-upload.js';
@@ -17,16 +19,40 @@ import type { Upload } from './read-upload.js';
 export interface AnalysedArticle {
   readonly articleId: string;
   readonly key: string;
+  /** As configured, or as detected (a code Amazon Translate knows). */
+  readonly sourceLanguage: string;
   readonly document: SourceDocument;
   readonly facts: Facts;
   readonly summary: readonly SummarySentence[];
+  /**
+   * The language the facts and the summary were found in: the extractor reads English only, so `en` for an English
+   * article, `null` until an article in another language is translated into English (translate/), if ever.
+   */
+  readonly factsLanguage: 'en' | null;
+  /** What relative dates in the text are resolved against: the dateline's date, else the upload's. */
+  readonly referenceDate: string;
 }
 
 export interface Analysis {
   readonly article: AnalysedArticle;
   /** The encoding the upload was decoded from. */
   readonly encoding: string;
+  /** With `sourceLanguage` `auto`: the detection and its cost. */
+  readonly detection?: DetectionAccountingJson;
 }
+
+/** The language the fact extractor and the summarizer are written for. */
+export const EXTRACTOR_LANGUAGE = 'en';
+
+/** No facts: for an article the extractor cannot read. */
+export const NO_FACTS: Facts = {
+  people: [],
+  organisations: [],
+  places: [],
+  dates: [],
+  quotes: [],
+  figures: [],
+};
 
 /**
  * Decodes and parses the upload, checks it is an article in the source language, and extracts its facts and
@@ -36,14 +62,18 @@ export interface Analysis {
 export async function analyseUpload(run: ArticleRun, upload: Upload): Promise<Analysis> {
   const started = run.deps.clock.now();
   const budgetMs = run.settings.analysisBudgetMs ?? DEFAULT_ANALYSIS_BUDGET_MS;
-  const analysis = analyseOrExplain(run, upload, analysisCheckpoint(run.deps.clock, started, budgetMs));
+  const checkpoint = analysisCheckpoint(run.deps.clock, started, budgetMs);
+  const document = analyseOrExplain(run, () => readDocument(run, upload, checkpoint));
+  // Once, before any translation: a detection fault another attempt may cure is thrown on, not recorded.
+  const source = await resolveSourceLanguage(run, document.document);
+  const analysis = analyseOrExplain(run, () => analyse(run, upload, document, source, checkpoint));
   run.stagesMs.analyse = msSince(run, started);
   return analysis;
 }
 
-function analyseOrExplain(run: ArticleRun, upload: Upload, checkpoint: AnalysisCheckpoint): Analysis {
+function analyseOrExplain<T>(run: ArticleRun, step: () => T): T {
   try {
-    return analyse(run, upload, checkpoint);
+    return step();
   } catch (error) {
     if (error instanceof ArticleError) throw error;
     run.deps.logger.error('article analysis failed', { ...run.log, error: String(error) });
@@ -51,8 +81,13 @@ function analyseOrExplain(run: ArticleRun, upload: Upload, checkpoint: AnalysisC
   }
 }
 
+interface ReadDocument {
+  readonly document: SourceDocument;
+  readonly encoding: string;
+}
+
 /** `checkpoint` is called between stages (and between blocks while parsing): past the budget, it throws. */
-function analyse(run: ArticleRun, upload: Upload, checkpoint: AnalysisCheckpoint): Analysis {
+function readDocument(run: ArticleRun, upload: Upload, checkpoint: AnalysisCheckpoint): ReadDocument {
   const decoded = decodeArticle(upload.body);
   checkpoint('decode');
   const document = parseArticle(decoded.text, upload.format, { checkpoint: () => checkpoint('parse') });
@@ -65,13 +100,43 @@ function analyse(run: ArticleRun, upload: Upload, checkpoint: AnalysisCheckpoint
   }
   checkSourceLanguage(document.text, run.settings.sourceLanguage);
   checkpoint('language');
-  const referenceDate = (upload.info.lastModified ?? run.deps.clock.now()).toISOString().slice(0, 10);
-  const facts = extractFacts(document, { referenceDate });
+  return { document, encoding: decoded.encoding };
+}
+
+/**
+ * The facts and summary, found by rules written for English: run on an English article only. An article in
+ * another language gets them from its English version, when English is a target (translate/facts-from-english.ts).
+ */
+function analyse(
+  run: ArticleRun,
+  upload: Upload,
+  read: ReadDocument,
+  source: SourceLanguage,
+  checkpoint: AnalysisCheckpoint,
+): Analysis {
+  const { document } = read;
+  const english = source.language === EXTRACTOR_LANGUAGE;
+  const referenceDate = document.dateline?.date ?? referenceDateOf(run, upload);
+  const facts = english ? extractFacts(document, { referenceDate }) : NO_FACTS;
   checkpoint('facts');
-  const summary = summarize(document, facts);
+  const summary = english ? summarize(document, facts) : [];
   checkpoint('summary');
-  const article = { articleId: run.articleId, key: run.key, document, facts, summary };
-  return { article, encoding: decoded.encoding };
+  const article: AnalysedArticle = {
+    articleId: run.articleId,
+    key: run.key,
+    sourceLanguage: source.language,
+    document,
+    facts,
+    summary,
+    factsLanguage: english ? EXTRACTOR_LANGUAGE : null,
+    referenceDate,
+  };
+  return { article, encoding: read.encoding, ...(source.detection ? { detection: source.detection } : {}) };
+}
+
+/** What relative dates are resolved against when the article has no dateline: when it was uploaded. */
+export function referenceDateOf(run: ArticleRun, upload: Upload): string {
+  return (upload.info.lastModified ?? run.deps.clock.now()).toISOString().slice(0, 10);
 }
 
 function unexpectedAnalysisError(error: unknown): ArticleError {

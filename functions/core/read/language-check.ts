@@ -100,6 +100,7 @@ export function checkSourceLanguage(text: string, sourceLanguage: string): void 
   throw new ArticleError(
     'wrong-language',
     `The article appears to be in ${englishName(guess.language)} (${guess.language}), but this pipeline translates from ${englishName(sourceLanguage)} (${sourceLanguage}).`,
-    `Upload it to a pipeline whose source language is ${guess.language}, or deploy with sourceLanguage=auto to detect each article's language.`,
+    (nameOf) =>
+      `Upload it to a pipeline whose source language is ${guess.language}, or set ${nameOf('sourceLanguage')} to ${guess.language}, or to auto to detect each article's language.`,
   );
 }

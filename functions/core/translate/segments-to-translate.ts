@@ -1,5 +1,6 @@
 import type { TranslationScope } from '../contract.js';
 import { allSentences, headlineOf, overlappingSentences, type Sentence } from '../document.js';
+import type { Facts } from '../facts/types.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { encodeInline } from './inline-markup.js';
 import { type NameRule, type SentenceSpan, sentenceSpans } from './protected-names.js';
@@ -84,5 +85,17 @@ export function nameSegments(article: AnalysedArticle, rule: NameRule = {}): str
     ...facts.organisations.filter((item) => rule.translatedTerms?.has(item.name)).map((item) => item.name),
     ...facts.places.map((place) => place.name),
     ...(document.dateline?.place ? [document.dateline.place] : []),
+  ];
+}
+
+/**
+ * The words of facts found in an article's English version that each language shows translated from English: roles,
+ * organisations and places (people's names are never translated).
+ */
+export function factNames(facts: Facts): string[] {
+  return [
+    ...facts.people.flatMap((person) => person.roles),
+    ...facts.organisations.map((organisation) => organisation.name),
+    ...facts.places.map((place) => place.name),
   ];
 }

@@ -24,3 +24,10 @@ export class SegmentSet {
     return [...this.#keys.keys()];
   }
 }
+
+/** Looks up the translation of a text by its segment key; the source text itself when there is none. */
+export type Lookup = (text: string) => string;
+
+export function lookupFrom(translations: ReadonlyMap<string, string>): Lookup {
+  return (text) => translations.get(segmentKey(text)) ?? text;
+}

@@ -1,11 +1,14 @@
+import type { TranslationScope } from '../contract.js';
 import { TranslationError } from '../errors.js';
 import type { LanguageUsage } from '../outcomes.js';
 import type { TranslationResult, TranslationUsage, Translator } from '../ports.js';
-import type { AnalysedArticle } from '../read/analyse-article.js';
+import { type AnalysedArticle, EXTRACTOR_LANGUAGE } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
+import { factsFromEnglish } from './facts-from-english.js';
 import { type DecodedInline, decodeInline, plainAnswer } from './inline-markup.js';
+import { spannedSentences } from './protected-names.js';
 import { segmentKey } from './segments.js';
-import { planTranslation, type TranslationPlan } from './segments-to-translate.js';
+import { factNames, planTranslation, type TranslationPlan } from './segments-to-translate.js';
 import { translatedVersion, type VersionText } from './version-text.js';
 
 /** A target language whose translation failed; the others are published without it. */
@@ -16,7 +19,9 @@ export interface LanguageFailure {
 }
 
 export interface Translations {
-  /** The configured source language, or with `auto` the one the translator detected (`und` if none). */
+  /** The article as published: with facts found in its English version when it is in another language. */
+  readonly article: AnalysedArticle;
+  /** The configured source language, or with `auto` the one detected before any translation. */
   readonly sourceLanguage: string;
   /** The languages to publish: the source language, then every target that was translated, in settings order. */
   readonly languages: readonly string[];
@@ -27,6 +32,11 @@ export interface Translations {
    * language.
    */
   readonly reviewed: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * For facts found in the English version of an article in another language: the English roles, places and
+   * speakers → their translation, for each language besides English (the source language included).
+   */
+  readonly names: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Tagged sentences whose answer's markup was not usable (published without marks), by language. */
   readonly markupFaults: Readonly<Record<string, number>>;
   /** In the order they failed. */
@@ -35,67 +45,178 @@ export interface Translations {
   readonly languagesMs: Readonly<Record<string, number>>;
 }
 
+/** What the languages' translation has gathered so far. */
+interface Progress {
+  readonly translated: Map<string, VersionText>;
+  readonly reviewed: Map<string, ReadonlySet<string>>;
+  readonly failures: LanguageFailure[];
+  readonly usage: Record<string, LanguageUsage>;
+  readonly languagesMs: Record<string, number>;
+  readonly markupFaults: Record<string, number>;
+}
+
 /**
  * Translates the article's segments into every target language at once. A language that fails with a
  * `TranslationError` is left out and reported; any other error is thrown.
+ *
+ * The facts are found by English rules: an article in another language is translated into English first, when
+ * English is a target, and its facts and summary are found in that version (facts-from-english.ts) before the
+ * other languages are translated; their names then travel from English. Without English among the targets, such
+ * an article is published without facts (`factsLanguage` null), rather than read with rules of another language.
  */
-export async function translateLanguages(run: ArticleRun, article: AnalysedArticle): Promise<Translations> {
+export async function translateLanguages(run: ArticleRun, analysed: AnalysedArticle): Promise<Translations> {
   const { settings } = run;
-  const { translator, clock } = run.deps;
-  const started = clock.now();
-  const targets = settings.targetLanguages.filter((language) => language !== settings.sourceLanguage);
-  const languagesMs: Record<string, number> = {};
-  const failures: LanguageFailure[] = [];
-  const usage: Record<string, LanguageUsage> = {};
-  const markupFaults: Record<string, number> = {};
-  // With `auto`, the first language to come back with a detected source language names it.
-  const detected: string[] = [];
-  const translated = new Map<string, VersionText>();
-  const reviewed = new Map<string, ReadonlySet<string>>();
+  const started = run.deps.clock.now();
+  const sourceLanguage = analysed.sourceLanguage;
+  // The source language (configured, or detected before any translation) is never a target.
+  const targets = [...new Set(settings.targetLanguages)].filter((language) => language !== sourceLanguage);
+  const progress: Progress = {
+    translated: new Map(),
+    reviewed: new Map(),
+    failures: [],
+    usage: {},
+    languagesMs: {},
+    markupFaults: {},
+  };
+  const viaEnglish = analysed.factsLanguage === null && targets.includes(EXTRACTOR_LANGUAGE);
+  let article = analysed;
+  if (viaEnglish) {
+    // Every sentence, whatever the scope: the summary and the quotes are not known before the facts.
+    await translateInto(run, progress, EXTRACTOR_LANGUAGE, article, 'full');
+    const english = progress.translated.get(EXTRACTOR_LANGUAGE);
+    if (english) article = factsFromEnglish(article, englishTexts(article, english));
+  }
+  const namesFromEnglish =
+    article.factsLanguage === EXTRACTOR_LANGUAGE && sourceLanguage !== EXTRACTOR_LANGUAGE;
+  // Facts found in English name whole source sentences as their mentions: no name travels as an element then,
+  // and the names are translated from English on their own.
+  const planned = namesFromEnglish ? withoutNames(article) : article;
+  const others = targets.filter((language) => !(viaEnglish && language === EXTRACTOR_LANGUAGE));
   await Promise.all(
-    targets.map(async (language) => {
-      const languageStarted = clock.now();
+    others.map((language) => translateInto(run, progress, language, planned, settings.translationScope)),
+  );
+  const names = namesFromEnglish
+    ? await translateNames(
+        run,
+        progress,
+        [sourceLanguage, ...others.filter((language) => progress.translated.has(language))],
+        factNames(article.facts),
+      )
+    : new Map<string, ReadonlyMap<string, string>>();
+  run.stagesMs.translate = msSince(run, started);
+  const languages = [sourceLanguage, ...targets.filter((language) => progress.translated.has(language))];
+  return { article, sourceLanguage, languages, names, ...progress };
+}
+
+/** Source sentence (segment key) → its text in the English version. */
+function englishTexts(article: AnalysedArticle, english: VersionText): Map<string, string> {
+  return new Map(
+    spannedSentences(article).map((sentence) => [segmentKey(sentence.text), english.sentence(sentence).text]),
+  );
+}
+
+function withoutNames(article: AnalysedArticle): AnalysedArticle {
+  return { ...article, facts: { ...article.facts, people: [], organisations: [], places: [] } };
+}
+
+/** One language: its translation, or its failure; what it used and how long it took, either way. */
+async function translateInto(
+  run: ArticleRun,
+  progress: Progress,
+  language: string,
+  article: AnalysedArticle,
+  scope: TranslationScope,
+): Promise<void> {
+  const { translator } = run.deps;
+  const languageStarted = run.deps.clock.now();
+  try {
+    const rule = {
+      translatedTerms: translator.translatedTerms?.(language),
+      locate: !translator.billsMarkup,
+    };
+    const plan = planTranslation(article, scope, rule);
+    const result = await translatePlan(translator, plan, article.sourceLanguage, language);
+    progress.translated.set(language, translatedVersion(plan, result.plain, result.tagged));
+    progress.reviewed.set(language, result.reviewed);
+    progress.usage[language] = accounting(
+      translator.engine,
+      result.usage,
+      run.settings.pricePerMillionCharacters,
+    );
+    progress.markupFaults[language] = result.faults.length;
+    if (result.faults.length > 0) {
+      run.deps.logger.warn('inline markup lost in translation; those sentences are published without it', {
+        ...run.log,
+        language,
+        sentences: result.faults.length,
+        reason: result.faults[0],
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof TranslationError)) throw error;
+    progress.failures.push({ language, message: error.message, retryable: error.retryable });
+    run.deps.logger.warn('language failed', {
+      ...run.log,
+      language,
+      reason: error.message,
+      retryable: error.retryable,
+    });
+  }
+  progress.languagesMs[language] = msSince(run, languageStarted);
+}
+
+/**
+ * The English names of the facts translated from English into each language that publishes (the source language
+ * included), billed to that language. Names that cannot be translated stay in English: they are not worth
+ * failing a language for.
+ */
+async function translateNames(
+  run: ArticleRun,
+  progress: Progress,
+  languages: readonly string[],
+  englishNames: readonly string[],
+): Promise<Map<string, ReadonlyMap<string, string>>> {
+  const { translator } = run.deps;
+  const segments = [...new Set(englishNames.map(segmentKey))].filter((name) => name !== '');
+  const names = new Map<string, ReadonlyMap<string, string>>();
+  if (segments.length === 0) return names;
+  await Promise.all(
+    languages.map(async (language) => {
       try {
-        const rule = {
-          translatedTerms: translator.translatedTerms?.(language),
-          locate: !translator.billsMarkup,
-        };
-        const plan = planTranslation(article, settings.translationScope, rule);
-        const result = await translatePlan(translator, plan, settings.sourceLanguage, language);
-        if (result.detectedSourceLanguage !== undefined) detected.push(result.detectedSourceLanguage);
-        translated.set(language, translatedVersion(plan, result.plain, result.tagged));
-        reviewed.set(language, result.reviewed);
-        usage[language] = accounting(translator.engine, result.usage, settings.pricePerMillionCharacters);
-        markupFaults[language] = result.faults.length;
-        if (result.faults.length > 0) {
-          run.deps.logger.warn(
-            'inline markup lost in translation; those sentences are published without it',
-            {
-              ...run.log,
-              language,
-              sentences: result.faults.length,
-              reason: result.faults[0],
-            },
-          );
-        }
+        const result = await translator.translate({
+          sourceLanguage: EXTRACTOR_LANGUAGE,
+          targetLanguage: language,
+          segments,
+        });
+        names.set(
+          language,
+          new Map(segments.map((name, index) => [name, result.translations[index] ?? name])),
+        );
+        const usage = accounting(translator.engine, result.usage, run.settings.pricePerMillionCharacters);
+        progress.usage[language] = addAccounting(progress.usage[language], usage);
       } catch (error) {
         if (!(error instanceof TranslationError)) throw error;
-        failures.push({ language, message: error.message, retryable: error.retryable });
-        run.deps.logger.warn('language failed', {
+        run.deps.logger.warn('names of the facts not translated', {
           ...run.log,
           language,
           reason: error.message,
-          retryable: error.retryable,
         });
       }
-      languagesMs[language] = msSince(run, languageStarted);
     }),
   );
-  run.stagesMs.translate = msSince(run, started);
-  const sourceLanguage =
-    settings.sourceLanguage === 'auto' ? (detected[0] ?? 'und') : settings.sourceLanguage;
-  const languages = [sourceLanguage, ...targets.filter((language) => translated.has(language))];
-  return { sourceLanguage, languages, translated, reviewed, failures, usage, languagesMs, markupFaults };
+  return names;
+}
+
+function addAccounting(earlier: LanguageUsage | undefined, more: LanguageUsage): LanguageUsage {
+  if (!earlier) return more;
+  return {
+    engine: earlier.engine,
+    charactersSent: earlier.charactersSent + more.charactersSent,
+    charactersFromMemory: earlier.charactersFromMemory + more.charactersFromMemory,
+    requests: earlier.requests + more.requests,
+    retries: earlier.retries + more.retries,
+    estimatedCostUsd: Math.round((earlier.estimatedCostUsd + more.estimatedCostUsd) * 1e6) / 1e6,
+  };
 }
 
 interface PlanResult {

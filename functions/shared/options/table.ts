@@ -33,8 +33,13 @@ export const DEFAULT_TARGET_LANGUAGES: readonly AmazonTranslateLanguageCode[] = 
   'zh',
   'ar',
 ];
-/** Amazon Translate's list price for standard text translation, USD per million characters. */
+/** Amazon Translate's list price for standard text translation, USD per million characters, when this was written. */
 export const AMAZON_TRANSLATE_PRICE = 15;
+/**
+ * Amazon Comprehend's list price for DetectDominantLanguage when this was written: USD 0.0001 per unit of 100
+ * characters (3 units at least per request), so USD 1 per million characters.
+ */
+export const AMAZON_COMPREHEND_DETECTION_PRICE = 1;
 export const TRANSLATION_SCOPES = ['full', 'brief'] as const;
 export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
 
@@ -75,7 +80,7 @@ export const OPTIONS = {
     default: 'en',
     context: {
       key: 'sourceLanguage',
-      doc: "`auto` lets Translate detect each article's language (adds `comprehend:DetectDominantLanguage`)",
+      doc: "`auto`: each article's language is detected once, with Amazon Comprehend (adds `comprehend:DetectDominantLanguage`)",
     },
     env: { name: 'SOURCE_LANGUAGE', required: true },
     cli: {
@@ -194,6 +199,16 @@ export const OPTIONS = {
       default: undefined,
       readmeDefault: `${AMAZON_TRANSLATE_PRICE} with \`aws\`, 0 with \`apertium\``,
     },
+  }),
+  detectionPricePerMillionCharacters: option({
+    summary: 'price per million characters of language detection, for the estimate',
+    kind: amount('a price in USD of 0 or more, such as 1'),
+    default: AMAZON_COMPREHEND_DETECTION_PRICE,
+    context: {
+      key: 'detectionPricePerMillionCharacters',
+      doc: 'USD, for the estimate of the detection `sourceLanguage=auto` makes (Amazon Comprehend, billed per 100 characters)',
+    },
+    env: { name: 'DETECTION_PRICE_PER_MILLION_CHARACTERS' },
   }),
   publicBaseUrl: option({
     summary: 'the address the outputs are served at',
