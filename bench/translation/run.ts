@@ -46,6 +46,7 @@ import {
   syntheticArticle,
   withParagraphRewritten,
 } from './synthetic-article.js';
+import { DEFAULT_STORM_OPTIONS, type StormOptions, stormFigures } from './throttle-storm.js';
 
 export interface TranslationBenchOptions {
   /** Fixed time the loopback server takes to answer each TranslateText request. */
@@ -63,6 +64,8 @@ export interface TranslationBenchOptions {
   readonly repeats: number;
   /** Fresh processes per import-time measurement of the Lambda bundle; 0 skips the bundle. */
   readonly bundleRuns: number;
+  /** The throttling storm comparison (throttle-storm.ts); absent: skipped. */
+  readonly storm?: StormOptions;
   readonly progress?: (line: string) => void;
 }
 
@@ -74,6 +77,7 @@ export const DEFAULT_BENCH_OPTIONS: TranslationBenchOptions = {
   scalingBytes: [4_096, 16_384, 65_536, 262_144, 1_048_576],
   repeats: 4,
   bundleRuns: 5,
+  storm: { ...DEFAULT_STORM_OPTIONS, repeats: 2 },
 };
 
 const LANGUAGES = ['es', 'fr', 'de', 'ru', 'zh', 'ar'];
@@ -537,6 +541,8 @@ export async function runTranslationBench(options: TranslationBenchOptions): Pro
     await step('brief scope', () => brief(context, options));
     await step('reuse across articles', () => crossArticle(context, options));
     await step('memory layouts', () => layouts(context, options));
+    const { storm } = options;
+    if (storm) await step('throttling storm', () => stormFigures(storm, progress));
     return figures;
   } finally {
     client.destroy();

@@ -2,6 +2,7 @@ import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { TranslateClient } from '@aws-sdk/client-translate';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, ThrottleTolerantRetryStrategy } from './retry-strategy.js';
 
 /**
  * Builds the AWS clients once, to be injected into the adapters.
@@ -31,6 +32,14 @@ export interface AwsClientOptions {
   readonly connectionTimeoutMs?: number;
 }
 
+export interface TranslateClientOptions extends AwsClientOptions {
+  /**
+   * How requests are tried again: the throttle-tolerant strategy by default (retry-strategy.ts); the SDK's own
+   * modes for comparison in the benchmark. `maxAttempts`, when given, bounds every kind of retry.
+   */
+  readonly retry?: RetryPolicy | 'adaptive' | 'standard';
+}
+
 export interface S3ClientOptions extends AwsClientOptions {
   /** Path-style URLs (`http://host/bucket/key`), needed by most S3-compatible local endpoints. */
   readonly forcePathStyle?: boolean;
@@ -58,8 +67,20 @@ function commonConfig(options: AwsClientOptions, defaultRequestTimeoutMs: number
   };
 }
 
-export function createTranslateClient(options: AwsClientOptions = {}): TranslateClient {
-  return new TranslateClient(commonConfig(options, DEFAULT_TRANSLATE_REQUEST_TIMEOUT_MS));
+export function createTranslateClient(options: TranslateClientOptions = {}): TranslateClient {
+  const config = commonConfig(options, DEFAULT_TRANSLATE_REQUEST_TIMEOUT_MS);
+  const { retry = DEFAULT_RETRY_POLICY, maxAttempts } = options;
+  if (retry === 'adaptive' || retry === 'standard')
+    return new TranslateClient({ ...config, retryMode: retry });
+  const policy =
+    maxAttempts === undefined
+      ? retry
+      : { ...retry, throttledAttempts: maxAttempts, faultAttempts: maxAttempts };
+  return new TranslateClient({
+    ...config,
+    maxAttempts: policy.throttledAttempts,
+    retryStrategy: new ThrottleTolerantRetryStrategy(policy),
+  });
 }
 
 /** For the language detection of `sourceLanguage=auto` (DetectDominantLanguage). */

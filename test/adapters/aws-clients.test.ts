@@ -4,6 +4,10 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { TranslateTextCommand } from '@aws-sdk/client-translate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createS3Client, createTranslateClient } from '../../functions/adapters/aws-clients.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  ThrottleTolerantRetryStrategy,
+} from '../../functions/adapters/retry-strategy.js';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
 import { startTestS3 } from '../support/embedded-s3-fixture.js';
 import { startTranslateProtocolServer } from '../support/translate-protocol-server.js';
@@ -19,17 +23,24 @@ afterEach(() => {
 });
 
 describe('createTranslateClient', () => {
-  it('uses adaptive retries with the given attempts', async () => {
-    const client = createTranslateClient({
+  it('retries with the throttle-tolerant strategy, the attempts bounded when given', async () => {
+    const bounded = createTranslateClient({
       region: DUMMY_REGION,
       credentials: DUMMY_CREDENTIALS,
       maxAttempts: 7,
     });
+    const byDefault = createTranslateClient({ region: DUMMY_REGION, credentials: DUMMY_CREDENTIALS });
 
-    const strategy = await client.config.retryStrategy();
-
-    expect(modeOf(strategy)).toBe('adaptive');
-    expect(await client.config.maxAttempts()).toBe(7);
+    expect(await bounded.config.retryStrategy()).toBeInstanceOf(ThrottleTolerantRetryStrategy);
+    expect(await bounded.config.maxAttempts()).toBe(7);
+    expect(await byDefault.config.maxAttempts()).toBe(DEFAULT_RETRY_POLICY.throttledAttempts);
+    // The SDK's own modes stay available, for the benchmark's comparison.
+    const adaptive = createTranslateClient({
+      region: DUMMY_REGION,
+      credentials: DUMMY_CREDENTIALS,
+      retry: 'adaptive',
+    });
+    expect(modeOf(await adaptive.config.retryStrategy())).toBe('adaptive');
   });
 
   it('lets the SDK pick the endpoint up from AWS_ENDPOINT_URL_TRANSLATE', async () => {

@@ -7,6 +7,7 @@ import {
   syntheticArticle,
   withParagraphRewritten,
 } from '../../bench/translation/synthetic-article.js';
+import { DEFAULT_STORM_CONFIG, DEFAULT_STORM_OPTIONS } from '../../bench/translation/throttle-storm.js';
 
 describe('synthetic benchmark articles', () => {
   it('are the same for the same seed, and about the size asked for', () => {
@@ -46,6 +47,15 @@ describe('npm run bench, in miniature', () => {
       scalingBytes: [4_096, 16_384],
       repeats: 1,
       bundleRuns: 1,
+      // The comparison with the SDK's modes takes a minute; the default strategy alone shows the figures.
+      storm: {
+        ...DEFAULT_STORM_OPTIONS,
+        articles: 2,
+        articleBytes: 12_000,
+        latencyMs: 5,
+        repeats: 1,
+        configs: [DEFAULT_STORM_CONFIG],
+      },
     });
 
     const byName = new Map<string, Figure>(figures.map((figure) => [figure.name, figure]));
@@ -64,6 +74,8 @@ describe('npm run bench, in miniature', () => {
       'cross_article_ratio',
       'memory_reupload_reads_ratio',
       'memory_first_requests_ratio',
+      'storm_ratio',
+      'storm_languages_given_up',
     ]);
     // Counts of characters, requests and store reads do not depend on the machine's speed.
     for (const name of [
@@ -76,6 +88,7 @@ describe('npm run bench, in miniature', () => {
       'brief_ratio',
       'cross_article_ratio',
       'memory_first_requests_ratio',
+      'storm_languages_given_up',
     ]) {
       const figure = byName.get(name) as Figure;
       expect(passes(figure), formatFigure(figure)).toBe(true);

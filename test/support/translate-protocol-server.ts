@@ -96,6 +96,8 @@ export interface TranslateProtocolServerOptions {
   readonly port?: number;
   /** Delay before every answer, in ms, fixed or computed per request (e.g. growing with its size). */
   readonly latencyMs?: number | ((request: TranslateTextBody) => number);
+  /** Delay before an error answer (a throttle is refused at once, without translating); default `latencyMs`. */
+  readonly errorLatencyMs?: number;
   readonly maxTextBytes?: number;
   /** Terminology names that exist; others give `ResourceNotFoundException`. */
   readonly terminologies?: readonly string[];
@@ -197,7 +199,11 @@ export async function startTranslateProtocolServer(
       response.end(json);
     };
     const latency =
-      typeof options.latencyMs === 'function' ? options.latencyMs(request) : (options.latencyMs ?? 0);
+      status !== 200 && options.errorLatencyMs !== undefined
+        ? options.errorLatencyMs
+        : typeof options.latencyMs === 'function'
+          ? options.latencyMs(request)
+          : (options.latencyMs ?? 0);
     if (latency > 0) setTimeout(finish, latency);
     else finish();
   };
