@@ -68,7 +68,7 @@ export interface ManifestJson {
  */
 export interface SourceJson {
   /**
-   * The bucket (locally: the output folder).
+   * The bucket (locally: the output folder's name, never its path).
    */
   bucket: string;
   /**

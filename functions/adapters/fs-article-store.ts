@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ArticleTooLargeError, PreconditionFailedError } from '../core/errors.js';
 import type {
@@ -17,6 +17,11 @@ export interface FsArticleStoreOptions {
   readonly root: string;
   /** Keys served from files elsewhere (`incoming/x.txt` → the file the user named), read-only. */
   readonly sources?: ReadonlyMap<string, string>;
+  /**
+   * The name recorded as the bucket in manifests and failed records. Default: the folder's own name (`out`), not
+   * its path, which would publish where the user's files are on their machine.
+   */
+  readonly location?: string;
 }
 
 function etagOf(body: Uint8Array): string {
@@ -35,6 +40,8 @@ const STALE_LOCK_MS = 30_000;
  */
 export class FsArticleStore implements ArticleStore {
   readonly location: string;
+  /** The folder's absolute path. */
+  readonly root: string;
   readonly #root: string;
   readonly #sources: ReadonlyMap<string, string>;
   /** Per file, the conditional write in this process that holds (or waits for) its lock. */
@@ -42,7 +49,8 @@ export class FsArticleStore implements ArticleStore {
 
   constructor(options: FsArticleStoreOptions) {
     this.#root = resolve(options.root);
-    this.location = this.#root;
+    this.root = this.#root;
+    this.location = options.location ?? (basename(this.#root) || 'out');
     this.#sources = options.sources ?? new Map();
   }
 

@@ -4,6 +4,7 @@ import { type DevRunner, startDevRunner } from '../local/dev-runner.js';
 import { checkCachePrefix } from './cache-prefix.js';
 import { ConsoleEventSink } from './dev/console-event-sink.js';
 import { pageUrl, reportLine } from './dev/report-lines.js';
+import { checkFolderOption } from './output-folder.js';
 import { type PipelineCommandOptions, setUpPipeline } from './pipeline-setup.js';
 import type { CommandIo } from './run-command.js';
 import { UsageError } from './usage-error.js';
@@ -33,6 +34,7 @@ export async function devCommand(
     io.stderr.write(`${line}\n`);
   };
   const cachePrefix = checkCachePrefix('dev', options.cachePrefix);
+  await checkFolderOption('--data', options.data);
   const { choice, settings } = await setUpPipeline(options, say);
   const logger = new StreamLogger({
     stream: io.stderr,
@@ -40,7 +42,7 @@ export async function devCommand(
     level: options.verbose ? 'debug' : 'warn',
     base: { service: 'polybrief-dev' },
   });
-  const pageLanguage = choice.languages[0] ?? options.sourceLanguage;
+  const pageLanguage = settings.targetLanguages[0] ?? options.sourceLanguage;
   let context = { endpoint: '', bucket: options.bucket, pageLanguage };
 
   let runner: DevRunner;
@@ -71,7 +73,7 @@ export async function devCommand(
   }
   context = { ...context, endpoint: runner.endpoint };
 
-  const languages = [options.sourceLanguage, ...choice.languages].join(', ');
+  const languages = [options.sourceLanguage, ...settings.targetLanguages].join(', ');
   out(`polybrief dev ${options.pipelineVersion}: the local bucket is ready`);
   out(`  endpoint    ${runner.endpoint}   (127.0.0.1 only; any access key and secret are accepted)`);
   out(`  bucket      ${runner.bucket}`);
@@ -91,7 +93,7 @@ export async function devCommand(
     bucket: runner.bucket,
     dataDir: runner.dataDir,
     engine: choice.translator.engine,
-    languages: choice.languages,
+    languages: settings.targetLanguages,
     recovered: runner.recovered.length,
   });
 

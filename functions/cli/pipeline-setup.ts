@@ -1,7 +1,12 @@
 import type { TranslationScope } from '../core/contract.js';
-import { type PipelineSettings, pipelineSettings } from '../core/settings.js';
+import {
+  deploymentName,
+  type PipelineSettings,
+  pipelineSettings,
+  type SettingName,
+} from '../core/settings.js';
 import { defaultValues } from '../shared/options/table.js';
-import type { TranslatorName } from './command-options.js';
+import { COMMAND_OPTIONS, commandFlag, type TranslatorName } from './command-options.js';
 import { chooseTranslator, type TranslatorChoice } from './translator-choice.js';
 
 /** The options `polybrief run` and `polybrief dev` share (their flags: `COMMAND_OPTIONS` in command-options.ts). */
@@ -31,6 +36,13 @@ export interface PipelineSetup {
   readonly settings: PipelineSettings;
 }
 
+/** An option as the command line names it: its long flag, or the deployment's name when no command has one. */
+export const flagName: SettingName = (option) => {
+  const command = (['run', 'dev'] as const).find((name) => COMMAND_OPTIONS[name].includes(option));
+  const flags = command ? commandFlag(option, command).cli.flags : undefined;
+  return (flags && /--[\w-]+/.exec(flags)?.[0]) ?? deploymentName(option);
+};
+
 /**
  * Builds the translator the options ask for (saying any warning about languages it cannot publish) and the
  * settings the pipeline runs with: the default prefixes, the languages the engine can publish, and the price given
@@ -53,7 +65,8 @@ export async function setUpPipeline(
     {
       ...defaultValues(),
       sourceLanguage: options.sourceLanguage,
-      languages: choice.languages,
+      // The source language is published as it is: never a target too.
+      languages: choice.languages.filter((language) => language !== options.sourceLanguage),
       maxArticleBytes: options.maxArticleBytes,
       translationScope: options.scope,
       pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
@@ -61,5 +74,6 @@ export async function setUpPipeline(
     },
     options.pipelineVersion,
   );
-  return { choice, settings };
+  // Failed records' hints name the flag to change here (`--max-article-bytes`), not the deployment's key.
+  return { choice, settings: { ...settings, nameOf: flagName } };
 }

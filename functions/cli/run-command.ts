@@ -11,6 +11,7 @@ import { TranslationMemory } from '../core/translate/translation-memory.js';
 import { checkCachePrefix } from './cache-prefix.js';
 import { collectInputs } from './inputs.js';
 import { seconds, translationCost } from './outcome-figures.js';
+import { checkFolderOption } from './output-folder.js';
 import { type PipelineCommandOptions, setUpPipeline } from './pipeline-setup.js';
 
 export interface RunOptions extends PipelineCommandOptions {
@@ -38,7 +39,9 @@ export async function runCommand(
     io.stderr.write(`${line}\n`);
   };
   const cachePrefix = checkCachePrefix('run', options.cachePrefix);
-  const inputs = await collectInputs(paths, defaultPrefixes);
+  await checkFolderOption('--out', options.out);
+  const { files: inputs, skipped } = await collectInputs(paths, defaultPrefixes);
+  for (const entry of skipped) say(`skip  ${entry.path}: ${entry.reason}`);
   const { choice, settings } = await setUpPipeline(options, say);
   const store = new FsArticleStore({
     root: options.out,
@@ -67,7 +70,7 @@ export async function runCommand(
   };
 
   say(
-    `Processing ${inputs.length} article${inputs.length === 1 ? '' : 's'} into ${options.out}/ (${[options.sourceLanguage, ...choice.languages].join(', ')}; ${choice.translator.engine})`,
+    `Processing ${inputs.length} article${inputs.length === 1 ? '' : 's'} into ${options.out}/ (${[options.sourceLanguage, ...settings.targetLanguages].join(', ')}; ${choice.translator.engine})`,
   );
   const limit = pLimit(options.concurrency);
   let done = 0;
@@ -99,11 +102,11 @@ export async function runCommand(
     if (outcome.status === 'published' || outcome.status === 'partial' || outcome.status === 'unchanged') {
       const html = outcome.htmlKeys[outcome.languages[0] ?? ''] ?? '';
       io.stdout.write(
-        `${outcome.articleId}\t${outcome.languages.join(',')}\t${relative(process.cwd(), `${store.location}/${html}`)}\n`,
+        `${outcome.articleId}\t${outcome.languages.join(',')}\t${relative(process.cwd(), `${store.root}/${html}`)}\n`,
       );
     } else if (outcome.status === 'failed') {
       io.stdout.write(
-        `${outcome.articleId}\tfailed\t${relative(process.cwd(), `${store.location}/${outcome.failedKey}`)}\n`,
+        `${outcome.articleId}\tfailed\t${relative(process.cwd(), `${store.root}/${outcome.failedKey}`)}\n`,
       );
     }
   }

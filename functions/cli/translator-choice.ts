@@ -11,6 +11,7 @@ import {
 } from '../shared/amazon-translate-languages.js';
 import { AMAZON_TRANSLATE_PRICE, DEFAULT_TARGET_LANGUAGES } from '../shared/options/table.js';
 import { setUpApertium } from './apertium-setup.js';
+import { checkAwsAccess } from './aws-access.js';
 import type { TranslatorName } from './command-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -48,6 +49,11 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
       );
     }
     const client = createTranslateClient();
+    // Before any work: one usage error naming what is missing, not a "Region is missing" per language.
+    await checkAwsAccess(client.config).catch((error: unknown) => {
+      client.destroy();
+      throw error;
+    });
     const translator = new AmazonTranslateTranslator({ client });
     // auto: each article's language is detected once with Amazon Comprehend (AWS_ENDPOINT_URL_COMPREHEND).
     const comprehend = sourceLanguage === AUTO_SOURCE_LANGUAGE ? createComprehendClient() : undefined;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,26 @@ describe('polybrief run and dev with flags they cannot use', () => {
       '(run with --help for usage)',
     ]);
     expect(await readdir(work)).toEqual([]);
+  });
+
+  it('refuse an --out that is a file, and a concurrency of 0, before any work', async () => {
+    const article = join(root, 'samples/articles/harbour-ferry-returns.txt');
+    const file = join(work, 'notes.txt');
+    await writeFile(file, 'not a folder');
+
+    const outIsFile = await polybrief(['run', article, '--out', file]);
+    const noConcurrency = await polybrief(['run', article, '--out', join(work, 'out'), '--concurrency', '0']);
+
+    expect(outIsFile.code).toBe(2);
+    expect(outIsFile.stderr).toBe(
+      `polybrief: --out ${file} is a file, not a folder: name a folder (it is created if missing).\n`,
+    );
+    expect(noConcurrency.code).toBe(2);
+    expect(noConcurrency.stderr).toContain(
+      "error: option '-c, --concurrency <n>' argument '0' is invalid. expected a whole number of at least 1\n",
+    );
+    expect(await readdir(work)).toEqual(['notes.txt']);
+    await rm(file);
   });
 
   it('check dev flags the same way, before anything starts', async () => {

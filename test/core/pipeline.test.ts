@@ -150,6 +150,14 @@ describe('processArticle', () => {
 
     expect(outcome.status).toBe('failed');
     expect(store.json<FailedRecordJson>('failed/big.json').error.code).toBe('too-large');
+    // Named as the deployment names it, unless the caller says how its users name settings.
+    expect(store.json<FailedRecordJson>('failed/big.json').error.hint).toContain('(maxArticleBytes)');
+    await processArticle(
+      { key: 'incoming/big.txt' },
+      { ...settings, nameOf: (option) => `<${option}>` },
+      deps(),
+    );
+    expect(store.json<FailedRecordJson>('failed/big.json').error.hint).toContain('(<maxArticleBytes>)');
   });
 
   it('records an upload that vanished before it was read', async () => {

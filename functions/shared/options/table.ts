@@ -85,8 +85,8 @@ export const OPTIONS = {
     env: { name: 'SOURCE_LANGUAGE', required: true },
     cli: {
       flags: '-s, --source-language <code>',
-      help: 'language the articles are written in',
-      doc: 'Apertium translates from English only',
+      help: "language the articles are written in; auto (with --translator aws) detects each article's",
+      doc: "Apertium translates from English only; `auto` (with `aws`) detects each article's with Amazon Comprehend",
       engineChecked: true,
     },
   }),

@@ -220,9 +220,10 @@ export function list(
   { atLeastOne }: { readonly atLeastOne?: string } = {},
 ): ValueKind<readonly string[]> {
   const fromValue = (value: unknown, got: unknown): Parsed<readonly string[]> => {
-    if (typeof value === 'string') return valid(splitList(value));
+    // Duplicates as written are dropped here already (`es,es`), canonical ones (`zh-tw,zh-TW`) by `check`.
+    if (typeof value === 'string') return valid([...new Set(splitList(value))]);
     if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
-      return valid(value.map((item) => item.trim()).filter((item) => item !== ''));
+      return valid([...new Set(value.map((item) => item.trim()).filter((item) => item !== ''))]);
     return invalid({ expected: `a comma-separated list such as "${example}"`, got });
   };
   const fromJson = (value: unknown): Parsed<readonly string[]> => {
