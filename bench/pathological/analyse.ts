@@ -53,7 +53,16 @@ export function analyse(bytes: Uint8Array, format: SourceFormat): Analysis {
     lap('facts');
     const summary = summarize(document, facts);
     lap('summary');
-    const article = { articleId: 'bench', key: 'incoming/bench', document, facts, summary };
+    const article = {
+      articleId: 'bench',
+      key: 'incoming/bench',
+      sourceLanguage: 'en',
+      document,
+      facts,
+      summary,
+      factsLanguage: 'en' as const,
+      referenceDate: '2024-05-01',
+    };
     segments = segmentsToTranslate(article, 'full').length;
     lap('segments');
     const json = localize(article, {
