@@ -6,6 +6,7 @@ import { createComprehendClient, createTranslateClient } from '../../functions/a
 import { ComprehendLanguageDetector } from '../../functions/adapters/comprehend-language-detector.js';
 import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import { processArticle } from '../../functions/core/pipeline.js';
+import { NO_FACTS } from '../../functions/core/read/analyse-article.js';
 import type { PipelineSettings } from '../../functions/core/settings.js';
 import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
@@ -137,14 +138,7 @@ describe('sourceLanguage auto', () => {
     for (const language of ['es', 'fr']) {
       const version = store.json<ArticleJson>(`${folder}${language}.json`);
       expect(version.factsLanguage, language).toBeNull();
-      expect(version.facts, language).toEqual({
-        people: [],
-        organisations: [],
-        places: [],
-        dates: [],
-        quotes: [],
-        figures: [],
-      });
+      expect(version.facts, language).toEqual(NO_FACTS);
       expect(version.summary, language).toEqual([]);
     }
   });

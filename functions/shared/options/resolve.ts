@@ -1,5 +1,5 @@
 import { overlappingPrefixes, type PipelinePrefixes } from './prefixes.js';
-import { type OptionProblem, type Parsed, text, valid } from './problems.js';
+import { type OptionProblem, type Parsed, type Problem, text, valid } from './problems.js';
 import { OPTION_NAMES, type OptionName, type OptionValues, optionSpec } from './table.js';
 import { settingsOutsideTargets, terminologiesOutsideTargets } from './translate-values.js';
 import { check } from './values.js';
@@ -49,25 +49,24 @@ export function prefixesOf(values: OptionValues): PipelinePrefixes {
   };
 }
 
+/** A per-language option whose languages must all be target languages. */
+function perTargetLanguage(
+  option: 'translationSettings' | 'terminologies',
+  outside: (values: OptionValues) => Problem[],
+): CrossRule {
+  return {
+    options: [option, 'languages'],
+    check: (values) => outside(values).map((problem) => ({ ...problem, option, alsoOptions: ['languages'] })),
+  };
+}
+
 const CROSS_RULES: readonly CrossRule[] = [
-  {
-    options: ['translationSettings', 'languages'],
-    check: (values) =>
-      settingsOutsideTargets(values.translationSettings, values.languages).map((problem) => ({
-        ...problem,
-        option: 'translationSettings',
-        alsoOptions: ['languages'],
-      })),
-  },
-  {
-    options: ['terminologies', 'languages'],
-    check: (values) =>
-      terminologiesOutsideTargets(values.terminologies, values.languages).map((problem) => ({
-        ...problem,
-        option: 'terminologies',
-        alsoOptions: ['languages'],
-      })),
-  },
+  perTargetLanguage('translationSettings', (values) =>
+    settingsOutsideTargets(values.translationSettings, values.languages),
+  ),
+  perTargetLanguage('terminologies', (values) =>
+    terminologiesOutsideTargets(values.terminologies, values.languages),
+  ),
   {
     options: ['reservedConcurrency', 'maxConcurrency'],
     check: ({ reservedConcurrency: reserved, maxConcurrency: max }) =>
