@@ -77,7 +77,7 @@ export const DEFAULT_BENCH_OPTIONS: TranslationBenchOptions = {
   scalingBytes: [4_096, 16_384, 65_536, 262_144, 1_048_576],
   repeats: 4,
   bundleRuns: 5,
-  storm: { ...DEFAULT_STORM_OPTIONS, repeats: 2 },
+  storm: DEFAULT_STORM_OPTIONS,
 };
 
 const LANGUAGES = ['es', 'fr', 'de', 'ru', 'zh', 'ar'];

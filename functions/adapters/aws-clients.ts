@@ -1,4 +1,4 @@
-import { ComprehendClient } from '@aws-sdk/client-comprehend';
+import type { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { TranslateClient } from '@aws-sdk/client-translate';
@@ -83,8 +83,12 @@ export function createTranslateClient(options: TranslateClientOptions = {}): Tra
   });
 }
 
-/** For the language detection of `sourceLanguage=auto` (DetectDominantLanguage). */
-export function createComprehendClient(options: AwsClientOptions = {}): ComprehendClient {
+/**
+ * For the language detection of `sourceLanguage=auto` (DetectDominantLanguage). Loaded only then: the client adds
+ * about 0.2 s to a cold start that every other configuration would pay for nothing.
+ */
+export async function createComprehendClient(options: AwsClientOptions = {}): Promise<ComprehendClient> {
+  const { ComprehendClient } = await import('@aws-sdk/client-comprehend');
   return new ComprehendClient(commonConfig(options, DEFAULT_TRANSLATE_REQUEST_TIMEOUT_MS));
 }
 

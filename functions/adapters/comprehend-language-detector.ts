@@ -1,8 +1,4 @@
-import {
-  type ComprehendClient,
-  DetectDominantLanguageCommand,
-  type DetectDominantLanguageCommandOutput,
-} from '@aws-sdk/client-comprehend';
+import type { ComprehendClient, DetectDominantLanguageCommandOutput } from '@aws-sdk/client-comprehend';
 import { TranslationError } from '../core/errors.js';
 import type { LanguageDetection, LanguageDetector } from '../core/ports.js';
 import { countCharacters } from './amazon-translate-translator.js';
@@ -41,6 +37,8 @@ export class ComprehendLanguageDetector implements LanguageDetector {
   async detect(text: string): Promise<LanguageDetection> {
     let output: DetectDominantLanguageCommandOutput;
     try {
+      // Loaded with the client (see createComprehendClient), so only a pipeline that detects pays for it.
+      const { DetectDominantLanguageCommand } = await import('@aws-sdk/client-comprehend');
       output = await this.#client.send(new DetectDominantLanguageCommand({ Text: text }));
     } catch (error) {
       const fault = passingFault(error);

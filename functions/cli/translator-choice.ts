@@ -56,7 +56,7 @@ export async function chooseTranslator(options: TranslatorChoiceOptions): Promis
     });
     const translator = new AmazonTranslateTranslator({ client });
     // auto: each article's language is detected once with Amazon Comprehend (AWS_ENDPOINT_URL_COMPREHEND).
-    const comprehend = sourceLanguage === AUTO_SOURCE_LANGUAGE ? createComprehendClient() : undefined;
+    const comprehend = sourceLanguage === AUTO_SOURCE_LANGUAGE ? await createComprehendClient() : undefined;
     const close = async (): Promise<void> => {
       client.destroy();
       comprehend?.destroy();

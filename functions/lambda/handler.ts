@@ -36,7 +36,7 @@ const translator = new AmazonTranslateTranslator({
 // sourceLanguage=auto: each article's language is detected once, before it is translated.
 const detector =
   config.pipeline.sourceLanguage === AUTO_SOURCE_LANGUAGE
-    ? new ComprehendLanguageDetector({ client: createComprehendClient() })
+    ? new ComprehendLanguageDetector({ client: await createComprehendClient() })
     : undefined;
 const events = config.eventBusName
   ? new EventBridgeEventSink({ client: createEventBridgeClient(), eventBusName: config.eventBusName })

@@ -68,7 +68,7 @@ async function run(settings: Partial<PipelineSettings>, metadata?: Record<string
   const outcome = await processArticle({ key }, testSettings({ sourceLanguage: 'auto', ...settings }), {
     store,
     translator: new AmazonTranslateTranslator({ client: createTranslateClient(clients) }),
-    detector: new ComprehendLanguageDetector({ client: createComprehendClient(clients) }),
+    detector: new ComprehendLanguageDetector({ client: await createComprehendClient(clients) }),
     clock: fixedClock(),
     logger: silentLogger,
   });
