@@ -36,11 +36,11 @@ export interface RetryPolicy {
 
 /**
  * Chosen under the bench's storm (40 % of requests answered 429, each in a few milliseconds as a throttle is, the
- * others in 300 ms; median of 3, one run of 8 articles into 3 languages): a first back-off of up to 50 ms, doubling
- * up to 2 s, kept the time under the storm at 1.22× the calm time, where 100 ms–5 s gave 1.52× and the SDK's
- * standard mode 7.7× (adaptive: 44×); 25 ms–1 s was a little faster still (1.02×) but sends a throttled service
- * its retries twice as fast. The chance that one request is throttled 16 times in a row there is 0.4^16 ≈ 4e-7; the
- * longest wait that allows is about 25 s, well inside the function's timeout.
+ * others in 300 ms; 8 articles into 3 languages through one client; median of 3): a first back-off of up to 50 ms,
+ * doubling up to 2 s, kept the time under the storm at 1.03–1.22× the calm time over three runs, where 100 ms–5 s
+ * gave 1.20–2.44×, the SDK's standard mode 4.2–4.7× and adaptive 7×; 25 ms–1 s was as fast but sends a throttled
+ * service its retries twice as fast. The chance that one request is throttled 16 times in a row there is
+ * 0.4^16 ≈ 4e-7; the longest wait that allows is about 25 s, well inside the function's timeout.
  */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   throttledAttempts: 16,
