@@ -49,7 +49,7 @@ export async function writeSet(
   const { sourceLanguage, languages } = translations;
   const links = languages.map(languageFiles);
   const headlines: Record<string, string> = {};
-  const source = sourceVersion(article);
+  const source = sourceVersion(translations.planned);
   const versions = new Map<string, VersionDigest>();
   // A few languages at a time: every language's JSON and HTML of a long article at once would not fit in memory.
   const pages = await mapBounded(languages, LANGUAGES_AT_ONCE, (language) => {

@@ -21,6 +21,11 @@ export interface LanguageFailure {
 export interface Translations {
   /** The article as published: with facts found in its English version when it is in another language. */
   readonly article: AnalysedArticle;
+  /**
+   * The article as its translations were planned: without the names of facts found in its English version, whose
+   * mentions are whole source sentences (the source version's text is made from it too).
+   */
+  readonly planned: AnalysedArticle;
   /** The configured source language, or with `auto` the one detected before any translation. */
   readonly sourceLanguage: string;
   /** The languages to publish: the source language, then every target that was translated, in settings order. */
@@ -105,7 +110,7 @@ export async function translateLanguages(run: ArticleRun, analysed: AnalysedArti
     : new Map<string, ReadonlyMap<string, string>>();
   run.stagesMs.translate = msSince(run, started);
   const languages = [sourceLanguage, ...targets.filter((language) => progress.translated.has(language))];
-  return { article, sourceLanguage, languages, names, ...progress };
+  return { article, planned, sourceLanguage, languages, names, ...progress };
 }
 
 /** Source sentence (segment key) → its text in the English version. */
