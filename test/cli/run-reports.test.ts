@@ -47,6 +47,8 @@ describe('polybrief run reports', () => {
   it('the entries of a folder argument it leaves out, each with why', async () => {
     const folder = join(work, 'desk');
     await mkdir(join(folder, 'drafts'), { recursive: true });
+    // Editors' corrections are read from edits/ (none here): not an entry left out.
+    await mkdir(join(folder, 'edits'), { recursive: true });
     await copyFile(sample, join(folder, 'ferry.txt'));
     await writeFile(join(folder, 'budget.docx'), 'PK');
     await writeFile(join(folder, '.DS_Store'), '');
@@ -57,7 +59,7 @@ describe('polybrief run reports', () => {
     expect(result.stderr.split('\n').filter((line) => line.startsWith('skip '))).toEqual([
       `skip  ${join(folder, '.DS_Store')}: hidden`,
       `skip  ${join(folder, 'budget.docx')}: not an article file (.txt, .text, .md, .markdown, .html, .htm, or no extension)`,
-      `skip  ${join(folder, 'drafts')}: a folder (only the files directly inside a folder are read)`,
+      `skip  ${join(folder, 'drafts')}: a folder (only the files directly inside a folder are read, and edits/)`,
     ]);
     expect(result.stdout.split('\t')[0]).toBe('ferry');
   });
@@ -84,7 +86,12 @@ describe('polybrief run reports', () => {
     const manifest = await json<ManifestJson>(join(out, 'published/harbour-ferry-returns/manifest.json'));
     expect(manifest.languages).toEqual(['en', 'es', 'fr']);
     expect(manifest.source.bucket).toBe('out-twice');
-    expect(server.requests.map((request) => request.targetLanguage).sort()).toEqual(['es', 'fr']);
+    // Plain and tagged sentences go as a request each; no language twice, the source never.
+    const requests = server.requests.map(
+      (request) => `${request.targetLanguage} ${request.text.includes('<span') ? 'html' : 'text'}`,
+    );
+    expect(requests.sort()).toEqual([...new Set(requests)].sort());
+    expect(new Set(server.requests.map((request) => request.targetLanguage))).toEqual(new Set(['es', 'fr']));
     expect(result.stderr).toContain('(en, es, fr; amazon-translate)');
     const page = await readFile(join(out, 'published/harbour-ferry-returns/es.html'), 'utf8');
     expect(page.match(/hreflang="es"/g)).toHaveLength(2);
