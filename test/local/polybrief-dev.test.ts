@@ -271,7 +271,8 @@ describe('polybrief dev', () => {
     const { port } = blocker.address() as { port: number };
     const dev = startDev(
       ['--port', String(port), '--data', join(work, 'busy'), '--translator', 'aws', '--languages', 'es'],
-      env,
+      // A region the SDK reads (it ignores AWS_DEFAULT_REGION): without one, --translator aws is refused first.
+      { ...env, AWS_REGION: 'eu-west-1' },
       work,
     );
     running.push(dev);
