@@ -20,10 +20,10 @@ export interface SourceSpan extends Span {
 /**
  * The facts and summary of an article in another language than English, found by the English rules in its
  * English version, never in the source text itself. Every sentence keeps its id in the English version, so each
- * fact is placed in the source by the sentences it was found in: a mention becomes its sentence (`sentenceId` and
- * the sentence's offsets in the source text), a date, figure or quote the source span of the sentences it covers,
- * a summary sentence the source sentence of the same id. Names stay as the English version writes them; each
- * language version translates them from English.
+ * fact is placed in the source by the sentences it was found in: a mention becomes its sentence (the sentence's
+ * offsets in the source text, and its id here), a date, figure or quote the source span of the sentences it
+ * covers, a summary sentence the source sentence of the same id. Names stay as the English version writes them;
+ * each language version translates roles, organisations and places from English.
  */
 export function factsFromEnglish(
   article: AnalysedArticle,
