@@ -17,7 +17,7 @@ import type { PipelineSettings } from '../core/settings.js';
 import { type ArticleHandlerDependencies, createArticleHandler } from '../lambda/article-handler.js';
 import { objectsCreated } from '../lambda/s3-events.js';
 import { type ObjectCreatedEvent, startEmbeddedS3, toS3EventRecord } from './embedded-s3.js';
-import { type CloseResult, LocalQueue, type QueuedMessage } from './local-queue.js';
+import { type CloseResult, LocalQueue, type QueuedMessage, type SqsHandler } from './local-queue.js';
 import { findPendingUploads, type IncomingObject } from './pending-uploads.js';
 
 export const DEV_DEFAULTS = {
@@ -105,14 +105,123 @@ export interface DevRunner {
   stop(options?: { readonly timeoutMs?: number }): Promise<CloseResult>;
 }
 
-export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunner> {
-  const { settings, logger, bucket } = options;
-  const region = options.region ?? DEV_DEFAULTS.region;
-  const concurrency = options.concurrency ?? DEV_DEFAULTS.concurrency;
-  const maxReceiveCount = options.maxReceiveCount ?? DEV_DEFAULTS.maxReceiveCount;
-  const firstDelayMs = options.redeliveryDelayMs ?? DEV_DEFAULTS.redeliveryDelayMs;
-  const report = options.onReport ?? (() => undefined);
+/** When each article's current attempt started, for the line reported with its outcome. */
+class Attempts {
+  readonly #started = new Map<string, { readonly started: number; readonly attempt: number }>();
 
+  /** The outcome's report line, timed from the start of its attempt. */
+  report(outcome: ArticleOutcome): DevReport {
+    const attempt = this.#started.get(outcome.key);
+    return {
+      type: 'outcome',
+      outcome,
+      ms: attempt ? Date.now() - attempt.started : 0,
+      attempt: attempt?.attempt ?? 1,
+    };
+  }
+
+  /** Runs `handle` on `event`, each key it names timed as an attempt meanwhile. */
+  async around<T>(event: SQSEvent, handle: (event: SQSEvent) => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (const record of event.Records) {
+      const attempt = Number(record.attributes.ApproximateReceiveCount);
+      for (const key of keysOf(record.body)) this.#started.set(key, { started, attempt });
+    }
+    try {
+      return await handle(event);
+    } finally {
+      for (const record of event.Records) for (const key of keysOf(record.body)) this.#started.delete(key);
+    }
+  }
+}
+
+/** What the runner is made of, resolved from its options and defaults. */
+interface RunnerParts {
+  readonly options: DevRunnerOptions;
+  readonly region: string;
+  readonly concurrency: number;
+  readonly maxReceiveCount: number;
+  readonly report: (report: DevReport) => void;
+  readonly attempts: Attempts;
+}
+
+/** The real Lambda handler over the endpoint's bucket, reporting each outcome. */
+function localHandler(parts: RunnerParts, storeFor: ArticleHandlerDependencies['storeFor']) {
+  const { options, attempts, report } = parts;
+  return createArticleHandler({
+    settings: options.settings,
+    storeFor,
+    translator: options.translator,
+    clock: systemClock,
+    logger: options.logger,
+    ...(options.events ? { events: options.events } : {}),
+    ...(options.detector ? { detector: options.detector } : {}),
+    ...(options.translationMemory ? { translationMemory: options.translationMemory } : {}),
+    concurrency: parts.concurrency,
+    record: (outcome) => report(attempts.report(outcome)),
+  });
+}
+
+/** The queue in front of the handler: redeliveries doubling their delay, then the dead-letter log line. */
+function localQueue(parts: RunnerParts, handler: SqsHandler): LocalQueue {
+  const { options, attempts, report, maxReceiveCount } = parts;
+  const { logger } = options;
+  const firstDelayMs = options.redeliveryDelayMs ?? DEV_DEFAULTS.redeliveryDelayMs;
+  return new LocalQueue({
+    concurrency: parts.concurrency,
+    maxReceiveCount,
+    region: parts.region,
+    redeliveryDelayMs: (receiveCount) => firstDelayMs * 2 ** (receiveCount - 1),
+    handler: (event: SQSEvent) => attempts.around(event, handler),
+    onRedelivery: (message, delayMs) => {
+      for (const key of keysOf(message.body))
+        report({ type: 'retry', key, attempt: message.receiveCount, maxReceiveCount, delayMs });
+    },
+    onDeadLetter: (message: QueuedMessage) => {
+      const keys = keysOf(message.body);
+      // The local dead-letter queue is this log line: the message, as it would sit in the DLQ.
+      logger.error('message moved to the dead-letter log', {
+        messageId: message.messageId,
+        receiveCount: message.receiveCount,
+        keys,
+        body: message.body,
+      });
+      for (const key of keys)
+        report({ type: 'dead-letter', key, attempts: message.receiveCount, body: message.body });
+    },
+    onInvocationError: (error) =>
+      logger.error('handler invocation failed; its messages will be delivered again', {
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      }),
+  });
+}
+
+/** Queues an upload's notification as S3 would send it: one article at a time, each version once. */
+function enqueuer(parts: RunnerParts, queue: LocalQueue): (event: ObjectCreatedEvent) => void {
+  const { settings } = parts.options;
+  const articleGroup = (key: string): string => {
+    const edited = editTarget(key, settings.editsPrefix)?.articleId;
+    return `article:${edited ?? articleIdFor(key, settings.incomingPrefix)}`;
+  };
+  return (event) => {
+    const body = JSON.stringify({ Records: [toS3EventRecord(event, { region: parts.region })] });
+    // One article at a time (its uploads and its edits, in upload order); the same version queued twice (event
+    // and start-up scan) runs once.
+    queue.send(body, { group: articleGroup(event.key), deduplicationId: `${event.key}\n${event.eTag}` });
+  };
+}
+
+export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunner> {
+  const { settings, bucket } = options;
+  const parts: RunnerParts = {
+    options,
+    region: options.region ?? DEV_DEFAULTS.region,
+    concurrency: options.concurrency ?? DEV_DEFAULTS.concurrency,
+    maxReceiveCount: options.maxReceiveCount ?? DEV_DEFAULTS.maxReceiveCount,
+    report: options.onReport ?? (() => undefined),
+    attempts: new Attempts(),
+  };
+  const { region } = parts;
   const s3 = await startEmbeddedS3({
     port: options.port ?? DEV_DEFAULTS.port,
     dataDir: options.dataDir,
@@ -126,81 +235,8 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     forcePathStyle: true,
   });
   const storeFor = storesByBucket(options.wrapS3Client?.(client) ?? client);
-
-  // When each article's current attempt started, for the line reported with its outcome.
-  const attempts = new Map<string, { readonly started: number; readonly attempt: number }>();
-  const handler = createArticleHandler({
-    settings,
-    storeFor,
-    translator: options.translator,
-    clock: systemClock,
-    logger,
-    ...(options.events ? { events: options.events } : {}),
-    ...(options.detector ? { detector: options.detector } : {}),
-    ...(options.translationMemory ? { translationMemory: options.translationMemory } : {}),
-    concurrency,
-    record: (outcome) => {
-      const attempt = attempts.get(outcome.key);
-      report({
-        type: 'outcome',
-        outcome,
-        ms: attempt ? Date.now() - attempt.started : 0,
-        attempt: attempt?.attempt ?? 1,
-      });
-    },
-  });
-
-  const queue = new LocalQueue({
-    concurrency,
-    maxReceiveCount,
-    region,
-    redeliveryDelayMs: (receiveCount) => firstDelayMs * 2 ** (receiveCount - 1),
-    handler: async (event: SQSEvent) => {
-      const started = Date.now();
-      for (const record of event.Records) {
-        const attempt = Number(record.attributes.ApproximateReceiveCount);
-        for (const key of keysOf(record.body)) attempts.set(key, { started, attempt });
-      }
-      try {
-        return await handler(event);
-      } finally {
-        for (const record of event.Records) for (const key of keysOf(record.body)) attempts.delete(key);
-      }
-    },
-    onRedelivery: (message, delayMs) => {
-      for (const key of keysOf(message.body))
-        report({ type: 'retry', key, attempt: message.receiveCount, maxReceiveCount, delayMs });
-    },
-    onDeadLetter: (message) => deadLetter(message),
-    onInvocationError: (error) =>
-      logger.error('handler invocation failed; its messages will be delivered again', {
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      }),
-  });
-
-  const deadLetter = (message: QueuedMessage): void => {
-    const keys = keysOf(message.body);
-    // The local dead-letter queue is this log line: the message, as it would sit in the DLQ.
-    logger.error('message moved to the dead-letter log', {
-      messageId: message.messageId,
-      receiveCount: message.receiveCount,
-      keys,
-      body: message.body,
-    });
-    for (const key of keys)
-      report({ type: 'dead-letter', key, attempts: message.receiveCount, body: message.body });
-  };
-
-  const articleGroup = (key: string): string => {
-    const edited = editTarget(key, settings.editsPrefix)?.articleId;
-    return `article:${edited ?? articleIdFor(key, settings.incomingPrefix)}`;
-  };
-  const enqueue = (event: ObjectCreatedEvent): void => {
-    const body = JSON.stringify({ Records: [toS3EventRecord(event, { region })] });
-    // One article at a time (its uploads and its edits, in upload order); the same version queued twice (event
-    // and start-up scan) runs once.
-    queue.send(body, { group: articleGroup(event.key), deduplicationId: `${event.key}\n${event.eTag}` });
-  };
+  const queue = localQueue(parts, localHandler(parts, storeFor));
+  const enqueue = enqueuer(parts, queue);
   // The bucket notification's filters: only keys under the incoming and edits prefixes notify (the outputs do not).
   const unsubscribe = s3.onObjectCreated((event) => {
     const notifies = [settings.incomingPrefix, settings.editsPrefix].some((prefix) =>
@@ -208,6 +244,13 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     );
     if (event.bucket === bucket && notifies) enqueue(event);
   });
+  const close = async (timeoutMs: number): Promise<CloseResult> => {
+    unsubscribe();
+    const result = await queue.close(timeoutMs);
+    client.destroy();
+    await s3.close();
+    return result;
+  };
 
   let recovered: IncomingObject[];
   try {
@@ -220,10 +263,7 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
       failedPrefix: settings.failedPrefix,
     });
   } catch (error) {
-    unsubscribe();
-    await queue.close(0);
-    client.destroy();
-    await s3.close();
+    await close(0);
     throw error;
   }
   // What S3 sends once a notification is configured, before any object: the handler must let it go.
@@ -241,13 +281,7 @@ export async function startDevRunner(options: DevRunnerOptions): Promise<DevRunn
     idle: () => queue.idle(),
     inFlight: () => queue.counts().inFlight,
     stop(stopOptions = {}) {
-      stopping ??= (async () => {
-        unsubscribe();
-        const result = await queue.close(stopOptions.timeoutMs ?? DEV_DEFAULTS.stopTimeoutMs);
-        client.destroy();
-        await s3.close();
-        return result;
-      })();
+      stopping ??= close(stopOptions.timeoutMs ?? DEV_DEFAULTS.stopTimeoutMs);
       return stopping;
     },
   };
