@@ -20,7 +20,10 @@ export type TextDirection = 'ltr' | 'rtl';
  * `full`: every sentence is translated; `brief`: headline, caption, summary, quotes and facts only.
  */
 export type TranslationScope = 'full' | 'brief';
-export type SourceFormat = 'text' | 'markdown' | 'html';
+/**
+ * The uploaded file's format: plain text, Markdown, HTML, or a Word document (`docx`, since 1.4.0).
+ */
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
 /**
  * Who wrote this text: `original` (the source language version), `machine` (the translation engine) or `reviewed` (an editor's correction, uploaded under `edits/`, which the translation memory keeps and every later article containing the same source sentence gets).
  */
@@ -39,10 +42,14 @@ export type QuoteKind = 'direct' | 'reported';
  * Who wrote this text: `original` (the source language version), `machine` (the translation engine) or `reviewed` (an editor's correction, uploaded under `edits/`, which the translation memory keeps and every later article containing the same source sentence gets).
  */
 export type Review1 = 'original' | 'machine' | 'reviewed';
-export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item';
+/**
+ * What a block is, by the innermost structure it sits in: running text, a sub-heading, a paragraph of a block quote, of a list item or of a table cell, or the caption of a figure or table (the last two since 1.4.0). `containers` gives the whole nesting.
+ */
+export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item' | 'table-cell' | 'caption';
+export type ContainerKind = 'quote' | 'list' | 'item' | 'table' | 'row' | 'cell' | 'figure';
 
 /**
- * `published/<articleId>/<lang>.json`: one language version of an article, with its key facts. Every text field is plain text, never markup: escape it wherever it is shown. Offsets (`start`, `end`) are JavaScript string indices (UTF-16 code units, `end` exclusive) into the source article's readable text, in every language version. `language` is this version's language; `sourceLanguage` the uploaded article's (`und` when it was to be detected and could not be).
+ * `published/<articleId>/<lang>.json`: one language version of an article, with its key facts. Every text field is plain text, never markup: escape it wherever it is shown. Offsets (`start`, `end`) are JavaScript string indices (UTF-16 code units, `end` exclusive) into the source article's readable text, in every language version (inline marks, since 1.2.0, are the one exception: they index the text that holds them). `language` is this version's language; `sourceLanguage` the uploaded article's (`und` when it was to be detected and could not be).
  */
 export interface ArticleJson {
   schemaVersion: SchemaVersion;
@@ -61,6 +68,7 @@ export interface ArticleJson {
    */
   caption: null | TextSpanJson;
   dateline: null | DatelineJson;
+  metadata?: MetadataJson;
   /**
    * Three to five sentences of the article, in reading order.
    */
@@ -134,6 +142,37 @@ export interface DatelineJson {
   place: string | null;
   start: Offset;
   end: Offset;
+}
+/**
+ * What the source declares about the article (since 1.4.0): from an HTML page's JSON-LD, `<meta>` tags and figures, a Markdown file's front matter, a Word document's properties. As the source gives it, in every language version (not translated: the captions of figures are translated where they stand, in `caption` and `body`). Each field is omitted when the source does not give it.
+ */
+export interface MetadataJson {
+  authors?: AuthorJson[];
+  /**
+   * ISO 8601: a date (`2024-03-04`) or a date-time with its offset (`2024-03-04T09:30:00+01:00`), as precise as the source declared it.
+   */
+  datePublished?: string;
+  /**
+   * ISO 8601: a date (`2024-03-04`) or a date-time with its offset (`2024-03-04T09:30:00+01:00`), as precise as the source declared it.
+   */
+  dateModified?: string;
+  section?: string;
+  keywords?: string[];
+  canonicalUrl?: string;
+  /**
+   * The article's pictures: the one the source declares first (JSON-LD `image`, `og:image`), then its figures'.
+   */
+  images?: ImageJson[];
+}
+export interface AuthorJson {
+  name: string;
+  url?: string;
+}
+export interface ImageJson {
+  url: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
 }
 export interface SummarySentenceJson {
   /**
@@ -258,6 +297,44 @@ export interface ParagraphJson {
   id: string;
   kind: BlockKind;
   sentences: TextSpanJson[];
+  /**
+   * `heading` only: its level as the source wrote it, 1 to 6 (the article's own sections are usually 2; the headline is not in the body). Since 1.4.0.
+   */
+  level?: number;
+  /**
+   * The structures this block sits in, outermost first: a block quote, a list and its item, a table with its row and cell, a figure (since 1.4.0). Blocks in the same structure carry the same container `id`, so nesting is rebuilt by comparing the containers of consecutive blocks. Omitted for a block of the body itself.
+   */
+  containers?: ContainerJson[];
+}
+/**
+ * A structure blocks sit in (since 1.4.0). `id` is unique in the article and the same in every language version (`l1`, `i3`, `t1`, `r2`, `c5`, `q1`, `f1`).
+ */
+export interface ContainerJson {
+  id: string;
+  kind: ContainerKind;
+  /**
+   * `list`: a numbered list.
+   */
+  ordered?: boolean;
+  /**
+   * `row`: a header row; `cell`: a header cell.
+   */
+  header?: boolean;
+  /**
+   * `cell`: its column, from 1. An empty cell holds no block, so a row's cells are placed by column.
+   */
+  column?: number;
+  /**
+   * `table`: how many columns it has.
+   */
+  columns?: number;
+  /**
+   * `figure`: its picture.
+   */
+  image?: {
+    url: string;
+    alt?: string;
+  };
 }
 export interface LanguageLinkJson {
   language: LanguageCode;

@@ -86,7 +86,10 @@ export interface SourceJson {
   lastModified: string | null;
   sha256: Sha256;
   bytes: Bytes;
-  format: 'text' | 'markdown' | 'html';
+  /**
+   * `docx` since 1.4.0.
+   */
+  format: 'text' | 'markdown' | 'html' | 'docx';
   /**
    * The text encoding detected: `utf-8`, `utf-16le`, `windows-1252`...
    */

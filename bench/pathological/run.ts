@@ -106,7 +106,12 @@ export function runPathologicalBench(options: PathologicalBenchOptions): Row[] {
   return rows;
 }
 
-const EXTENSIONS: Readonly<Record<SourceFormat, string>> = { text: '.txt', markdown: '.md', html: '.html' };
+const EXTENSIONS: Readonly<Record<SourceFormat, string>> = {
+  text: '.txt',
+  markdown: '.md',
+  html: '.html',
+  docx: '.docx',
+};
 
 function sizeLabel(chars: number): string {
   return chars >= 1000 ? `${chars / 1000} K` : String(chars);

@@ -26,12 +26,42 @@ export interface InlineMark extends Span {
   readonly href?: string;
 }
 
-export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item';
+/**
+ * What a block of text is, by its innermost container: running prose, a sub-heading, a paragraph of a block
+ * quote, of a list item or of a table cell, or a figure's (or table's) caption.
+ */
+export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item' | 'table-cell' | 'caption';
+
+export type ContainerKind = 'quote' | 'list' | 'item' | 'table' | 'row' | 'cell' | 'figure';
+
+/**
+ * A structure a block sits in: a block quote, a list and its item, a table, its row and cell, a figure. Every
+ * block in the same container carries the same `id` (unique in the article), so nesting is rebuilt by comparing
+ * the containers of consecutive blocks; what a container is never depends on its blocks' text.
+ */
+export interface Container {
+  readonly id: string;
+  readonly kind: ContainerKind;
+  /** `list`: numbered. */
+  readonly ordered?: boolean;
+  /** `row`: a header row; `cell`: a header cell. */
+  readonly header?: boolean;
+  /** `cell`: its column, from 1 (empty cells hold no block, so the column says where a cell goes). */
+  readonly column?: number;
+  /** `table`: how many columns it has. */
+  readonly columns?: number;
+  /** `figure`: the picture, when it has one with an http(s) address. */
+  readonly image?: { readonly url: string; readonly alt?: string };
+}
 
 export interface Paragraph extends Span {
   readonly id: string;
   readonly kind: BlockKind;
   readonly sentences: readonly Sentence[];
+  /** `heading`: its level as written (2 for a section heading; the headline is 1). */
+  readonly level?: number;
+  /** The structures the block sits in, outermost first; absent for a block of the body itself. */
+  readonly containers?: readonly Container[];
 }
 
 export interface Dateline extends Span {
@@ -40,7 +70,37 @@ export interface Dateline extends Span {
   readonly place?: string;
 }
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
+
+export interface Author {
+  readonly name: string;
+  /** An http(s) page about the author, when the source gives one. */
+  readonly url?: string;
+}
+
+export interface ArticleImage {
+  /** http(s) address of the picture. */
+  readonly url: string;
+  readonly alt?: string;
+  readonly caption?: string;
+  /** Who took or owns it: `Reuters/Jane Doe`. */
+  readonly credit?: string;
+}
+
+/**
+ * What the source says about the article, beside its text: HTML's JSON-LD, `<meta>` and `<figure>` elements,
+ * Markdown's front matter, a Word file's properties. Dates are ISO 8601, a date (`2024-03-04`) or a date-time with
+ * its offset (`2024-03-04T09:30:00Z`), as precise as the source declared them.
+ */
+export interface ArticleMetadata {
+  readonly authors?: readonly Author[];
+  readonly datePublished?: string;
+  readonly dateModified?: string;
+  readonly section?: string;
+  readonly keywords?: readonly string[];
+  readonly canonicalUrl?: string;
+  readonly images?: readonly ArticleImage[];
+}
 
 /**
  * An article after decoding and parsing. All offsets index `text`: for plain text it is the decoded file
@@ -53,6 +113,8 @@ export interface SourceDocument {
   readonly caption?: Sentence;
   readonly dateline?: Dateline;
   readonly paragraphs: readonly Paragraph[];
+  /** Absent when the source declares nothing. */
+  readonly metadata?: ArticleMetadata;
 }
 
 export function allSentences(document: SourceDocument): Sentence[] {

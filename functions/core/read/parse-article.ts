@@ -1,10 +1,19 @@
-import type { Dateline, Paragraph, Sentence, SourceDocument, SourceFormat, Span } from '../document.js';
+import type {
+  Dateline,
+  InlineMark,
+  Paragraph,
+  Sentence,
+  SourceDocument,
+  SourceFormat,
+  Span,
+} from '../document.js';
 import { ArticleError } from '../errors.js';
 import type { Block, ExtractedText } from './formats/blocks.js';
 import { matchDateline } from './formats/dateline.js';
 import { readHtml } from './formats/html.js';
 import { readMarkdown } from './formats/markdown.js';
 import { readPlainText } from './formats/plain-text.js';
+import { marksBySentence } from './sentence-marks.js';
 import { boundSentence, splitSentences } from './sentences.js';
 
 const extensions: Readonly<Record<string, SourceFormat>> = {
@@ -42,14 +51,24 @@ const captionCue =
   /\((?:left|right|centre|center|top|bottom|pictured|file|inset)\)|\b(?:photo|image|picture|pictured|credit|courtesy|getty|reuters|afp|xinhua)\b/iu;
 const finalPunctuation = /[.!?…:;"”’)]$/u;
 
-function sentence(text: string, span: Span, id: string): Sentence {
+function sentence(text: string, span: Span, id: string, marks?: readonly InlineMark[]): Sentence {
   return {
     id,
     start: span.start,
     end: span.end,
     text: text.slice(span.start, span.end).replace(/\s+/gu, ' '),
+    ...(marks && marks.length > 0 ? { marks } : {}),
   };
 }
+
+/** A block read as one sentence (headline, caption), with its marks. */
+function blockSentence(text: string, block: Block, id: string): Sentence {
+  const marks = block.marks ? marksBySentence(block.marks, [block])[0] : undefined;
+  return sentence(text, block, id, marks);
+}
+
+/** Kinds of blocks that are the article's running text, before which a caption is the lead picture's. */
+const runningKinds = new Set<Block['kind']>(['paragraph', 'quote', 'list-item', 'table-cell']);
 
 /**
  * A heading or caption too long for one sentence (see `boundSentence`) is not one: it is read as a paragraph, in
@@ -90,8 +109,8 @@ function assemble(format: SourceFormat, extracted: ExtractedText, options: Parse
   const blocks = extracted.blocks.map((block) => demoteOverlong(text, block));
   let headline: Sentence | undefined;
   const first = blocks[0];
-  if (first && first.kind === 'heading') {
-    headline = sentence(text, first, 'headline');
+  if (first && (first.kind === 'heading' || extracted.headlineFirst)) {
+    headline = blockSentence(text, first, 'headline');
     blocks.shift();
   } else if (
     first &&
@@ -99,14 +118,14 @@ function assemble(format: SourceFormat, extracted: ExtractedText, options: Parse
     text.slice(first.start, first.end).length <= 160 &&
     !finalPunctuation.test(text.slice(first.start, first.end))
   ) {
-    headline = sentence(text, first, 'headline');
+    headline = blockSentence(text, first, 'headline');
     blocks.shift();
   }
 
   let caption: Sentence | undefined;
-  const captionIndex = blocks.findIndex((block) => block.kind === 'caption');
-  if (captionIndex >= 0) {
-    caption = sentence(text, blocks[captionIndex] as Block, 'caption');
+  const captionIndex = blocks.findIndex((block) => block.kind === 'caption' || runningKinds.has(block.kind));
+  if (captionIndex >= 0 && blocks[captionIndex]?.kind === 'caption') {
+    caption = blockSentence(text, blocks[captionIndex] as Block, 'caption');
     blocks.splice(captionIndex, 1);
   } else if (format === 'text' && blocks[0] && blocks.length > 1 && looksLikeCaption(text, blocks[0])) {
     caption = sentence(text, blocks[0], 'caption');
@@ -133,16 +152,19 @@ function assemble(format: SourceFormat, extracted: ExtractedText, options: Parse
     }
     const isHeading = block.kind === 'heading' || (format === 'text' && looksLikeSubheading(text, block));
     const spans = isHeading ? boundSentence(text, start, block.end) : splitSentences(text, start, block.end);
-    const sentences = spans
-      .filter((span) => /[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)))
-      .map((span, index) => sentence(text, span, `${id}s${index + 1}`));
+    const worded = spans.filter((span) => /[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)));
+    const marks = block.marks ? marksBySentence(block.marks, worded) : [];
+    const sentences = worded.map((span, index) => sentence(text, span, `${id}s${index + 1}`, marks[index]));
     if (sentences.length === 0) continue;
+    const level = isHeading ? (block.kind === 'heading' ? block.level : 2) : undefined;
     paragraphs.push({
       id,
-      kind: isHeading ? 'heading' : block.kind === 'caption' ? 'paragraph' : block.kind,
+      kind: isHeading ? 'heading' : block.kind,
       start: block.start,
       end: block.end,
       sentences,
+      ...(level === undefined ? {} : { level }),
+      ...(block.containers ? { containers: block.containers } : {}),
     });
   }
 
@@ -160,6 +182,7 @@ function assemble(format: SourceFormat, extracted: ExtractedText, options: Parse
     ...(headline ? { headline } : {}),
     ...(caption ? { caption } : {}),
     ...(dateline ? { dateline } : {}),
+    ...(extracted.metadata ? { metadata: extracted.metadata } : {}),
   };
 }
 

@@ -1,6 +1,12 @@
-import type { Span } from '../../document.js';
+import type {
+  ArticleMetadata,
+  Container,
+  InlineMark,
+  BlockKind as ParagraphKind,
+  Span,
+} from '../../document.js';
 
-export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'list-item' | 'caption';
+export type BlockKind = ParagraphKind;
 
 /** A run of readable text found by a format reader, before headline, caption and sentences are worked out. */
 export interface Block extends Span {
@@ -9,14 +15,23 @@ export interface Block extends Span {
   readonly level?: number;
   /** Plain text only: the block is a single line of the file. */
   readonly singleLine?: boolean;
+  /** Inline marks, offsets into the extracted text (not the block), nested, never crossing. */
+  readonly marks?: readonly InlineMark[];
+  /** The structures the block sits in, outermost first (see `Paragraph.containers`). */
+  readonly containers?: readonly Container[];
 }
 
 export interface ExtractedText {
   /** The text every offset indexes. */
   readonly text: string;
   readonly blocks: readonly Block[];
-  /** A title known from outside the body (HTML `<title>`), used when the body has no heading. */
-  readonly title?: Span;
+  /**
+   * The first block is the headline, known from outside the body (what an HTML page declares, a front matter's
+   * `title`): it is taken as it is, whatever it looks like.
+   */
+  readonly headlineFirst?: boolean;
+  /** What the source declares about the article. */
+  readonly metadata?: ArticleMetadata;
 }
 
 /** Builds extracted text block by block, separating blocks with a blank line. */
@@ -35,7 +50,7 @@ export class TextBuilder {
     return block;
   }
 
-  result(title?: Span): ExtractedText {
-    return { text: this.#text, blocks: this.#blocks, ...(title ? { title } : {}) };
+  result(): ExtractedText {
+    return { text: this.#text, blocks: this.#blocks };
   }
 }

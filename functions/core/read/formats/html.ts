@@ -1,186 +1,76 @@
-import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import type { Span } from '../../document.js';
-import { type BlockKind, type ExtractedText, TextBuilder } from './blocks.js';
+import { ArticleError } from '../../errors.js';
+import { parseDocument } from '../html/dom.js';
+import { extractArticle, type PageArticle } from '../html/extract-article.js';
+import type { Block, ExtractedText } from './blocks.js';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
+/**
+ * Below this many words of running text, a web page holds no article (an index page, a login or cookie wall)...
+ */
+export const MIN_ARTICLE_WORDS = 40;
+/** ... unless it declares itself an article (JSON-LD, `og:type`): a short news brief is an article. */
+export const MIN_DECLARED_ARTICLE_WORDS = 15;
 
-/** Never article text: code, embedded content, page furniture. */
-const dropped = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'nav',
-  'aside',
-  'footer',
-  'form',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'canvas',
-  'button',
-  'select',
-  'textarea',
-  'input',
-  'label',
-  'audio',
-  'video',
-  'picture',
-  'img',
-  'head',
-  'dialog',
-  'menu',
-  'pre',
-  'code',
-  'table',
-]);
+const proseKinds = new Set<Block['kind']>(['paragraph', 'quote', 'list-item']);
 
-const blockKinds: Readonly<Record<string, BlockKind>> = {
-  p: 'paragraph',
-  div: 'paragraph',
-  section: 'paragraph',
-  article: 'paragraph',
-  main: 'paragraph',
-  h1: 'heading',
-  h2: 'heading',
-  h3: 'heading',
-  h4: 'heading',
-  h5: 'heading',
-  h6: 'heading',
-  li: 'list-item',
-  dd: 'paragraph',
-  dt: 'paragraph',
-  blockquote: 'quote',
-  figcaption: 'caption',
-  address: 'paragraph',
-  header: 'paragraph',
-  figure: 'paragraph',
-  ul: 'paragraph',
-  ol: 'paragraph',
-  dl: 'paragraph',
-  br: 'paragraph',
-};
-
-const isElement = (node: Node): node is Element => 'tagName' in node;
-
-function attribute(element: Element, name: string): string | undefined {
-  return element.attrs.find((attr) => attr.name === name)?.value;
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-function isHidden(element: Element): boolean {
-  return attribute(element, 'hidden') !== undefined || attribute(element, 'aria-hidden') === 'true';
-}
-
-/** Children of a node, for walks that keep their own stack (no recursion: nesting depth is the page's choice). */
-function childrenOf(node: Node): readonly Node[] {
-  return 'childNodes' in node ? node.childNodes : [];
-}
-
-/** The first element in document order that passes `test`. */
-function findFirst(root: Node, test: (element: Element) => boolean): Element | undefined {
-  const stack: Node[] = [root];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (isElement(node) && test(node)) return node;
-    const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+/** Words of running text in the article: paragraphs, quotes and list items, not headings, captions or tables. */
+function proseWords(article: PageArticle): number {
+  let count = 0;
+  for (const block of article.blocks) {
+    if (proseKinds.has(block.kind)) count += wordCount(article.text.slice(block.start, block.end));
   }
-  return undefined;
+  return count;
 }
 
-function isSkipped(element: Element): boolean {
-  return dropped.has(element.tagName) || isHidden(element);
-}
-
-function textOf(root: Node): string {
-  let text = '';
-  const stack: Node[] = [root];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.nodeName === '#text' && 'value' in node) text += node.value;
-    else if (isElement(node) && isSkipped(node)) continue;
-    const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
-  }
-  return text;
-}
-
-class BlockCollector {
-  readonly builder = new TextBuilder();
-  #buffer = '';
-  #kind: BlockKind = 'paragraph';
-  #level: number | undefined;
-
-  flush(): void {
-    this.builder.add(this.#kind, this.#buffer, this.#level);
-    this.#buffer = '';
-  }
-
-  /** Collects the blocks of `root`'s content, in document order. */
-  visit(root: Node, outsideArticle: boolean): void {
-    // A frame is a node to read in the block kind and level around it, or `undefined`: the end of a block.
-    type Frame =
-      | { readonly node: Node; readonly kind: BlockKind; readonly level: number | undefined }
-      | undefined;
-    const stack: Frame[] = [];
-    const pushChildren = (node: Node, kind: BlockKind, level: number | undefined): void => {
-      const children = childrenOf(node);
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, kind, level });
-    };
-    pushChildren(root, 'paragraph', undefined);
-    while (stack.length > 0) {
-      const frame = stack.pop();
-      if (frame === undefined) {
-        this.flush();
-        continue;
-      }
-      const { node, kind, level } = frame;
-      if (node.nodeName === '#text' && 'value' in node) {
-        this.#buffer += node.value;
-        this.#kind = kind;
-        this.#level = level;
-        continue;
-      }
-      if (!isElement(node)) continue;
-      const tag = node.tagName;
-      if (isSkipped(node) || (outsideArticle && tag === 'header')) continue;
-      const blockKind = blockKinds[tag];
-      if (blockKind === undefined) {
-        pushChildren(node, kind, level);
-        continue;
-      }
-      this.flush();
-      stack.push(undefined);
-      const innerKind = kind === 'quote' || kind === 'caption' ? kind : blockKind;
-      pushChildren(node, innerKind, blockKind === 'heading' ? Number(tag.slice(1)) : level);
-    }
-  }
+function noArticle(title: string | undefined, words: number): ArticleError {
+  const named = title ? `"${title.length > 120 ? `${title.slice(0, 117)}...` : title}"` : 'with no title';
+  return new ArticleError(
+    'no-article',
+    `The page ${named} holds no article: ${words} ${words === 1 ? 'word' : 'words'} of running text were ` +
+      'found outside navigation, prompts and other page furniture (an index page, a login or cookie wall?).',
+    'Upload the article page itself (the page a reader sees the whole story on), or its text as .txt, .md or .docx.',
+  );
 }
 
 /**
- * Reads HTML with a standards-compliant parser (parse5). The article is taken from `<article>`, else `<main>`,
- * else `<body>`; scripts, styles, navigation and other page furniture are dropped. Offsets index the extracted
- * text, whose blocks are separated by blank lines. Every walk of the tree keeps its own stack, so no nesting depth
- * can exhaust the call stack.
+ * Reads a web page: the article is found and cleaned of page furniture (html/extract-article.ts), its headline
+ * and metadata taken from what the page declares. Offsets index the extracted text, whose blocks are separated by
+ * blank lines. A page with no words refuses as `no-text`, one with words but no article as `no-article`.
  */
 export function readHtml(source: string): ExtractedText {
-  const document = parse(source);
-  const root =
-    findFirst(document, (element) => element.tagName === 'article') ??
-    findFirst(document, (element) => element.tagName === 'main' || attribute(element, 'role') === 'main') ??
-    findFirst(document, (element) => element.tagName === 'body') ??
-    document;
-  const collector = new BlockCollector();
-  const hasHeading = findFirst(root, (element) => /^h[1-6]$/u.test(element.tagName)) !== undefined;
-  let title: Span | undefined;
-  if (!hasHeading) {
-    const titleElement = findFirst(document, (element) => element.tagName === 'title');
-    title = titleElement ? collector.builder.add('heading', textOf(titleElement), 1) : undefined;
+  const document = parseDocument(source);
+  const article = extractArticle(document);
+  const title = article?.headline ?? article?.page.title;
+  if (!article) {
+    const words = wordCount(document.body?.textContent ?? '');
+    if (words === 0 && !title) throw noText();
+    throw noArticle(title, words);
   }
-  collector.visit(root, !isElement(root) || root.tagName === 'body');
-  collector.flush();
-  return collector.builder.result(title);
+  const words = proseWords(article);
+  if (words === 0 && !/\p{L}/u.test(article.text)) throw noText();
+  // An article's HTML on its own (no navigation, few links) is the article, however short; a web page must hold
+  // more than its furniture.
+  const minimum = !article.page.webPage
+    ? 1
+    : article.page.declaresArticle
+      ? MIN_DECLARED_ARTICLE_WORDS
+      : MIN_ARTICLE_WORDS;
+  if (words < minimum) throw noArticle(title, words);
+  return {
+    text: article.text,
+    blocks: article.blocks,
+    ...(article.headline ? { headlineFirst: true } : {}),
+    ...(Object.keys(article.metadata).length > 0 ? { metadata: article.metadata } : {}),
+  };
+}
+
+function noText(): ArticleError {
+  return new ArticleError(
+    'no-text',
+    'The page holds no words (no letters in its text).',
+    'Upload the article text itself: a headline, then its paragraphs.',
+  );
 }
