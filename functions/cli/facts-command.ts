@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { SourceDocument } from '../core/document.js';
-import { extractFacts, summarize } from '../core/facts/index.js';
-import { decodeArticle } from '../core/read/decode.js';
+import { decodeUpload } from '../core/read/decode-upload.js';
 import { parseArticle, requireFormat } from '../core/read/parse-article.js';
+import { articleFacts, articleSummary } from '../core/read/prose-view.js';
 
 export interface FactsIo {
   readonly stdout: NodeJS.WritableStream;
@@ -15,8 +15,8 @@ export function factsRecord(
   document: SourceDocument,
   referenceDate?: string,
 ): Record<string, unknown> {
-  const facts = extractFacts(document, referenceDate === undefined ? {} : { referenceDate });
-  const summary = summarize(document, facts).map(({ text, start, end }) => ({ text, start, end }));
+  const facts = articleFacts(document, referenceDate);
+  const summary = articleSummary(document, facts).map(({ text, start, end }) => ({ text, start, end }));
   const dateline = document.dateline
     ? {
         ...(document.dateline.date === undefined ? {} : { date: document.dateline.date }),
@@ -38,8 +38,9 @@ export function factsRecord(
 async function oneFile(file: string): Promise<Record<string, unknown>> {
   const format = requireFormat(file);
   const [bytes, info] = await Promise.all([readFile(file), stat(file)]);
-  const document = parseArticle(decodeArticle(bytes).text, format);
-  // Relative dates in an article without a dated dateline count from the file's time.
+  const decoded = await decodeUpload(bytes, format);
+  const document = parseArticle(decoded.text, format, decoded.declared ? { declared: decoded.declared } : {});
+  // Relative dates in an article without a dated dateline or a declared date count from the file's time.
   return factsRecord(file, document, info.mtime.toISOString().slice(0, 10));
 }
 

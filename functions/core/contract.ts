@@ -41,6 +41,8 @@ export type FigureJson = DeepReadonly<Article.FigureJson>;
 export type MentionJson = DeepReadonly<Article.Mention>;
 export type InlineMarkJson = DeepReadonly<Article.InlineMarkJson>;
 export type ParagraphJson = DeepReadonly<Article.ParagraphJson>;
+export type ContainerJson = DeepReadonly<Article.ContainerJson>;
+export type MetadataJson = DeepReadonly<Article.MetadataJson>;
 export type LanguageLinkJson = DeepReadonly<Article.LanguageLinkJson>;
 
 /** `published/<articleId>/manifest.json`: written last; the set is published once it exists. */

@@ -1,15 +1,27 @@
 import {
   type ArticleJson,
+  type ContainerJson,
   type FactsJson,
   type InlineMarkJson,
   type LanguageLinkJson,
   type MentionJson,
   type Review,
+  type MetadataJson,
+  type ParagraphJson,
   SCHEMA_VERSION,
   type TextSpanJson,
   type TranslationScope,
 } from '../contract.js';
-import { allSentences, headlineOf, overlappingSentences, type Sentence, type Span } from '../document.js';
+import {
+  type ArticleMetadata,
+  allSentences,
+  type Container,
+  headlineOf,
+  overlappingSentences,
+  type Paragraph,
+  type Sentence,
+  type Span,
+} from '../document.js';
 import type { Quote } from '../facts/types.js';
 import { directionOf } from '../locale/languages.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
@@ -178,6 +190,56 @@ function localizeFacts(
   };
 }
 
+/** The structures a block sits in, every field picked by name (see `localizeFacts`). */
+function containersJson(containers: readonly Container[]): ContainerJson[] {
+  return containers.map(({ id, kind, ordered, header, column, columns, image }) => ({
+    id,
+    kind,
+    ...(ordered ? { ordered } : {}),
+    ...(header ? { header } : {}),
+    ...(column === undefined ? {} : { column }),
+    ...(columns === undefined ? {} : { columns }),
+    ...(image ? { image: { url: image.url, ...(image.alt ? { alt: image.alt } : {}) } } : {}),
+  }));
+}
+
+/** A block in this version: its sentences translated, its level and containers (no text of theirs) as in the source. */
+function paragraphJson(paragraph: Paragraph, version: VersionText, review: ReviewOf): ParagraphJson {
+  return {
+    id: paragraph.id,
+    kind: paragraph.kind,
+    ...(paragraph.level === undefined ? {} : { level: paragraph.level }),
+    ...(paragraph.containers ? { containers: containersJson(paragraph.containers) } : {}),
+    sentences: paragraph.sentences.map((sentence) => span(sentence, version, review)),
+  };
+}
+
+/** What the source declares about the article, as it declares it, in every version. */
+export function metadataJson(metadata: ArticleMetadata | undefined): MetadataJson {
+  if (!metadata) return {};
+  const { authors, datePublished, dateModified, section, keywords, canonicalUrl, images } = metadata;
+  return {
+    ...(authors && authors.length > 0
+      ? { authors: authors.map(({ name, url }) => ({ name, ...(url ? { url } : {}) })) }
+      : {}),
+    ...(datePublished ? { datePublished } : {}),
+    ...(dateModified ? { dateModified } : {}),
+    ...(section ? { section } : {}),
+    ...(keywords && keywords.length > 0 ? { keywords: [...keywords] } : {}),
+    ...(canonicalUrl ? { canonicalUrl } : {}),
+    ...(images && images.length > 0
+      ? {
+          images: images.map(({ url, alt, caption, credit }) => ({
+            url,
+            ...(alt ? { alt } : {}),
+            ...(caption ? { caption } : {}),
+            ...(credit ? { credit } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
 export interface LocalizeOptions {
   readonly language: string;
   readonly sourceLanguage: string;
@@ -219,6 +281,7 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
           end: document.dateline.end,
         }
       : null,
+    metadata: metadataJson(document.metadata),
     summary: article.summary.map((item) => {
       const sentence = sentencesById.get(item.sentenceId);
       return {
@@ -234,11 +297,7 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
     factsLanguage: article.factsLanguage,
     body: brief
       ? []
-      : document.paragraphs.map((paragraph) => ({
-          id: paragraph.id,
-          kind: paragraph.kind,
-          sentences: paragraph.sentences.map((sentence) => span(sentence, version, review)),
-        })),
+      : document.paragraphs.map((paragraph) => paragraphJson(paragraph, version, review)),
     languages: options.languages,
   };
 }

@@ -1,7 +1,6 @@
 import type { DetectionAccountingJson } from '../contract.js';
 import type { SourceDocument } from '../document.js';
 import { ArticleError } from '../errors.js';
-import { extractFacts, summarize } from '../facts/index.js';
 import type { Facts, SummarySentence } from '../facts/types.js';
 import { type ArticleRun, msSince } from '../run.js';
 import {
@@ -9,10 +8,11 @@ import {
   analysisCheckpoint,
   DEFAULT_ANALYSIS_BUDGET_MS,
 } from './analysis-budget.js';
-import { decodeArticle } from './decode.js';
+import { decodeUpload } from './decode-upload.js';
 import { resolveSourceLanguage, type SourceLanguage } from './detect-language.js';
 import { checkSourceLanguage } from './language-check.js';
 import { parseArticle } from './parse-article.js';
+import { articleFacts, articleSummary, referenceDate as declaredReferenceDate } from './prose-view.js';
 import type { Upload } from './read-upload.js';
 
 /** Everything known about an article in its source language, ready to be turned into each language version. */
@@ -63,17 +63,17 @@ export async function analyseUpload(run: ArticleRun, upload: Upload): Promise<An
   const started = run.deps.clock.now();
   const budgetMs = run.settings.analysisBudgetMs ?? DEFAULT_ANALYSIS_BUDGET_MS;
   const checkpoint = analysisCheckpoint(run.deps.clock, started, budgetMs);
-  const document = analyseOrExplain(run, () => readDocument(run, upload, checkpoint));
+  const document = await analyseOrExplain(run, () => readDocument(run, upload, checkpoint));
   // Once, before any translation: a detection fault another attempt may cure is thrown on, not recorded.
   const source = await resolveSourceLanguage(run, document.document);
-  const analysis = analyseOrExplain(run, () => analyse(run, upload, document, source, checkpoint));
+  const analysis = await analyseOrExplain(run, () => analyse(run, upload, document, source, checkpoint));
   run.stagesMs.analyse = msSince(run, started);
   return analysis;
 }
 
-function analyseOrExplain<T>(run: ArticleRun, step: () => T): T {
+async function analyseOrExplain<T>(run: ArticleRun, step: () => T | Promise<T>): Promise<T> {
   try {
-    return step();
+    return await step();
   } catch (error) {
     if (error instanceof ArticleError) throw error;
     run.deps.logger.error('article analysis failed', { ...run.log, error: String(error) });
@@ -87,10 +87,17 @@ interface ReadDocument {
 }
 
 /** `checkpoint` is called between stages (and between blocks while parsing): past the budget, it throws. */
-function readDocument(run: ArticleRun, upload: Upload, checkpoint: AnalysisCheckpoint): ReadDocument {
-  const decoded = decodeArticle(upload.body);
+async function readDocument(
+  run: ArticleRun,
+  upload: Upload,
+  checkpoint: AnalysisCheckpoint,
+): Promise<ReadDocument> {
+  const decoded = await decodeUpload(upload.body, upload.format);
   checkpoint('decode');
-  const document = parseArticle(decoded.text, upload.format, { checkpoint: () => checkpoint('parse') });
+  const document = parseArticle(decoded.text, upload.format, {
+    checkpoint: () => checkpoint('parse'),
+    ...(decoded.declared ? { declared: decoded.declared } : {}),
+  });
   if (document.paragraphs.length === 0) {
     throw new ArticleError(
       'no-sentences',
@@ -116,10 +123,12 @@ function analyse(
 ): Analysis {
   const { document } = read;
   const english = source.language === EXTRACTOR_LANGUAGE;
-  const referenceDate = document.dateline?.date ?? referenceDateOf(run, upload);
-  const facts = english ? extractFacts(document, { referenceDate }) : NO_FACTS;
+  // Relative dates count from the dateline's date, else the publication date the source declares, else the upload.
+  const referenceDate =
+    document.dateline?.date ?? declaredReferenceDate(document, undefined) ?? referenceDateOf(run, upload);
+  const facts = english ? articleFacts(document, referenceDate) : NO_FACTS;
   checkpoint('facts');
-  const summary = english ? summarize(document, facts) : [];
+  const summary = english ? articleSummary(document, facts) : [];
   checkpoint('summary');
   const article: AnalysedArticle = {
     articleId: run.articleId,

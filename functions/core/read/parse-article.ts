@@ -1,4 +1,5 @@
 import type {
+  ArticleMetadata,
   Dateline,
   InlineMark,
   Paragraph,
@@ -10,7 +11,7 @@ import type {
 import { ArticleError } from '../errors.js';
 import type { Block, ExtractedText } from './formats/blocks.js';
 import { matchDateline } from './formats/dateline.js';
-import { readHtml } from './formats/html.js';
+import { readHtml, readHtmlDocument } from './formats/html.js';
 import { readMarkdown } from './formats/markdown.js';
 import { readPlainText } from './formats/plain-text.js';
 import { marksBySentence } from './sentence-marks.js';
@@ -23,6 +24,7 @@ const extensions: Readonly<Record<string, SourceFormat>> = {
   markdown: 'markdown',
   html: 'html',
   htm: 'html',
+  docx: 'docx',
 };
 
 export const supportedExtensions = Object.keys(extensions);
@@ -40,12 +42,23 @@ export function requireFormat(name: string): SourceFormat {
   const format = formatFromFileName(name);
   if (format) return format;
   const extension = name.slice(name.lastIndexOf('.'));
+  const formats = supportedExtensions.map((ext) => `.${ext}`).join(', ');
   throw new ArticleError(
     'unsupported-type',
-    `Files ending in "${extension}" are not articles polybrief can read.`,
-    `Upload the article as ${supportedExtensions.map((ext) => `.${ext}`).join(', ')}.`,
+    `Files ending in "${extension}" are not articles polybrief can read (it reads ${formats}).`,
+    `${savingHints[extension.toLowerCase()] ?? 'Save the article'} and upload it again as ${formats}.`,
   );
 }
+
+/** How to get a readable file out of the formats people most often try. */
+const savingHints: Readonly<Record<string, string>> = {
+  '.doc': 'Open it in Word and save it as a Word Document (.docx) (File › Save As)',
+  '.odt': 'Save it from LibreOffice or OpenOffice as Word 2007-365 (.docx) (File › Save As)',
+  '.rtf': 'Save it from your editor as a Word Document (.docx)',
+  '.pdf':
+    'Export the article from the application that made the PDF as .docx or .html, or copy its text into a .txt file,',
+  '.pages': 'Export it from Pages as Word (.docx) (File › Export To › Word)',
+};
 
 const captionCue =
   /\((?:left|right|centre|center|top|bottom|pictured|file|inset)\)|\b(?:photo|image|picture|pictured|credit|courtesy|getty|reuters|afp|xinhua)\b/iu;
@@ -101,6 +114,8 @@ function looksLikeSubheading(text: string, block: Block): boolean {
 export interface ParseOptions {
   /** Called between blocks; may throw to stop a parse that has run too long (see analysis-budget.ts). */
   readonly checkpoint?: () => void;
+  /** What the file declares beside its text (a Word file's title and properties). */
+  readonly declared?: { readonly title?: string; readonly metadata?: ArticleMetadata };
 }
 
 /** Works out headline, caption, dateline, paragraphs and sentences from a format reader's blocks. */
@@ -189,7 +204,13 @@ function assemble(format: SourceFormat, extracted: ExtractedText, options: Parse
 /** Parses decoded article text of the given format into a `SourceDocument`. */
 export function parseArticle(text: string, format: SourceFormat, options: ParseOptions = {}): SourceDocument {
   const extracted =
-    format === 'html' ? readHtml(text) : format === 'markdown' ? readMarkdown(text) : readPlainText(text);
+    format === 'html'
+      ? readHtml(text)
+      : format === 'docx'
+        ? readHtmlDocument(text, options.declared)
+        : format === 'markdown'
+          ? readMarkdown(text)
+          : readPlainText(text);
   options.checkpoint?.();
   return assemble(format, extracted, options);
 }

@@ -1,4 +1,4 @@
-import type { ArticleJson, FactsJson, FigureJson, ParagraphJson, QuoteJson } from '../../contract.js';
+import type { ArticleJson, FactsJson, FigureJson, QuoteJson } from '../../contract.js';
 import { INDEX_PAGE, languageFiles } from '../../key-layout.js';
 import { dateTimeFormat, numberFormat } from '../../locale/intl-formats.js';
 import {
@@ -9,7 +9,10 @@ import {
   sentenceSeparator,
 } from '../../locale/languages.js';
 import { quoted } from '../../locale/quotation-marks.js';
+import { bylineHtml, metaLabelsFor, publishedDate, structuredMetadata } from './article-meta.js';
+import { pictureLink, renderBody } from './body-blocks.js';
 import { escapeHtml as e, jsonForScriptBlock } from './escape.js';
+import { sentenceHtml } from './inline-marks.js';
 import { type Labels, labelsFor } from './labels.js';
 import { pageHead } from './page-head.js';
 
@@ -160,37 +163,43 @@ function factsBox(facts: FactsJson, labels: Labels, article: ArticleJson): strin
   return `<aside class="facts" aria-labelledby="facts-title"><h2 id="facts-title">${e(labels.facts)}</h2><dl>${rows.join('')}</dl></aside>`;
 }
 
-/** A sentence; an editor's correction is marked (`class="reviewed"`), so readers (and stylesheets) can tell. */
-function sentenceHtml(sentence: { readonly text: string; readonly review?: string }): string {
-  return sentence.review === 'reviewed'
-    ? `<span class="reviewed">${e(sentence.text)}</span>`
-    : e(sentence.text);
+/**
+ * The header's line about the article: its authors, when it was published (the dateline's date, else the one the
+ * source declares) and where, when it was updated, its section.
+ */
+function headerMeta(article: ArticleJson): string[] {
+  const { dateline, language } = article;
+  const metadata = article.metadata ?? {};
+  const labels = metaLabelsFor(language);
+  const time = (iso: string) =>
+    `<time datetime="${e(iso)}">${e(formatIso(iso.slice(0, 10), language))}</time>`;
+  const published = publishedDate(article);
+  const modified = metadata.dateModified;
+  const updated = modified && modified.slice(0, 10) !== published?.slice(0, 10) ? modified : undefined;
+  return [
+    bylineHtml(metadata, language) ?? '',
+    published ? time(published) : '',
+    dateline?.place ? bdi(dateline.place) : '',
+    updated ? `${e(labels.updated)} ${time(updated)}` : '',
+    metadata.section ? bdi(metadata.section) : '',
+  ].filter((part) => part !== '');
 }
 
-/** The body's blocks; consecutive list items form one list. */
-function body(article: ArticleJson): string {
-  const separator = sentenceSeparator(article.language);
-  const text = (paragraph: ParagraphJson) => paragraph.sentences.map(sentenceHtml).join(separator);
-  const html: string[] = [];
-  let items: string[] = [];
-  const closeList = () => {
-    if (items.length > 0) html.push(`<ul>${items.join('')}</ul>`);
-    items = [];
-  };
-  for (const paragraph of article.body) {
-    const id = e(paragraph.id);
-    if (paragraph.kind === 'list-item') {
-      items.push(`<li id="${id}">${text(paragraph)}</li>`);
-      continue;
-    }
-    closeList();
-    if (paragraph.kind === 'heading') html.push(`<h2 id="${id}">${text(paragraph)}</h2>`);
-    else if (paragraph.kind === 'quote')
-      html.push(`<blockquote id="${id}"><p>${text(paragraph)}</p></blockquote>`);
-    else html.push(`<p id="${id}">${text(paragraph)}</p>`);
-  }
-  closeList();
-  return html.join('\n');
+/** The article's first picture, as a link (see `pictureLink`), unless a figure of the body shows it. */
+function leadPicture(article: ArticleJson): string {
+  const image = article.metadata?.images?.[0];
+  if (!image) return '';
+  const inBody = article.body.some((paragraph) =>
+    paragraph.containers?.some((container) => container.image?.url === image.url),
+  );
+  return inBody ? '' : pictureLink(image, metaLabelsFor(article.language));
+}
+
+/** The source's keywords, after the body. */
+function tagsLine(article: ArticleJson): string {
+  const keywords = article.metadata?.keywords ?? [];
+  if (keywords.length === 0) return '';
+  return `<p class="tags">${e(metaLabelsFor(article.language).tags)}: ${keywords.map(bdi).join(', ')}</p>`;
 }
 
 function datelineText(article: ArticleJson): string | undefined {
@@ -209,7 +218,7 @@ function structuredData(article: ArticleJson): string {
     '@type': 'NewsArticle',
     headline: article.headline.text,
     inLanguage: languageTag(article.language),
-    ...(article.dateline?.date ? { datePublished: article.dateline.date } : {}),
+    ...structuredMetadata(article),
     ...(dateline ? { dateline } : {}),
     ...(article.dateline?.place
       ? { locationCreated: { '@type': 'Place', name: article.dateline.place } }
@@ -233,13 +242,7 @@ function structuredData(article: ArticleJson): string {
  */
 export function renderArticleHtml(article: ArticleJson, href?: (file: string) => string): string {
   const labels = labelsFor(article.language);
-  const { dateline } = article;
-  const meta = [
-    dateline?.date
-      ? `<time datetime="${e(dateline.date)}">${e(formatIso(dateline.date, article.language))}</time>`
-      : '',
-    dateline?.place ? bdi(dateline.place) : '',
-  ].filter((part) => part !== '');
+  const meta = headerMeta(article);
   const notice = article.translation
     ? labels.machineTranslated(
         engineNames[article.translation.engine] ?? article.translation.engine,
@@ -268,11 +271,13 @@ ${languageNav(article, labels)}
 <h1>${sentenceHtml(article.headline)}</h1>
 ${meta.length > 0 ? `<p class="meta">${meta.join(' · ')}</p>` : ''}
 ${article.caption ? `<p class="caption">${sentenceHtml(article.caption)}</p>` : ''}
+${leadPicture(article)}
 <p class="notice">${e(notice)}</p>
 </header>
 ${summary.length > 0 ? `<section class="summary" aria-labelledby="summary-title"><h2 id="summary-title">${e(labels.summary)}</h2>${list(summary)}</section>` : ''}
 ${factsBox(article.facts, labels, article)}
-${article.body.length > 0 ? `<section class="body" aria-label="${e(labels.article)}">\n${body(article)}\n</section>` : ''}
+${article.body.length > 0 ? `<section class="body" aria-label="${e(labels.article)}">\n${renderBody(article.body, article.language, metaLabelsFor(article.language))}\n</section>` : ''}
+${tagsLine(article)}
 </article>
 </main>
 <footer><p>polybrief · ${e(article.articleId)} · <a href="${INDEX_PAGE}">${e(labels.languages)}</a></p></footer>

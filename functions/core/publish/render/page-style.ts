@@ -57,6 +57,20 @@ h2{font-size:1.15rem;margin:2rem 0 .5rem}
 .facts .role{color:var(--muted)}
 .body ul{padding-inline-start:1.25rem}
 blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:3px solid var(--rule)}
+.body ol{padding-inline-start:1.5rem}
+li>p,td>p,th>p,figcaption>p{margin:0}
+li>p+p{margin-block-start:.4rem}
+.table{overflow-x:auto;margin:1rem 0}
+table{border-collapse:collapse;font-family:var(--sans);font-size:.9rem}
+caption{text-align:start;color:var(--muted);padding-block-end:.35rem}
+th,td{border-block-end:1px solid var(--rule);padding:.35rem .75rem;text-align:start;vertical-align:top}
+th{font-weight:600}
+figure{margin:1.25rem 0}
+figcaption{color:var(--muted);font-size:.9rem}
+.picture{font-family:var(--sans);font-size:.85rem;margin:.25rem 0}
+.picture a,.body a,h1 a{color:var(--accent)}
+code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.9em}
+.tags{color:var(--muted);font-family:var(--sans);font-size:.85rem;margin-block-start:2rem}
 footer{color:var(--muted);font-size:.8rem;border-block-start:1px solid var(--rule);margin:3rem auto 0;max-width:42rem;padding:1rem 1.25rem}
 footer a{color:inherit}
 @media (max-width:30rem){html{font-size:100%}h1{font-size:1.6rem}.facts dl{grid-template-columns:1fr}}

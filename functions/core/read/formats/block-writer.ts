@@ -1,4 +1,4 @@
-import type { Container, InlineMark, InlineMarkKind } from '../../document.js';
+import type { Container, ContainerKind, InlineMark, InlineMarkKind } from '../../document.js';
 import type { Block, BlockKind } from './blocks.js';
 
 /** Marks nested deeper than this are not recorded (their text is): no sentence needs more, and it bounds work. */
@@ -73,6 +73,11 @@ export class BlockWriter {
     this.#pendingSpace = true;
   }
 
+  /** The current block's text so far. */
+  currentText(): string {
+    return this.#buffer;
+  }
+
   /** Whether the current block has any text yet. */
   get empty(): boolean {
     return this.#buffer === '';
@@ -119,5 +124,26 @@ export class BlockWriter {
   /** The text written so far (blocks separated by blank lines) and its blocks; call after the last `end`. */
   result(): { readonly text: string; readonly blocks: readonly Block[] } {
     return { text: this.#text, blocks: this.#blocks };
+  }
+}
+
+const containerPrefixes: Readonly<Record<ContainerKind, string>> = {
+  quote: 'q',
+  list: 'l',
+  item: 'i',
+  table: 't',
+  row: 'r',
+  cell: 'c',
+  figure: 'f',
+};
+
+/** Container ids, unique in an article: `l1`, `i3`, `t1`, `r2`, `c5`, `q1`, `f1` (kind and count). */
+export class ContainerIds {
+  readonly #counts = new Map<ContainerKind, number>();
+
+  next(kind: ContainerKind): string {
+    const count = (this.#counts.get(kind) ?? 0) + 1;
+    this.#counts.set(kind, count);
+    return `${containerPrefixes[kind]}${count}`;
   }
 }

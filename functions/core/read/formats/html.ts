@@ -1,5 +1,7 @@
+import type { ArticleMetadata } from '../../document.js';
 import { ArticleError } from '../../errors.js';
 import { parseDocument } from '../html/dom.js';
+import { readDomBlocks } from '../html/dom-blocks.js';
 import { extractArticle, type PageArticle } from '../html/extract-article.js';
 import type { Block, ExtractedText } from './blocks.js';
 
@@ -64,6 +66,39 @@ export function readHtml(source: string): ExtractedText {
     blocks: article.blocks,
     ...(article.headline ? { headlineFirst: true } : {}),
     ...(Object.keys(article.metadata).length > 0 ? { metadata: article.metadata } : {}),
+  };
+}
+
+/**
+ * Reads HTML that is an article and nothing else (a Word file's HTML): no extractor, no furniture to remove;
+ * the headline is the declared title, else the first heading.
+ */
+export function readHtmlDocument(
+  source: string,
+  declared: { readonly title?: string; readonly metadata?: ArticleMetadata } = {},
+): ExtractedText {
+  const document = parseDocument(source);
+  const body = document.body ?? document.documentElement;
+  if (!body) throw noText();
+  const own = readDomBlocks(body);
+  const first = own.blocks[0];
+  // The document's own title paragraph is its headline; a title only in its properties is written first.
+  const titled =
+    first?.kind === 'heading' &&
+    declared.title !== undefined &&
+    own.text.slice(first.start, first.end).toLowerCase() === declared.title.toLowerCase();
+  const blocks = declared.title && !titled ? readDomBlocks(body, { headline: declared.title }) : own;
+  if (!/\p{L}/u.test(blocks.text)) throw noText();
+  const images = blocks.images;
+  const metadata: ArticleMetadata = {
+    ...(declared.metadata ?? {}),
+    ...(images.length > 0 ? { images: [...(declared.metadata?.images ?? []), ...images] } : {}),
+  };
+  return {
+    text: blocks.text,
+    blocks: blocks.blocks,
+    ...(declared.title ? { headlineFirst: true } : {}),
+    ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
   };
 }
 

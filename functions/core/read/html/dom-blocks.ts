@@ -1,5 +1,5 @@
 import type { ArticleImage, Container, InlineMarkKind } from '../../document.js';
-import { BlockWriter } from '../formats/block-writer.js';
+import { BlockWriter, ContainerIds } from '../formats/block-writer.js';
 import type { Block, BlockKind } from '../formats/blocks.js';
 import { labelText, linkUrl, webUrl } from '../metadata-values.js';
 import { type DomElement, type DomNode, isElement, isText } from './dom.js';
@@ -106,7 +106,7 @@ export const CAPTION_ATTRIBUTE = 'data-polybrief-caption';
 
 /**
  * A table of data rather than one laying out the page: it has a caption, header cells or a header section, or
- * its cells hold short text and no blocks of their own.
+ * its cells hold short text (a paragraph or two, as Word writes cells) and no lists, headings or figures.
  */
 function isDataTable(table: DomElement): boolean {
   const role = table.getAttribute('role');
@@ -117,30 +117,10 @@ function isDataTable(table: DomElement): boolean {
   if (cells.length < 2) return false;
   return cells.every(
     (cell) =>
-      !cell.querySelector('p, div, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, figure') &&
+      !cell.querySelector('ul, ol, h1, h2, h3, h4, h5, h6, blockquote, figure') &&
       (cell.textContent ?? '').length <= 400,
   );
 }
-
-interface Counters {
-  quote: number;
-  list: number;
-  item: number;
-  table: number;
-  row: number;
-  cell: number;
-  figure: number;
-}
-
-const prefixes: Readonly<Record<keyof Counters, string>> = {
-  quote: 'q',
-  list: 'l',
-  item: 'i',
-  table: 't',
-  row: 'r',
-  cell: 'c',
-  figure: 'f',
-};
 
 type Picture = { readonly url: string; readonly alt?: string };
 
@@ -213,12 +193,11 @@ type Frame =
 export function readDomBlocks(root: DomElement, options: DomReadOptions = {}): DomBlocks {
   const writer = new BlockWriter();
   const containers: Container[] = [];
-  const counters: Counters = { quote: 0, list: 0, item: 0, table: 0, row: 0, cell: 0, figure: 0 };
+  const ids = new ContainerIds();
   const images: ArticleImage[] = [];
   const headingLevels: number[] = [];
   let captionDepth = 0;
   let column = 0;
-  const nextId = (kind: keyof Counters): string => `${prefixes[kind]}${++counters[kind]}`;
 
   const kindNow = (): BlockKind => {
     if (headingLevels.length > 0) return 'heading';
@@ -246,12 +225,12 @@ export function readDomBlocks(root: DomElement, options: DomReadOptions = {}): D
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ type: 'node', node: children[i] as DomNode });
   };
-  const openContainer = (container: Omit<Container, 'id'> & { kind: keyof Counters }): boolean => {
+  const openContainer = (container: Omit<Container, 'id'>): boolean => {
     if (containers.length >= MAX_CONTAINER_DEPTH) {
       stack.push({ type: 'end-block' });
       return false;
     }
-    containers.push({ ...container, id: nextId(container.kind) });
+    containers.push({ ...container, id: ids.next(container.kind) });
     stack.push({ type: 'pop-container' });
     return true;
   };
