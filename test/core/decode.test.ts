@@ -69,6 +69,7 @@ describe('decodeArticle', () => {
     ['empty', new Uint8Array(), 'empty'],
     ['whitespace only', utf8(' \n\t \r\n'), 'no-text'],
     ['punctuation only', utf8('--- *** ---'), 'no-text'],
+    ['digits and symbols only', utf8('2024 — 12/31 · 555-0100 %% 42'), 'no-text'],
     ['PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'binary'],
     ['PDF', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'binary'],
     ['ZIP', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), 'binary'],

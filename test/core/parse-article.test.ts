@@ -100,7 +100,7 @@ describe('parseArticle', () => {
       ];
     };
 
-    it('reads quotes, nested lists and inline markup as text, and drops code, raw HTML, images and rules', () => {
+    it('reads quotes, nested lists, tables cell by cell and inline markup as text, and drops code, raw HTML, images and rules', () => {
       const source = [
         '# Title',
         '',
@@ -145,6 +145,10 @@ describe('parseArticle', () => {
         ['list-item', 'First item'],
         ['list-item', 'nested item'],
         ['paragraph', 'Inline html and & entity.'],
+        ['table-cell', 'a table'],
+        ['table-cell', 'of cells'],
+        ['table-cell', 'not'],
+        ['table-cell', 'prose'],
         ['paragraph', 'Last reference.'],
       ]);
     });
@@ -279,9 +283,9 @@ describe('parseArticle', () => {
     });
 
     it('refuses an unsupported extension with the supported ones listed', () => {
-      expect(() => requireFormat('incoming/report.docx')).toThrow(/\.docx.*\n?/u);
+      expect(() => requireFormat('incoming/report.odt')).toThrow(/\.odt.*\.docx/u);
       try {
-        requireFormat('incoming/report.docx');
+        requireFormat('incoming/report.odt');
       } catch (error) {
         expect((error as ArticleError).code).toBe('unsupported-type');
         expect((error as ArticleError).hint).toContain('.md');

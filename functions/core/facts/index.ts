@@ -34,11 +34,13 @@ function withDatelinePlace(
   mentions: readonly EntityMention[],
 ): readonly EntityMention[] {
   const dateline = document.dateline;
-  if (!dateline?.place) return mentions;
+  const place = dateline?.place?.toLowerCase();
+  if (!dateline || !place) return mentions;
+  // The dateline's place is title-cased (`MOSCOW` → `Moscow`); the mention is as written.
   return mentions.map((item) =>
     item.start >= dateline.start &&
     item.end <= dateline.end &&
-    item.text === dateline.place &&
+    item.text.toLowerCase() === place &&
     item.type !== 'LOC'
       ? { ...item, type: 'LOC' }
       : item,

@@ -121,12 +121,13 @@ function checked(text: string | undefined, encoding: TextEncodingName, byteOrder
     );
   }
   if (controlCharacterShare(text) > 0.01) throw binaryError('binary data (it is full of control characters)');
-  if (!/[\p{L}\p{N}]/u.test(text)) {
+  // Digits alone are no words either: a file of numbers and symbols is not an article.
+  if (!/\p{L}/u.test(text)) {
     throw new ArticleError(
       'no-text',
       text.trim() === ''
         ? 'The file holds only whitespace.'
-        : 'The file holds no words (no letters or digits).',
+        : 'The file holds no words (only digits, punctuation or symbols, no letters).',
       'Upload the article text itself: a headline line, then its paragraphs.',
     );
   }

@@ -172,6 +172,14 @@ export function readMarkdown(source: string): ExtractedText {
   let column = 0;
   let running = false;
   let skipFirstHeading = false;
+  // The lead picture's caption the front matter declares, written before the text unless the text has one.
+  let declaredCaption = metadata.images?.[0]?.caption;
+  const writeDeclaredCaption = (): void => {
+    if (!declaredCaption || running) return;
+    writer.text(declaredCaption);
+    writer.end('caption', []);
+    declaredCaption = undefined;
+  };
   if (front.title) {
     writer.text(front.title);
     writer.end('heading', [], 1);
@@ -210,6 +218,7 @@ export function readMarkdown(source: string): ExtractedText {
     if (token.type === 'inline') {
       // A table cell's content is an inline token straight inside the cell.
       if (containers.at(-1)?.kind !== 'cell') continue;
+      writeDeclaredCaption();
       writeInline(writer, token.children ?? [], baseUrl);
       writer.end('table-cell', containers);
       running = true;
@@ -229,29 +238,37 @@ export function readMarkdown(source: string): ExtractedText {
     skipFirstHeading = false;
     const parts = partsOf(children);
     const picture = parts.includes('image') ? pictureOf(children, baseUrl) : undefined;
-    const onlyPicture = parts.length > 0 && parts.every((part) => part === 'image' || part === 'emphasis');
-    if (picture && onlyPicture) {
-      // A picture with its caption: a figure. Without a caption, the picture is known to the metadata only.
+    const onlyPicture =
+      parts.includes('image') && parts.every((part) => part === 'image' || part === 'emphasis');
+    const leadCaption =
+      !running &&
+      kindIn(containers) === 'paragraph' &&
+      parts.length > 0 &&
+      parts.every((part) => part === 'emphasis');
+    if (leadCaption) declaredCaption = undefined;
+    else writeDeclaredCaption();
+    if (onlyPicture) {
+      // A picture with its caption: a figure (a picture without a web address keeps its caption). Without a
+      // caption, the picture is known to the metadata only.
       const figure: Container = {
         kind: 'figure',
         id: ids.next('figure'),
-        image: { url: picture.url, ...(picture.alt ? { alt: picture.alt } : {}) },
+        ...(picture ? { image: { url: picture.url, ...(picture.alt ? { alt: picture.alt } : {}) } } : {}),
       };
       writeInline(writer, children, baseUrl, true);
-      if (writer.empty && picture.title) writer.text(picture.title);
-      const caption = writer.currentText();
+      if (writer.empty && picture?.title) writer.text(picture.title);
+      const caption = labelText(writer.currentText(), 1_000);
       writer.end('caption', [...containers, figure]);
-      const captionText = labelText(caption, 1_000);
-      images.push({
-        url: picture.url,
-        ...(picture.alt ? { alt: picture.alt } : {}),
-        ...(captionText ? { caption: captionText } : {}),
-      });
+      if (picture) {
+        images.push({
+          url: picture.url,
+          ...(picture.alt ? { alt: picture.alt } : {}),
+          ...(caption ? { caption } : {}),
+        });
+      }
       continue;
     }
     const kind = kindIn(containers);
-    const leadCaption =
-      !running && kind === 'paragraph' && parts.length > 0 && parts.every((part) => part === 'emphasis');
     writeInline(writer, children, baseUrl, leadCaption);
     writer.end(leadCaption ? 'caption' : kind, containers);
     if (!leadCaption) running = true;

@@ -206,9 +206,11 @@ export interface BoilerplateContext {
 function isByline(text: string, authors: readonly string[]): boolean {
   if (words(text) > 14) return false;
   if (bylineCue.test(text) && words(text) <= 10) return true;
-  if (authors.length === 0) return false;
-  let rest = normalise(text);
-  for (const author of authors) rest = rest.replace(normalise(author), ' ');
+  const line = ` ${normalise(text)} `;
+  const named = authors.map(normalise).filter((name) => name !== '' && line.includes(` ${name} `));
+  if (named.length === 0) return false;
+  let rest = line;
+  for (const name of named) rest = rest.replace(` ${name} `, ' ');
   rest = rest.replace(
     /\b(?:by|and|with|in|the|staff|writer|reporter|correspondent|editor|news|wire|services?)\b/gu,
     ' ',
@@ -217,7 +219,7 @@ function isByline(text: string, authors: readonly string[]): boolean {
     rest
       .trim()
       .split(/\s+/u)
-      .filter((part) => part !== '').length <= 3 && rest !== normalise(text)
+      .filter((part) => part !== '').length <= 3
   );
 }
 

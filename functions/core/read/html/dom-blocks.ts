@@ -166,6 +166,8 @@ export interface DomReadOptions {
   readonly baseUrl?: string;
   /** Written first, as the headline block (a heading of level 1). */
   readonly headline?: string;
+  /** Written after the headline, as the lead picture's caption (a caption block before the text). */
+  readonly leadCaption?: string;
 }
 
 export interface DomBlocks {
@@ -238,6 +240,10 @@ export function readDomBlocks(root: DomElement, options: DomReadOptions = {}): D
   if (options.headline) {
     writer.text(options.headline);
     writer.end('heading', [], 1);
+  }
+  if (options.leadCaption) {
+    writer.text(options.leadCaption);
+    writer.end('caption', []);
   }
   pushChildren(root);
   while (stack.length > 0) {

@@ -37,16 +37,28 @@ export function extractArticle(document: DomDocument): PageArticle | undefined {
     ...(headline ? { headline } : {}),
     ...(page.articleBody ? { articleBody: page.articleBody } : {}),
   });
-  const blocks = readDomBlocks(content, {
-    ...(page.baseUrl ? { baseUrl: page.baseUrl } : {}),
-    ...(headline ? { headline } : {}),
-  });
+  const options = { ...(page.baseUrl ? { baseUrl: page.baseUrl } : {}), ...(headline ? { headline } : {}) };
+  let blocks = readDomBlocks(content, options);
+  // The lead picture's caption, when the page declares it and the article's element did not hold its figure.
+  const declaredCaption = page.images?.[0]?.caption;
+  if (declaredCaption && !hasLeadCaption(blocks)) {
+    blocks = readDomBlocks(content, { ...options, leadCaption: declaredCaption });
+  }
   return {
     ...blocks,
     ...(headline ? { headline } : {}),
     metadata: articleMetadata(page, blocks.images),
     page,
   };
+}
+
+/** Whether a caption comes before the article's running text (the lead picture's). */
+function hasLeadCaption(blocks: DomBlocks): boolean {
+  for (const block of blocks.blocks) {
+    if (block.kind === 'caption') return true;
+    if (block.kind !== 'heading') return false;
+  }
+  return false;
 }
 
 /** The page's declared metadata, with the pictures of the article's figures after the declared ones. */
