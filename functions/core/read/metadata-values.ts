@@ -140,3 +140,40 @@ export function distinctLabels(values: Iterable<unknown>): string[] {
   }
   return out;
 }
+
+const namedEntities: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00A0',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  pound: '£',
+  euro: '€',
+  copy: '©',
+};
+
+/**
+ * Character references left in text that is not HTML any more (a JSON-LD value, a `<meta>` content the page
+ * escaped twice: `&#8216;The Medium&#8217;`), as the text they stand for; anything unknown is kept as written.
+ */
+export function decodeCharacterReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/gu,
+    (whole, dec, hex, name) => {
+      if (name !== undefined) return namedEntities[name as string] ?? whole;
+      const code = Number.parseInt((dec ?? hex) as string, dec === undefined ? 16 : 10);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+        ? String.fromCodePoint(code)
+        : whole;
+    },
+  );
+}

@@ -33,10 +33,13 @@ function siteNames(metadata: PageMetadata): Set<string> {
   return names;
 }
 
+/** The site's name, or its name with a word of its own after it ("BBC" and "BBC News"), never a headline. */
 function isSiteName(part: string, names: ReadonlySet<string>): boolean {
   const value = normalised(part);
   if (value === '') return true;
-  for (const name of names) if (value === name || (name.length >= 4 && value.startsWith(name))) return true;
+  for (const name of names) {
+    if (value === name || (value.startsWith(name) && value.length <= name.length + 8)) return true;
+  }
   return false;
 }
 
@@ -75,15 +78,16 @@ function joinedFrom(text: string, parts: readonly string[], first: number, last:
 const truncated = /(?:…|\.\.\.)$/u;
 
 /**
- * The article's headline from what the page declares: JSON-LD `headline` or `og:title`, the article's `<h1>`,
- * `<title>`, each without the site's name; never the site's name itself. A declared headline cut short ("...")
+ * The article's headline from what the page declares: JSON-LD `headline` or `og:title`, the article's `<h1>`
+ * (one inside `<article>`, then inside `<main>`, then any), `<title>`, each without the site's name; never the
+ * site's name itself. A declared headline cut short ("...")
  * gives way to the `<h1>` or `<title>` it begins.
  */
 export function chooseHeadline(metadata: PageMetadata): string | undefined {
   const names = siteNames(metadata);
   const candidates = [
     metadata.declaredHeadline && withoutSiteName(metadata.declaredHeadline, metadata, false),
-    metadata.h1 && withoutSiteName(metadata.h1, metadata, false),
+    ...metadata.h1s.map((h1) => withoutSiteName(h1, metadata, false)),
     metadata.title && withoutSiteName(metadata.title, metadata, true),
   ]
     .map((candidate) => (candidate ? labelText(candidate) : undefined))
@@ -92,6 +96,9 @@ export function chooseHeadline(metadata: PageMetadata): string | undefined {
   if (!chosen || !truncated.test(chosen)) return chosen;
   const stem = chosen.replace(truncated, '').trimEnd();
   return (
-    candidates.find((candidate) => candidate.length > stem.length && candidate.startsWith(stem)) ?? chosen
+    candidates.find(
+      (candidate) =>
+        !truncated.test(candidate) && candidate.length > stem.length && candidate.startsWith(stem),
+    ) ?? chosen
   );
 }

@@ -1,5 +1,6 @@
 import type { ArticleImage, ArticleMetadata, Author } from '../../document.js';
 import {
+  decodeCharacterReferences,
   distinctLabels,
   isoDate,
   labelText,
@@ -15,8 +16,8 @@ export interface PageMetadata extends ArticleMetadata {
   readonly declaredHeadline?: string;
   /** `<title>`. */
   readonly title?: string;
-  /** The first `<h1>` inside `<article>` or `<main>`, else the page's first `<h1>`. */
-  readonly h1?: string;
+  /** The page's `<h1>` headings: inside `<article>` first, then inside `<main>`, then the rest. */
+  readonly h1s: readonly string[];
   readonly siteName?: string;
   /** JSON-LD `articleBody`: the publisher's own text of the article, when it gives one. */
   readonly articleBody?: string;
@@ -56,6 +57,11 @@ const articleTypes = new Set([
   'advertisercontentarticle',
 ]);
 
+/** Text a page declares, its leftover character references decoded (see `decodeCharacterReferences`). */
+function pageText(value: unknown, max?: number): string | undefined {
+  return labelText(typeof value === 'string' ? decodeCharacterReferences(value) : value, max);
+}
+
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 type JsonObject = { readonly [key: string]: Json };
 
@@ -81,9 +87,8 @@ interface PageTags {
   readonly canonical?: string;
   readonly base?: string;
   readonly title?: DomElement;
-  /** The first `<h1>` inside `<article>`, `<main>` or `role=main`, and the first of the page. */
-  readonly articleH1?: DomElement;
-  readonly firstH1?: DomElement;
+  /** The page's `<h1>` elements: those inside `<article>` first, then inside `<main>`, then the rest (at most 10). */
+  readonly h1s: DomElement[];
   /** `<time datetime>` values, those inside `<article>` first (at most 20). */
   readonly times: string[];
   /** `itemprop=datePublished` elements' `content` or `datetime`. */
@@ -106,16 +111,14 @@ function collectTags(document: DomDocument): PageTags {
   let canonical: string | undefined;
   let base: string | undefined;
   let title: DomElement | undefined;
-  let articleH1: DomElement | undefined;
-  let firstH1: DomElement | undefined;
+  const h1s: DomElement[][] = [[], [], []];
   let links = 0;
   let furniture = 0;
   const root = document.documentElement;
-  const stack: { readonly element: DomElement; readonly inArticle: boolean }[] = root
-    ? [{ element: root, inArticle: false }]
-    : [];
+  type Frame = { readonly element: DomElement; readonly inArticle: boolean; readonly inMain: boolean };
+  const stack: Frame[] = root ? [{ element: root, inArticle: false, inMain: false }] : [];
   while (stack.length > 0) {
-    const { element, inArticle } = stack.pop() as { element: DomElement; inArticle: boolean };
+    const { element, inArticle, inMain } = stack.pop() as Frame;
     const tag = element.localName;
     if (tag === 'meta') {
       const content = element.getAttribute('content');
@@ -136,11 +139,10 @@ function collectTags(document: DomDocument): PageTags {
     } else if (tag === 'title') {
       title ??= element;
     } else if (tag === 'h1') {
-      firstH1 ??= element;
-      if (inArticle) articleH1 ??= element;
+      (h1s[inArticle ? 0 : inMain ? 1 : 2] as DomElement[]).push(element);
     } else if (tag === 'time') {
       const value = element.getAttribute('datetime');
-      if (value) (inArticle ? articleTimes : otherTimes).push(value);
+      if (value) (inArticle || inMain ? articleTimes : otherTimes).push(value);
     } else if (tag === 'style' || tag === 'svg' || tag === 'template') {
       continue;
     }
@@ -150,11 +152,12 @@ function collectTags(document: DomDocument): PageTags {
       const value = element.getAttribute('content') ?? element.getAttribute('datetime');
       if (value) itemDates.push(value);
     }
-    const within =
-      inArticle || tag === 'article' || tag === 'main' || element.getAttribute('role') === 'main';
+    const article = inArticle || tag === 'article';
+    const main = inMain || tag === 'main' || element.getAttribute('role') === 'main';
     const children = element.children;
-    for (let i = children.length - 1; i >= 0; i--)
-      stack.push({ element: children[i] as DomElement, inArticle: within });
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ element: children[i] as DomElement, inArticle: article, inMain: main });
+    }
   }
   return {
     meta,
@@ -166,8 +169,7 @@ function collectTags(document: DomDocument): PageTags {
     ...(canonical ? { canonical } : {}),
     ...(base ? { base } : {}),
     ...(title ? { title } : {}),
-    ...(articleH1 ? { articleH1 } : {}),
-    ...(firstH1 ? { firstH1 } : {}),
+    h1s: h1s.flat().slice(0, 10),
   };
 }
 
@@ -213,8 +215,8 @@ function metaAll(tags: PageTags, name: string): string[] {
 }
 
 function nameOf(value: Json | undefined): string | undefined {
-  if (typeof value === 'string') return labelText(value);
-  if (isObject(value)) return labelText(value.name) ?? labelText(value.alternateName);
+  if (typeof value === 'string') return pageText(value);
+  if (isObject(value)) return pageText(value.name) ?? pageText(value.alternateName);
   return undefined;
 }
 
@@ -229,13 +231,13 @@ function authorsFrom(values: readonly Json[], base: string | undefined): Author[
   for (const value of values) {
     const name = authorName(nameOf(value));
     if (!name) continue;
-    // "Jane Doe and John Roe", "Jane Doe, John Roe" in one string are two authors.
-    const names = typeof value === 'string' ? name.split(/\s*(?:,|&|\band\b)\s*/u) : [name];
+    // "Jane Doe and John Roe", "Jane Doe; John Roe" in one string are two authors ("Jane Doe, AP Writer" one).
+    const names = typeof value === 'string' ? name.split(/\s+(?:and|&)\s+|\s*;\s*/u) : [name];
     const url = isObject(value)
       ? webUrl(typeof value.url === 'string' ? value.url : undefined, base)
       : undefined;
     for (const one of names) {
-      const clean = labelText(one);
+      const clean = pageText(one);
       if (!clean || authors.some((author) => author.name.toLowerCase() === clean.toLowerCase())) continue;
       authors.push({ name: clean, ...(url && names.length === 1 ? { url } : {}) });
     }
@@ -253,11 +255,11 @@ function imagesFrom(values: readonly Json[], base: string | undefined): ArticleI
     );
     if (!url || images.some((image) => image.url === url)) continue;
     const object = isObject(value) ? value : undefined;
-    const caption = object ? labelText(object.caption) : undefined;
+    const caption = object ? pageText(object.caption) : undefined;
     const credit = object
-      ? (labelText(object.creditText) ?? nameOf(object.copyrightHolder) ?? nameOf(object.author))
+      ? (pageText(object.creditText) ?? nameOf(object.copyrightHolder) ?? nameOf(object.author))
       : undefined;
-    const alt = object ? labelText(object.description) : undefined;
+    const alt = object ? pageText(object.description) : undefined;
     images.push({
       url,
       ...(alt ? { alt } : {}),
@@ -277,9 +279,8 @@ function keywordsFrom(values: readonly (Json | undefined)[]): string[] {
   );
 }
 
-function firstHeading(tags: PageTags): string | undefined {
-  const heading = tags.articleH1 ?? tags.firstH1;
-  return heading ? labelText(visibleText(heading)) : undefined;
+function headings(tags: PageTags): string[] {
+  return tags.h1s.map((heading) => pageText(visibleText(heading))).filter((text) => text !== undefined);
 }
 
 /** The first `<time datetime>` of the article (or the page), when it carries an ISO date. */
@@ -354,26 +355,26 @@ export function readPageMetadata(document: DomDocument): PageMetadata {
   const dateModified =
     isoDate(article?.dateModified) ??
     isoDate(meta(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'));
-  const section = labelText(asArray(article?.articleSection)[0]) ?? labelText(meta(tags, 'article:section'));
+  const section = pageText(asArray(article?.articleSection)[0]) ?? pageText(meta(tags, 'article:section'));
   const keywords = keywordsFrom([
     article?.keywords,
     ...metaAll(tags, 'article:tag'),
     meta(tags, 'news_keywords', 'keywords'),
   ]);
   const ogImage = webUrl(meta(tags, 'og:image:secure_url', 'og:image', 'twitter:image'), baseUrl);
-  const ogAlt = labelText(meta(tags, 'og:image:alt', 'twitter:image:alt'));
+  const ogAlt = pageText(meta(tags, 'og:image:alt', 'twitter:image:alt'));
   const images = mergeImages(
     imagesFrom(asArray(article?.image), baseUrl),
     ogImage ? [{ url: ogImage, ...(ogAlt ? { alt: ogAlt } : {}) }] : [],
   );
   const declaredHeadline =
-    labelText(article?.headline) ??
-    labelText(meta(tags, 'og:title', 'twitter:title')) ??
-    labelText(article?.name);
-  const title = tags.title ? labelText(visibleText(tags.title)) : undefined;
-  const h1 = firstHeading(tags);
+    pageText(article?.headline) ??
+    pageText(meta(tags, 'og:title', 'twitter:title')) ??
+    pageText(article?.name);
+  const title = tags.title ? pageText(visibleText(tags.title)) : undefined;
+  const h1s = headings(tags);
   const siteName =
-    labelText(meta(tags, 'og:site_name', 'application-name')) ??
+    pageText(meta(tags, 'og:site_name', 'application-name')) ??
     nameOf(publisher) ??
     nameOf(website ?? undefined);
   const body = typeof article?.articleBody === 'string' ? article.articleBody : undefined;
@@ -389,7 +390,7 @@ export function readPageMetadata(document: DomDocument): PageMetadata {
     ...(images.length > 0 ? { images } : {}),
     ...(declaredHeadline ? { declaredHeadline } : {}),
     ...(title ? { title } : {}),
-    ...(h1 ? { h1 } : {}),
+    h1s,
     ...(siteName ? { siteName } : {}),
     ...(body && body.trim() !== '' ? { articleBody: body } : {}),
     declaresArticle: article !== undefined || ogType === 'article',
