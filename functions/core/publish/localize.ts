@@ -5,9 +5,9 @@ import {
   type InlineMarkJson,
   type LanguageLinkJson,
   type MentionJson,
-  type Review,
   type MetadataJson,
   type ParagraphJson,
+  type Review,
   SCHEMA_VERSION,
   type TextSpanJson,
   type TranslationScope,
@@ -295,9 +295,7 @@ export function localize(article: AnalysedArticle, options: LocalizeOptions): Ar
     }),
     facts: localizeFacts(article, version, review, translation === undefined, options.names),
     factsLanguage: article.factsLanguage,
-    body: brief
-      ? []
-      : document.paragraphs.map((paragraph) => paragraphJson(paragraph, version, review)),
+    body: brief ? [] : document.paragraphs.map((paragraph) => paragraphJson(paragraph, version, review)),
     languages: options.languages,
   };
 }
