@@ -31,7 +31,7 @@ export type Review = 'original' | 'machine' | 'reviewed';
 export type Offset = number;
 export type InlineMarkKind = 'link' | 'emphasis' | 'strong' | 'code' | 'break';
 /**
- * ISO 8601 date at the precision the article gives: `2023`, `2023-10` or `2023-09-22`.
+ * ISO 8601 date at the precision the article gives: `2023`, `2023-10`, `2023-09-22`, or a week, `2023-W38` (`this week`, `next week`; written before, accepted by this pattern since 1.4.0).
  */
 export type IsoDate = string;
 /**
