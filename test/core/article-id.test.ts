@@ -4,6 +4,7 @@ import { articleIdFor } from '../../functions/core/publish/article-id.js';
 describe('articleIdFor', () => {
   it('uses a clean file name as it is', () => {
     expect(articleIdFor('incoming/wang-yi-moscow-visit.txt')).toBe('wang-yi-moscow-visit');
+    expect(articleIdFor('incoming/lifeboat-station.docx')).toBe('lifeboat-station');
   });
 
   it('slugs other keys and adds a short hash so different keys never collide', () => {

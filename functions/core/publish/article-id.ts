@@ -17,7 +17,7 @@ export function articleIdFor(key: string, incomingPrefix = 'incoming/'): string 
     .replace(/^-+|-+$/gu, '')
     .slice(0, 80)
     .replace(/-+$/u, '');
-  const exact = slug !== '' && slug === withoutExtension && /\.(?:txt|md|html)$/u.test(relative);
+  const exact = slug !== '' && slug === withoutExtension && /\.(?:txt|md|html|docx)$/u.test(relative);
   if (exact) return slug;
   const hash = createHash('sha256').update(relative).digest('hex').slice(0, 8);
   return slug === '' ? `article-${hash}` : `${slug}-${hash}`;
