@@ -249,6 +249,16 @@ describe('pages with no article', () => {
     );
     expect(document.paragraphs.length).toBe(6);
   });
+
+  it('drops a prompt that is a link inside a paragraph of the story, and keeps the paragraph', () => {
+    const html = page(
+      '<title>Ferry | The Gazette</title>',
+      `<article><h1>Ferry</h1>${paragraphs(3)}<p>"We are back on time," said captain Ana Ruiz. <a href="/more">Read more</a></p><p><a href="/next">Read more: the ferry's history</a></p></article>`,
+    );
+    const text = bodyText(parseArticle(html, 'html'));
+    expect(text).toContain('"We are back on time," said captain Ana Ruiz.');
+    expect(text).not.toMatch(/Read more|history/u);
+  });
 });
 
 describe('links and pictures', () => {

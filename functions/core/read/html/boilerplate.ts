@@ -326,10 +326,25 @@ function removeOutsideDeclaredBody(root: DomElement, articleBody: string): void 
  * Removes page furniture from an extracted article in place, and marks captions written as paragraphs
  * (`CAPTION_ATTRIBUTE`) so they are read as figures, not as the article's text.
  */
+/**
+ * A prompt that is only a link at the edge of the story's own text ("… said Ana Ruiz. Read more"): the link goes,
+ * the text stays. A block that is little more than the prompt is left to `verdictOf`, which drops it whole.
+ */
+function removePromptLinks(root: DomElement): void {
+  for (const link of Array.from(root.querySelectorAll('a'))) {
+    const text = visibleText(link);
+    const count = words(text);
+    if (count === 0 || count > 6 || !promptPattern.test(text)) continue;
+    const block = link.closest('p, li, dd, td, th, blockquote, figcaption') ?? link.parentElement;
+    if (block && words(visibleText(block)) - count >= 8) link.remove();
+  }
+}
+
 export function removeBoilerplate(
   root: DomElement,
   context: BoilerplateContext & { readonly articleBody?: string },
 ): void {
+  removePromptLinks(root);
   const { measures, leaves } = measure(root);
   const removed = new Set<DomElement>();
   for (const list of measures.keys()) {
