@@ -46,6 +46,17 @@ function headingLevel(level: number | undefined): number {
   return Math.min(6, Math.max(2, level ?? 2));
 }
 
+/** Containers a block's kind implies (ids start with `_`, so they never meet a document's own). */
+function implicitContainers(paragraph: ParagraphJson, index: number, listRun: number): ContainerJson[] {
+  if (paragraph.kind === 'list-item')
+    return [
+      { id: `_l${listRun}`, kind: 'list' },
+      { id: `_i${index}`, kind: 'item' },
+    ];
+  if (paragraph.kind === 'quote') return [{ id: `_q${index}`, kind: 'quote' }];
+  return [];
+}
+
 /**
  * The article's body as HTML, its structure rebuilt from each block's containers: sub-headings, paragraphs,
  * block quotes, lists (nested, numbered or not), tables cell by cell (empty cells where a row has none), figures
@@ -130,8 +141,13 @@ export function renderBody(body: readonly ParagraphJson[], language: string, lab
     }
   };
 
-  for (const paragraph of body) {
-    const containers = paragraph.containers ?? [];
+  let listRun = -1;
+  body.forEach((paragraph, index) => {
+    // A block without containers (plain text's list items, a document written before 1.4.0) is placed by its
+    // kind: consecutive list items are one list, a quote its own block quote.
+    if (paragraph.kind !== 'list-item' || paragraph.containers) listRun = -1;
+    else if (listRun < 0) listRun = index;
+    const containers = paragraph.containers ?? implicitContainers(paragraph, index, listRun);
     const common = sameIds(open, containers);
     while (open.length > common) closeOne();
     for (const container of containers.slice(common)) openOne(container);
@@ -173,7 +189,7 @@ export function renderBody(body: readonly ParagraphJson[], language: string, lab
       html.push(`<p id="${id}">${text}</p>`);
     }
     html.push(after);
-  }
+  });
   while (open.length > 0) closeOne();
   return html.filter((part) => part !== '').join('\n');
 }
