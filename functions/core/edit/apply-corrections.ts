@@ -25,18 +25,20 @@ export function applyCorrections(
     sourceText === undefined ? undefined : corrections.translations.get(segmentKey(sourceText));
   const reviewOf = (review: Review | undefined): Review => review ?? 'machine';
 
+  // An editor's wording is plain text: the engine's marks indexed the engine's wording, so a corrected sentence
+  // has none rather than marks over the wrong words.
   const span = (published: TextSpanJson): TextSpanJson => {
     const text = corrected(texts.get(published.id));
-    return text === undefined
-      ? { ...published, review: reviewOf(published.review) }
-      : { ...published, text, review: 'reviewed' };
+    if (text === undefined) return { ...published, review: reviewOf(published.review) };
+    const { marks: _engines, ...rest } = published;
+    return { ...rest, text, review: 'reviewed' };
   };
   const body = target.body.map((paragraph) => ({ ...paragraph, sentences: paragraph.sentences.map(span) }));
   const summary = target.summary.map((item) => {
     const text = corrected(texts.get(item.sentenceId));
-    return text === undefined
-      ? { ...item, review: reviewOf(item.review) }
-      : { ...item, text, review: 'reviewed' as const };
+    if (text === undefined) return { ...item, review: reviewOf(item.review) };
+    const { marks: _engines, ...rest } = item;
+    return { ...rest, text, review: 'reviewed' as const };
   });
   // The version's own text and review of each sentence, now: a quote is the translation of the sentences holding it.
   const now = new Map<string, { text: string; review: Review }>();
