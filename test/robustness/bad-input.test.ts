@@ -62,6 +62,7 @@ const uploads: Record<string, () => Promise<Uint8Array>> = {
   'incoming/bad/council-minutes': () => bad('document.pdf'),
   'incoming/bad/report.md': () => bad('archive.zip'),
   'incoming/bad/report.docx': () => bad('archive.zip'),
+  'incoming/bad/report.odt': () => bad('archive.zip'),
   'incoming/bad/damaged.txt': () => bad('invalid-utf8.txt'),
   'incoming/bad/no sentence.txt': () => bad('no-sentence.txt'),
   'incoming/bad/no sentence.html': () => bad('no-sentence.html'),
@@ -194,8 +195,9 @@ describe('bad input through the path a real upload takes (local bucket, SQS-shap
     await expectFailed('incoming/bad/no sentence.txt', 'no-text');
   });
 
-  it('refuses a page with navigation and a script but no article text', async () => {
-    await expectFailed('incoming/bad/no sentence.html', 'no-sentences');
+  it('refuses a page with navigation and a script but no article text as no-article, saying what it found', async () => {
+    const record = await expectFailed('incoming/bad/no sentence.html', 'no-article');
+    expect(record.error.message).toContain('The page "Front page" holds no article: 0 words');
   });
 
   it('refuses an article over maxArticleBytes without reading its body', async () => {
@@ -209,12 +211,17 @@ describe('bad input through the path a real upload takes (local bucket, SQS-shap
   });
 
   it('refuses an unsupported extension without reading the object at all', async () => {
-    const key = 'incoming/bad/report.docx';
+    const key = 'incoming/bad/report.odt';
     const record = await expectFailed(key, 'unsupported-type');
 
-    expect(record.error.message).toContain('.docx');
-    expect(record.error.hint).toContain('.txt');
+    expect(record.error.message).toContain('.odt');
+    expect(record.error.hint).toContain('.docx');
     expect(system.tap.gets).not.toContain(key);
+  });
+
+  it('refuses a zip archive named .docx as a damaged Word file', async () => {
+    const record = await expectFailed('incoming/bad/report.docx', 'damaged-file');
+    expect(record.error.message).toContain('The Word file cannot be read');
   });
 
   it('records an object deleted before it could be read, telling to upload it again', async () => {
