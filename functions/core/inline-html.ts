@@ -36,11 +36,19 @@ const named: Readonly<Record<string, string>> = {
   nbsp: '\u00A0',
 };
 
-function decodeEntities(text: string): string {
+/**
+ * Character references as the text they stand for: numeric ones, and the names in `names`; anything unknown (or
+ * out of Unicode's range) is kept as written.
+ */
+export function decodeCharacterReferences(
+  text: string,
+  names: Readonly<Record<string, string>> = named,
+): string {
+  if (!text.includes('&')) return text;
   return text.replace(
     /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/gu,
     (whole, dec, hex, name) => {
-      if (name !== undefined) return named[name as string] ?? whole;
+      if (name !== undefined) return names[name as string] ?? whole;
       const code = Number.parseInt((dec ?? hex) as string, dec === undefined ? 16 : 10);
       return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
         ? String.fromCodePoint(code)
@@ -67,7 +75,7 @@ export function tokenizeInlineHtml(html: string): InlineToken[] {
   const tokens: InlineToken[] = [];
   let last = 0;
   const text = (upTo: number) => {
-    if (upTo > last) tokens.push({ type: 'text', text: decodeEntities(html.slice(last, upTo)) });
+    if (upTo > last) tokens.push({ type: 'text', text: decodeCharacterReferences(html.slice(last, upTo)) });
   };
   for (const match of html.matchAll(TAG)) {
     const index = match.index ?? 0;

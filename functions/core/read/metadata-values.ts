@@ -2,6 +2,8 @@
  * The values metadata is made of, checked the same way whatever declared them (JSON-LD, `<meta>`, YAML front
  * matter, a Word file's properties): short single-line text, ISO 8601 dates, addresses a page may link to.
  */
+import type { ArticleImage } from '../document.js';
+import { decodeCharacterReferences as decodeReferences } from '../inline-html.js';
 
 /** Longest text kept for a name, a section or a keyword: metadata is a label, not prose. */
 export const MAX_LABEL_CHARS = 300;
@@ -165,15 +167,18 @@ const namedEntities: Readonly<Record<string, string>> = {
  * escaped twice: `&#8216;The Medium&#8217;`), as the text they stand for; anything unknown is kept as written.
  */
 export function decodeCharacterReferences(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(
-    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/gu,
-    (whole, dec, hex, name) => {
-      if (name !== undefined) return namedEntities[name as string] ?? whole;
-      const code = Number.parseInt((dec ?? hex) as string, dec === undefined ? 16 : 10);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
-        ? String.fromCodePoint(code)
-        : whole;
-    },
-  );
+  return decodeReferences(text, namedEntities);
+}
+
+/** A picture with only the parts its source gives. */
+export function articleImage(
+  url: string,
+  parts: {
+    readonly alt?: string | undefined;
+    readonly caption?: string | undefined;
+    readonly credit?: string | undefined;
+  },
+): ArticleImage {
+  const { alt, caption, credit } = parts;
+  return { url, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
 }

@@ -62,12 +62,7 @@ function imagesOf(value: Value): ArticleImage[] {
     const alt = labelText(record.alt);
     const caption = labelText(record.caption, 1_000);
     const credit = labelText(first(record, 'credit', 'copyright'));
-    images.push({
-      url,
-      ...(alt ? { alt } : {}),
-      ...(caption ? { caption } : {}),
-      ...(credit ? { credit } : {}),
-    });
+    images.push(articleImage(url, { alt, caption, credit }));
     if (images.length >= MAX_LIST_ITEMS) break;
   }
   return images;

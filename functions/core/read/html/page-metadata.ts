@@ -1,5 +1,6 @@
 import type { ArticleImage, ArticleMetadata, Author } from '../../document.js';
 import {
+  articleImage,
   decodeCharacterReferences,
   distinctLabels,
   isoDate,
@@ -260,12 +261,7 @@ function imagesFrom(values: readonly Json[], base: string | undefined): ArticleI
       ? (pageText(object.creditText) ?? nameOf(object.copyrightHolder) ?? nameOf(object.author))
       : undefined;
     const alt = object ? pageText(object.description) : undefined;
-    images.push({
-      url,
-      ...(alt ? { alt } : {}),
-      ...(caption ? { caption } : {}),
-      ...(credit ? { credit } : {}),
-    });
+    images.push(articleImage(url, { alt, caption, credit }));
     if (images.length >= MAX_LIST_ITEMS) break;
   }
   return images;
