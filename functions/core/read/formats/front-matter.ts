@@ -1,7 +1,14 @@
 import { parseDocument } from 'yaml';
 import type { ArticleImage, ArticleMetadata, Author } from '../../document.js';
 import { ArticleError } from '../../errors.js';
-import { distinctLabels, isoDate, labelText, MAX_LIST_ITEMS, webUrl } from '../metadata-values.js';
+import {
+  articleImage,
+  distinctLabels,
+  isoDate,
+  labelText,
+  MAX_LIST_ITEMS,
+  webUrl,
+} from '../metadata-values.js';
 
 /** Front matter longer than this is not metadata: refused before it is parsed. */
 export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
@@ -100,8 +107,10 @@ export function readFrontMatter(source: string): FrontMatter {
   const document = parseDocument(yaml, { schema: 'core', uniqueKeys: true, prettyErrors: false });
   const error = document.errors[0];
   if (error) {
-    const line = error.linePos?.[0]?.line;
-    throw invalid(`${error.message.split('\n')[0]}${line ? ` (line ${line + 1} of the file)` : ''}`);
+    // The line in the file (the opening --- is line 1), counted here: without prettyErrors, yaml gives offsets.
+    const offset = error.pos?.[0];
+    const line = offset === undefined ? undefined : yaml.slice(0, offset).split('\n').length + 1;
+    throw invalid(`${error.message.split('\n')[0]}${line ? ` (line ${line} of the file)` : ''}`);
   }
   let value: Value;
   try {
