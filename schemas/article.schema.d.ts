@@ -21,7 +21,7 @@ export type TextDirection = 'ltr' | 'rtl';
  */
 export type TranslationScope = 'full' | 'brief';
 /**
- * The uploaded file's format: plain text, Markdown, HTML, or a Word document (`docx`, since 1.4.0).
+ * The uploaded file's format: plain text, Markdown, HTML, or a Word document (`docx`, since 1.5.0).
  */
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
 /**
@@ -31,7 +31,7 @@ export type Review = 'original' | 'machine' | 'reviewed';
 export type Offset = number;
 export type InlineMarkKind = 'link' | 'emphasis' | 'strong' | 'code' | 'break';
 /**
- * ISO 8601 date at the precision the article gives: `2023`, `2023-10`, `2023-09-22`, or a week, `2023-W38` (`this week`, `next week`; written before, accepted by this pattern since 1.4.0).
+ * ISO 8601 date at the precision the article gives: `2023`, `2023-10`, `2023-09-22`, or a week, `2023-W38` (`this week`, `next week`; written before, accepted by this pattern since 1.5.0).
  */
 export type IsoDate = string;
 /**
@@ -43,7 +43,7 @@ export type QuoteKind = 'direct' | 'reported';
  */
 export type Review1 = 'original' | 'machine' | 'reviewed';
 /**
- * What a block is, by the innermost structure it sits in: running text, a sub-heading, a paragraph of a block quote, of a list item or of a table cell, or the caption of a figure or table (the last two since 1.4.0). `containers` gives the whole nesting.
+ * What a block is, by the innermost structure it sits in: running text, a sub-heading, a paragraph of a block quote, of a list item or of a table cell, or the caption of a figure or table (the last two since 1.5.0). `containers` gives the whole nesting.
  */
 export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item' | 'table-cell' | 'caption';
 export type ContainerKind = 'quote' | 'list' | 'item' | 'table' | 'row' | 'cell' | 'figure';
@@ -144,7 +144,7 @@ export interface DatelineJson {
   end: Offset;
 }
 /**
- * What the source declares about the article (since 1.4.0): from an HTML page's JSON-LD, `<meta>` tags and figures, a Markdown file's front matter, a Word document's properties. As the source gives it, in every language version (not translated: the captions of figures are translated where they stand, in `caption` and `body`). Each field is omitted when the source does not give it.
+ * What the source declares about the article (since 1.5.0): from an HTML page's JSON-LD, `<meta>` tags and figures, a Markdown file's front matter, a Word document's properties. As the source gives it, in every language version (not translated: the captions of figures are translated where they stand, in `caption` and `body`). Each field is omitted when the source does not give it.
  */
 export interface MetadataJson {
   authors?: AuthorJson[];
@@ -298,16 +298,16 @@ export interface ParagraphJson {
   kind: BlockKind;
   sentences: TextSpanJson[];
   /**
-   * `heading` only: its level as the source wrote it, 1 to 6 (the article's own sections are usually 2; the headline is not in the body). Since 1.4.0.
+   * `heading` only: its level as the source wrote it, 1 to 6 (the article's own sections are usually 2; the headline is not in the body). Since 1.5.0.
    */
   level?: number;
   /**
-   * The structures this block sits in, outermost first: a block quote, a list and its item, a table with its row and cell, a figure (since 1.4.0). Blocks in the same structure carry the same container `id`, so nesting is rebuilt by comparing the containers of consecutive blocks. Omitted for a block of the body itself.
+   * The structures this block sits in, outermost first: a block quote, a list and its item, a table with its row and cell, a figure (since 1.5.0). Blocks in the same structure carry the same container `id`, so nesting is rebuilt by comparing the containers of consecutive blocks. Omitted for a block of the body itself.
    */
   containers?: ContainerJson[];
 }
 /**
- * A structure blocks sit in (since 1.4.0). `id` is unique in the article and the same in every language version (`l1`, `i3`, `t1`, `r2`, `c5`, `q1`, `f1`).
+ * A structure blocks sit in (since 1.5.0). `id` is unique in the article and the same in every language version (`l1`, `i3`, `t1`, `r2`, `c5`, `q1`, `f1`).
  */
 export interface ContainerJson {
   id: string;

@@ -87,7 +87,7 @@ export interface SourceJson {
   sha256: Sha256;
   bytes: Bytes;
   /**
-   * `docx` since 1.4.0.
+   * `docx` since 1.5.0.
    */
   format: 'text' | 'markdown' | 'html' | 'docx';
   /**

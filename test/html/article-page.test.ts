@@ -149,7 +149,7 @@ describe('renderArticleHtml', () => {
   });
 
   it('makes one list of consecutive list items, and joins Chinese sentences without spaces', () => {
-    // Blocks without containers (plain text's list items, documents before 1.4.0) are placed by their kind.
+    // Blocks without containers (plain text's list items, documents before 1.5.0) are placed by their kind.
     expect(renderArticleHtml(article())).toMatch(
       /<ul>\s*<li>\s*<p id="p2">Uno;<\/p>\s*<\/li>\s*<li>\s*<p id="p3">dos\.<\/p>\s*<\/li>\s*<\/ul>/u,
     );

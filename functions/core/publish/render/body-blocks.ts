@@ -143,7 +143,7 @@ export function renderBody(body: readonly ParagraphJson[], language: string, lab
 
   let listRun = -1;
   body.forEach((paragraph, index) => {
-    // A block without containers (plain text's list items, a document written before 1.4.0) is placed by its
+    // A block without containers (plain text's list items, a document written before 1.5.0) is placed by its
     // kind: consecutive list items are one list, a quote its own block quote.
     if (paragraph.kind !== 'list-item' || paragraph.containers) listRun = -1;
     else if (listRun < 0) listRun = index;
