@@ -7,9 +7,9 @@ import {
   type SourceDocument,
   type Span,
 } from '../document.js';
-import { extractFacts, summarize } from '../facts/index.js';
 import type { Facts, Quote, SummarySentence } from '../facts/types.js';
 import { type AnalysedArticle, EXTRACTOR_LANGUAGE } from '../read/analyse-article.js';
+import { articleFacts, articleSummary } from '../read/prose-view.js';
 import { lookupFrom } from './segments.js';
 
 /** A span of the source text that a fact was found in, naming the sentence when it is one. */
@@ -30,8 +30,9 @@ export function factsFromEnglish(
   english: ReadonlyMap<string, string>,
 ): AnalysedArticle {
   const translated = englishDocument(article.document, english);
-  const facts = extractFacts(translated.document, { referenceDate: article.referenceDate });
-  const summary = summarize(translated.document, facts);
+  // Read as the source's own facts are (read/prose-view.ts): no table cell is prose, no caption a summary line.
+  const facts = articleFacts(translated.document, article.referenceDate);
+  const summary = articleSummary(translated.document, facts);
   const place = sourcePlacer(translated.sentences, article.document);
   return {
     ...article,
