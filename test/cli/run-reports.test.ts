@@ -50,7 +50,7 @@ describe('polybrief run reports', () => {
     // Editors' corrections are read from edits/ (none here): not an entry left out.
     await mkdir(join(folder, 'edits'), { recursive: true });
     await copyFile(sample, join(folder, 'ferry.txt'));
-    await writeFile(join(folder, 'budget.docx'), 'PK');
+    await writeFile(join(folder, 'budget.xlsx'), 'PK');
     await writeFile(join(folder, '.DS_Store'), '');
 
     const result = await run([folder, '--languages', 'es', '--out', join(work, 'out-desk')]);
@@ -58,7 +58,7 @@ describe('polybrief run reports', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('skip '))).toEqual([
       `skip  ${join(folder, '.DS_Store')}: hidden`,
-      `skip  ${join(folder, 'budget.docx')}: not an article file (.txt, .text, .md, .markdown, .html, .htm, or no extension)`,
+      `skip  ${join(folder, 'budget.xlsx')}: not an article file (.txt, .text, .md, .markdown, .html, .htm, .docx, or no extension)`,
       `skip  ${join(folder, 'drafts')}: a folder (only the files directly inside a folder are read, and edits/)`,
     ]);
     expect(result.stdout.split('\t')[0]).toBe('ferry');
