@@ -12,7 +12,12 @@
  *   rojo"); content that must stay as it is (`translate=no`) carries `[[pbk:N]]`, and its lexical units are merged
  *   into one proper noun after analysis (see `protectLexicalUnits`); empty elements (`<br>`) become superblanks.
  */
-import { escapeInlineText, type InlineToken, tokenizeInlineHtml } from '../core/inline-html.js';
+import {
+  escapeInlineText,
+  type InlineToken,
+  inlineHtmlText,
+  tokenizeInlineHtml,
+} from '../core/inline-html.js';
 
 const RESERVED = /[\\^$/<>{}[\]@]/gu;
 
@@ -207,6 +212,21 @@ function runsOf(pieces: readonly Piece[]): { id: number; first: number; last: nu
 }
 
 /**
+ * A kept element as it comes back: its source, with the words transfer generated as one form with it kept
+ * around it (Catalan's "per Congress", "de John Dunlap" under one blank); the name itself is the merged noun's
+ * lemma, its own text, with a mark of an unknown word before it dropped. A name the engine changed leaves only
+ * the source.
+ */
+function keptWithNeighbours(pieces: readonly Piece[], source: string): string {
+  const text = pieces.map((piece) => piece.text).join('');
+  const name = inlineHtmlText(source);
+  const at = name === '' ? -1 : text.indexOf(name);
+  if (at < 0) return source;
+  const before = text.slice(0, at).replace(/[@#]$/u, '');
+  return `${escapeInlineText(before)}${source}${escapeInlineText(text.slice(at + name.length))}`;
+}
+
+/**
  * The answer to `htmlToStream` as inline HTML again: each element around the pieces that carry its id. An
  * element whose words were pulled apart comes back as two elements with one id, and crossing or missing ones
  * stay as they are, for the core to judge (it then publishes the sentence without marks); a kept element comes
@@ -228,7 +248,7 @@ export function streamToHtml(stream: string, sequence: number, segment: HtmlSegm
         continue;
       }
       if (element.keep) {
-        html += element.source;
+        html += keptWithNeighbours(pieces.slice(index, run.last + 1), element.source);
         skipUntil = Math.max(skipUntil, run.last);
         continue;
       }
@@ -285,7 +305,9 @@ export function protectLexicalUnits(analysed: string, texts: ReadonlyMap<number,
     const blank = match[1] as string;
     const keptId = /pbk:(\d+)/u.exec(blank)?.[1];
     const id = keptId === undefined ? undefined : Number(keptId);
-    if (run && (id !== run.id || !/^\s*$/u.test(analysed.slice(run.end, start)))) flush();
+    // Between two units of one kept element stands only the element's own text (spaces, or punctuation the
+    // analyser left as a blank, as in "Jakar/Bumthang"): the merged noun's lemma has it, so it goes too.
+    if (run && (id !== run.id || /(?:^|[^\\])\^/u.test(analysed.slice(run.end, start)))) flush();
     if (id === undefined || !texts.has(id)) continue;
     if (run) {
       run.end = end;

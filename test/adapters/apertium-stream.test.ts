@@ -74,6 +74,15 @@ describe('Apertium stream format', () => {
     );
   });
 
+  it('keeps the words that transfer joined to a kept name, such as a preposition, around it', () => {
+    const segment = htmlToStream('adoption by <span id=1 translate=no>Congress</span> on July 4', 2);
+    // Catalan generates the preposition and the noun as one form, so they come back under one blank.
+    const answer = '[[pbo]]adopció[[/]] [[pbo; pbk:1]]per \\@Congress[[/]] [[pbo]]en juliol 4[[/]].[pbs:2]';
+    expect(streamToHtml(answer, 2, segment)).toBe(
+      'adopció per <span id=1 translate=no>Congress</span> en juliol 4',
+    );
+  });
+
   it('merges the lexical units of a kept element into one proper noun with what the analyser knew', () => {
     const analysed =
       '^Director/Director<n><sg>$ [[pbk:3]]^Maria/Maria<np><ant><f><sg>$ [[pbk:3]]^Chen/*Chen$ ^said/say<vblex><past>$ [[pbk:4]]^Green/Green<adj>$ [[pbk:4]]^Party/Party<n><sg>$^./.<sent>$';
@@ -89,5 +98,14 @@ describe('Apertium stream format', () => {
       '^Director/Director<n><sg>$ [[pbk:3]]^Maria Chen/Maria Chen<np><ant><f><sg>$ ^said/say<vblex><past>$ [[pbk:4]]^Green Party/Green Party<np><al><sg>$^./.<sent>$',
     );
     expect(protectLexicalUnits(analysed, new Map())).toBe(analysed);
+  });
+
+  it('merges a kept name whose words the analyser split at punctuation, leaving none of it behind', () => {
+    // "Jakar/Bumthang": the analyser leaves the slash between the two units as a blank of the name's own.
+    const analysed =
+      '[[pbo]]^and/and<cnjcoo>$ [[pbk:1]]^Jakar/*Jakar$\\/[[pbk:1]]^Bumthang/*Bumthang$ [[pbo]]^leave/leave<vblex><inf>$^./.<sent>$';
+    expect(protectLexicalUnits(analysed, new Map([[1, 'Jakar/Bumthang']]))).toBe(
+      '[[pbo]]^and/and<cnjcoo>$ [[pbk:1]]^Jakar\\/Bumthang/Jakar\\/Bumthang<np><al><sg>$ [[pbo]]^leave/leave<vblex><inf>$^./.<sent>$',
+    );
   });
 });
