@@ -21,23 +21,23 @@ import { corpusChrf } from '../lib/chrf.js';
 import { markedSentences } from '../lib/marked-fixtures.js';
 import type { Figure } from './figures.js';
 
-const FLORES = new URL('../../../shared/eval/flores/', import.meta.url);
-const FILES: Readonly<Record<string, string>> = {
+export const FLORES = new URL('../../../shared/eval/flores/', import.meta.url);
+export const FILES: Readonly<Record<string, string>> = {
   es: 'spa_Latn',
   ca: 'cat_Latn',
   gl: 'glg_Latn',
   eo: 'epo_Latn',
 };
-const HELD_OUT = 256;
+export const HELD_OUT = 256;
 
-function lines(file: string): string[] {
+export function lines(file: string): string[] {
   return readFileSync(new URL(file, FLORES), 'utf8')
     .split('\n')
     .filter((line) => line !== '');
 }
 
 /** The FLORES sentences as one article, a paragraph each, so the facts and the names rule see them. */
-function floresArticle(sentences: readonly string[]): AnalysedArticle {
+export function floresArticle(sentences: readonly string[]): AnalysedArticle {
   let text = '';
   const paragraphs: Paragraph[] = sentences.map((sentence, index) => {
     const start = text.length;
@@ -64,7 +64,7 @@ function floresArticle(sentences: readonly string[]): AnalysedArticle {
   };
 }
 
-async function rawApertium(mode: string, sentences: readonly string[]): Promise<string[]> {
+export async function rawApertium(mode: string, sentences: readonly string[]): Promise<string[]> {
   const output = await runCommand(
     'sh',
     ['-c', 'cat | exec apertium -u "$0"', mode],

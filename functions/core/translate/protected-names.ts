@@ -6,9 +6,9 @@
  * spans come with the mention each one is, so every mention can be located in every language.
  */
 import { type InlineMark, overlappingSentences, type Sentence, type Span } from '../document.js';
-import { lexicon } from '../facts/lexicon.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type InlineSpan, nestedSpans } from './inline-markup.js';
+import { isName, isWord } from './name-classes.js';
 
 /** `quote`: the words of a quote, located so that a translated quote is the translation of those words only. */
 export type NameKind = 'person' | 'organisation' | 'place' | 'quote';
@@ -73,29 +73,6 @@ function markSpans(marks: readonly InlineMark[] | undefined): SentenceSpan[] {
   }));
 }
 
-/**
- * Whether what the facts call a person or an organisation is a name to keep as written. A place, a people or a
- * nationality the extraction took for one ("North America", "the Americans", "Roman Catholic") is words a
- * translator translates: it goes through the engine (located, like places), as it would without the facts.
- */
-function isName(name: string): boolean {
-  if (isWord(name)) return false;
-  const words = name.replace(/^the\s+/iu, '');
-  if (words !== name && !/\s/u.test(words)) return false;
-  const gazetteer = lexicon();
-  // Cities are left out: too many share their names with people (Washington, Byron, Florence).
-  if (gazetteer.phraseKinds(words.toLowerCase()).some((kind) => kind !== 'city')) return false;
-  const singular = words.replace(/(?<=\p{L})s$/u, '');
-  return !words
-    .split(/\s+/u)
-    .every((word) => gazetteer.demonyms.has(word) || gazetteer.demonyms.has(singular));
-}
-
-/** A single word that is one of the commonest words written in lower case ("The", "New"): not a name at all. */
-function isWord(name: string): boolean {
-  return !/\s/u.test(name) && (lexicon().wordFrequency.get(name.toLowerCase()) ?? 0) >= 16;
-}
-
 /** Finds, by binary search over sentences sorted by start, the one holding `span`. */
 function holder(sentences: readonly Sentence[], span: Span): Sentence | undefined {
   let low = 0;
@@ -126,10 +103,14 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
   };
   for (const sentence of sentences) for (const span of markSpans(sentence.marks)) add(sentence, span);
   const names: { kind: NameKind; keep: boolean; mentions: readonly Span[] }[][] = [
-    facts.people.map((person) => ({ kind: 'person', keep: isName(person.name), mentions: person.mentions })),
+    facts.people.map((person) => ({
+      kind: 'person',
+      keep: isName(person.name, 'person'),
+      mentions: person.mentions,
+    })),
     facts.organisations.map((item) => ({
       kind: 'organisation',
-      keep: isName(item.name) && !rule.translatedTerms?.has(item.name),
+      keep: isName(item.name, 'organisation') && !rule.translatedTerms?.has(item.name),
       mentions: item.mentions,
     })),
     facts.places.map((item) => ({
