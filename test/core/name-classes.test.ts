@@ -27,6 +27,12 @@ describe('isName (what is kept as written)', () => {
       expect(isName(name, 'organisation'), name).toBe(false);
   });
 
+  it('translates laws, treaties, wars and theories the facts took for organisations, never a person called Law', () => {
+    for (const name of ['Riga Peace Treaty', 'Clean Air Act', 'Hierarchy of Needs Theory', 'Cape Route'])
+      expect(isName(name, 'organisation'), name).toBe(false);
+    expect(isName('Stuart Law', 'person')).toBe(true);
+  });
+
   it('translates a person that is a town nobody bears as a name, or a phrase ending in a place word', () => {
     expect(isName('Timbuktu', 'person')).toBe(false);
     expect(isName('National Park', 'person')).toBe(false);

@@ -3,7 +3,8 @@
  * which are words a translator translates though the extraction took them for a name: places (a gazetteer's
  * place that nobody bears as a name, a phrase ending in a place's head word), peoples, nationalities, creeds and
  * languages ("the Romans", "Phoenicians", "Roman Catholic", "Jews", "Persian"), sums of money ("Congolese
- * Francs", "GBP"), eras ("BCE") and the commonest lower-case words ("The"). Each class is general English,
+ * Francs", "GBP"), eras ("BCE"), laws, treaties, wars and ideas ("Riga Peace Treaty") and the commonest
+ * lower-case words ("The"). Each class is general English,
  * decided from the lexicon and the runtime's own locale data, not from any evaluation text.
  */
 import { placeHeads } from '../facts/cues.js';
@@ -15,6 +16,16 @@ const CREEDS = new Set(
   islam islamic jew jews jewish judaism hindu hindus hinduism buddhist buddhists buddhism sikh sikhs sikhism
   anglican anglicans lutheran lutherans methodist methodists evangelical evangelicals mormon mormons sunni sunnis
   shia shiite shiites pagan pagans nazi nazis fascist fascists communist communists`.split(/\s+/u),
+);
+
+/**
+ * Last words of the names of laws, treaties, wars, prizes and ideas ("Riga Peace Treaty", "Clean Air Act",
+ * "Hierarchy of Needs Theory"): things the extraction takes for organisations, which translators translate (a
+ * person may be called Law).
+ */
+const THING_HEADS = new Set(
+  `treaty treaties act law laws agreement accord accords pact doctrine principle theory theorem hypothesis effect
+  syndrome war wars battle revolution prize award declaration constitution amendment route`.split(/\s+/u),
 );
 
 /** Eras written after a year or century ("the 10th century BCE"): part of a date. */
@@ -145,6 +156,8 @@ export function isName(name: string, kind: 'person' | 'organisation'): boolean {
     .phraseKinds(words.toLowerCase())
     .filter((kind) => !acronym || kind !== 'city');
   if (kinds.some((kind) => kind !== 'city')) return false;
+  if (kind === 'organisation' && parts.length > 1 && THING_HEADS.has((parts.at(-1) as string).toLowerCase()))
+    return false;
   if (kind === 'person') {
     // A city's name is a person's where people bear it too (Washington, Byron, Florence, O'Neill).
     const first = parts[0] as string;
