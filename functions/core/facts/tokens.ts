@@ -58,12 +58,15 @@ const tokenPattern =
 /** Splits `text.slice(start, end)` into word, number and punctuation tokens with their spans in `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(start, end);
-  for (const match of slice.matchAll(tokenPattern)) {
-    let from = start + (match.index ?? 0);
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  // One pattern object read with `exec` (not `matchAll`, which copies the pattern on every call: a cost per
+  // sentence that text of many one-word sentences pays thousands of times).
+  tokenPattern.lastIndex = 0;
+  for (let match = tokenPattern.exec(slice); match; match = tokenPattern.exec(slice)) {
+    let from = start + match.index;
     let surface = match[0];
     // A possessive is a token of its own, so `Wang's` is the name `Wang` plus `'s`.
-    const possessive = /^(.+?)(['’][sS])$/u.exec(surface);
+    const possessive = /[sS]$/u.test(surface) ? /^(.+?)(['’][sS])$/u.exec(surface) : null;
     if (possessive?.[1] && possessive[2] && /\p{L}/u.test(possessive[1])) {
       tokens.push({ text: possessive[1], start: from, end: from + possessive[1].length });
       from += possessive[1].length;

@@ -226,18 +226,34 @@ function wordClasses(
   return tags;
 }
 
-/** Word classes and shapes already worked out for this document (long articles repeat their words). */
-interface ClassCache {
-  readonly classes: Map<string, string[]>;
-  readonly shapes: Map<string, string>;
+/**
+ * How one way of writing a word reads in this document: its word classes, its shape and the function word it is
+ * (if any), worked out once (long articles repeat their words). `id` tells the written forms apart.
+ */
+interface TokenType {
+  readonly id: number;
+  readonly tags: readonly string[];
+  readonly shape: string;
+  readonly cue: string | undefined;
 }
 
-const caches = new WeakMap<DocumentEvidence, ClassCache>();
+/** The features a place in a run of capitalised words gives (`run=3B`, `runF=first`...), made once per document. */
+interface RunPlace {
+  readonly id: number;
+  readonly features: readonly string[];
+}
 
-function classCache(evidence: DocumentEvidence): ClassCache {
+interface DocumentCache {
+  readonly types: Map<string, TokenType>;
+  readonly runs: Map<string, RunPlace>;
+}
+
+const caches = new WeakMap<DocumentEvidence, DocumentCache>();
+
+function documentCache(evidence: DocumentEvidence): DocumentCache {
   let cache = caches.get(evidence);
   if (!cache) {
-    cache = { classes: new Map(), shapes: new Map() };
+    cache = { types: new Map(), runs: new Map() };
     caches.set(evidence, cache);
   }
   return cache;
@@ -302,46 +318,77 @@ export function hintFeatures(
   return out;
 }
 
-/**
- * Feature names for every token of a sentence. `hints` are, per lower-cased word, what a first tagging pass
- * made of the word elsewhere in the document (`ORG`, `PER-last`...): names keep one type within an article.
- */
-export function sentenceFeatures(
-  tokens: readonly Token[],
-  evidence: DocumentEvidence,
-  hints?: ReadonlyMap<string, readonly string[]>,
-): string[][] {
+/** What the features of a sentence's tokens are made of: worked out once per sentence, read per token. */
+export interface SentenceParts {
+  readonly tokens: readonly Token[];
+  readonly types: readonly TokenType[];
+  readonly phrases: readonly (PhraseTag | undefined)[];
+  /** Per token, its place in the run of capitalised words it is in (undefined outside a run). */
+  readonly runs: readonly (RunPlace | undefined)[];
+  /** `C` written in capitals, `T` a table of numbers and names, `N` prose. */
+  readonly mode: string;
+  readonly sports: boolean;
+}
+
+const noRun: readonly string[] = [];
+
+const kindsOf = (phrase: PhraseTag | undefined): string => (phrase ? phrase.kinds.join(',') : '');
+
+/** The features of the token at `k` in the run of capitalised words from `i` to `j` (exclusive). */
+function runPlace(
+  cache: DocumentCache,
+  types: readonly TokenType[],
+  phrases: readonly (PhraseTag | undefined)[],
+  i: number,
+  j: number,
+  k: number,
+): RunPlace {
+  const length = Math.min(j - i, 5);
+  const position = j - i === 1 ? 'U' : k === i ? 'B' : k === j - 1 ? 'L' : 'I';
+  const first = types[i] as TokenType;
+  const last = types[j - 1] as TokenType;
+  const gzFirst = k !== i ? phrases[i] : undefined;
+  const key = `${length}${position} ${first.id} ${last.id} ${kindsOf(gzFirst)}`;
+  let place = cache.runs.get(key);
+  if (!place) {
+    const features = [`run=${length}${position}`];
+    for (const tag of first.tags.filter((t) => runTags.has(t)))
+      features.push(`runF=${tag}`, `runF|pos=${tag}|${position}`);
+    for (const tag of last.tags.filter((t) => runTags.has(t)))
+      features.push(`runL=${tag}`, `runL|pos=${tag}|${position}`);
+    if (gzFirst) for (const kind of gzFirst.kinds) features.push(`runFgz=${kind}|${position}`);
+    place = { id: cache.runs.size, features };
+    cache.runs.set(key, place);
+  }
+  return place;
+}
+
+export function sentenceParts(tokens: readonly Token[], evidence: DocumentEvidence): SentenceParts {
   const lex = lexicon();
   const caps = isAllCaps(tokens);
   const table = isTable(tokens);
-  const cache = classCache(evidence);
+  const cache = documentCache(evidence);
   const opened = openings(tokens);
-  const classes = tokens.map((token, index) => {
+  const types = tokens.map((token, index) => {
     const opening = opened[index] as boolean;
     const key = `${caps ? 'C' : 'c'}${opening ? 'O' : 'o'}${token.text}`;
-    let tags = cache.classes.get(key);
-    if (!tags) {
-      tags = wordClasses(token, caps, opening, lex, evidence);
-      cache.classes.set(key, tags);
+    let type = cache.types.get(key);
+    if (!type) {
+      const lower = token.text.toLowerCase();
+      type = {
+        id: cache.types.size,
+        tags: wordClasses(token, caps, opening, lex, evidence),
+        shape: shape(token.text),
+        cue: functionWords.has(lower) ? lower : undefined,
+      };
+      cache.types.set(key, type);
     }
-    return tags;
-  });
-  const shapes = tokens.map((token) => {
-    let value = cache.shapes.get(token.text);
-    if (value === undefined) {
-      value = shape(token.text);
-      cache.shapes.set(token.text, value);
-    }
-    return value;
+    return type;
   });
   const phrases = phraseTags(tokens, lex);
-  const cue = (index: number): string | undefined => {
-    const lower = tokens[index]?.text.toLowerCase();
-    return lower !== undefined && functionWords.has(lower) ? lower : undefined;
-  };
   // Runs of capitalised words (joined by `of`, `and`, `&`, `de`, `'s` when a capital follows): the run's length,
   // the token's place in it, and what its first and last words are.
-  const runFeatures: string[][] = tokens.map(() => []);
+  const runs = new Array<RunPlace | undefined>(tokens.length).fill(undefined);
   for (let i = 0; i < tokens.length; ) {
     if (!isNameWord(tokens[i]?.text ?? '')) {
       i++;
@@ -354,59 +401,84 @@ export function sentenceFeatures(
         j += 2;
       else break;
     }
-    const length = Math.min(j - i, 5);
-    const firstTags = (classes[i] ?? []).filter((tag) => runTags.has(tag));
-    const lastTags = (classes[j - 1] ?? []).filter((tag) => runTags.has(tag));
-    for (let k = i; k < j; k++) {
-      const position = j - i === 1 ? 'U' : k === i ? 'B' : k === j - 1 ? 'L' : 'I';
-      const out = runFeatures[k] as string[];
-      out.push(`run=${length}${position}`);
-      for (const tag of firstTags) out.push(`runF=${tag}`, `runF|pos=${tag}|${position}`);
-      for (const tag of lastTags) out.push(`runL=${tag}`, `runL|pos=${tag}|${position}`);
-      const gzFirst = phrases[i];
-      if (gzFirst && k !== i) for (const kind of gzFirst.kinds) out.push(`runFgz=${kind}|${position}`);
-    }
+    for (let k = i; k < j; k++) runs[k] = runPlace(cache, types, phrases, i, j, k);
     i = j;
   }
+  const mode = caps ? 'C' : table ? 'T' : 'N';
+  return { tokens, types, phrases, runs, mode, sports: evidence.sports };
+}
 
-  return tokens.map((_, i) => {
-    const features = ['bias', `sh=${shapes[i]}`];
-    const own = classes[i] ?? [];
-    const mode = caps ? 'C' : table ? 'T' : 'N';
-    features.push(`mode=${mode}`, `sh|mode=${shapes[i]}|${mode}`);
-    if (evidence.sports) features.push('sports');
-    for (const tag of own) {
-      features.push(`w=${tag}`, `w|mode=${tag}|${mode}`);
-      if (evidence.sports) features.push(`w|sports=${tag}`);
+/**
+ * Feature names of token `i` of a sentence. `hints` are, per lower-cased word, what a first tagging pass made of
+ * the word elsewhere in the document (`ORG`, `PER-last`...): names keep one type within an article.
+ */
+export function tokenFeatures(
+  parts: SentenceParts,
+  i: number,
+  hints?: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const { tokens, types, phrases, mode, sports } = parts;
+  const own = types[i] as TokenType;
+  const features = ['bias', `sh=${own.shape}`];
+  features.push(`mode=${mode}`, `sh|mode=${own.shape}|${mode}`);
+  if (sports) features.push('sports');
+  for (const tag of own.tags) {
+    features.push(`w=${tag}`, `w|mode=${tag}|${mode}`);
+    if (sports) features.push(`w|sports=${tag}`);
+  }
+  if (own.cue) features.push(`cue=${own.cue}`);
+  features.push(...(parts.runs[i]?.features ?? noRun));
+  if (hints) features.push(...hintFeatures(tokens[i] as Token, hints, mode));
+  const phrase = phrases[i];
+  if (phrase) {
+    for (const kind of phrase.kinds) {
+      features.push(`gz=${kind}-${phrase.position}`, `gz|mode=${kind}|${mode}`);
+      if (sports) features.push(`gz|sports=${kind}`);
     }
-    const ownCue = cue(i);
-    if (ownCue) features.push(`cue=${ownCue}`);
-    features.push(...(runFeatures[i] ?? []));
-    if (hints) features.push(...hintFeatures(tokens[i] as Token, hints, mode));
-    const phrase = phrases[i];
-    if (phrase) {
-      for (const kind of phrase.kinds) {
-        features.push(`gz=${kind}-${phrase.position}`, `gz|mode=${kind}|${mode}`);
-        if (evidence.sports) features.push(`gz|sports=${kind}`);
-      }
+  }
+  for (const offset of [-2, -1, 1, 2]) {
+    const j = i + offset;
+    const name = offset < 0 ? `p${-offset}` : `n${offset}`;
+    const other = types[j];
+    if (j < 0 || !other) {
+      features.push(`${name}=edge`);
+      continue;
     }
-    for (const offset of [-2, -1, 1, 2]) {
-      const j = i + offset;
-      const name = offset < 0 ? `p${-offset}` : `n${offset}`;
-      if (j < 0 || j >= tokens.length) {
-        features.push(`${name}=edge`);
-        continue;
-      }
-      features.push(`${name}sh=${shapes[j]}`);
-      const word = cue(j);
-      if (word) features.push(`${name}w=${word}`);
-      if (offset === -1 || offset === 1) {
-        for (const tag of classes[j] ?? []) features.push(`${name}=${tag}`);
-        const near = phrases[j];
-        if (near) for (const kind of near.kinds) features.push(`${name}gz=${kind}`);
-      }
+    features.push(`${name}sh=${other.shape}`);
+    if (other.cue) features.push(`${name}w=${other.cue}`);
+    if (offset === -1 || offset === 1) {
+      for (const tag of other.tags) features.push(`${name}=${tag}`);
+      const near = phrases[j];
+      if (near) for (const kind of near.kinds) features.push(`${name}gz=${kind}`);
     }
-    features.push(`sh3=${shapes[i - 1] ?? '^'}_${shapes[i]}_${shapes[i + 1] ?? '$'}`);
-    return features;
-  });
+  }
+  features.push(`sh3=${types[i - 1]?.shape ?? '^'}_${own.shape}_${types[i + 1]?.shape ?? '$'}`);
+  return features;
+}
+
+/**
+ * A key that is the same for two tokens exactly when `tokenFeatures` (without hints) gives them the same
+ * features: everything those read, as ids. Text made of a few repeated tokens (a run of marks, a list of
+ * initials) has a few keys however long it is, so its features and scores can be worked out once per key.
+ */
+export function tokenSignature(parts: SentenceParts, i: number): string {
+  const { types, phrases } = parts;
+  const id = (j: number): number => (j < 0 ? -1 : (types[j]?.id ?? -1));
+  const phrase = phrases[i];
+  return `${parts.mode}${parts.sports ? 's' : ''} ${id(i - 2)} ${id(i - 1)} ${id(i)} ${id(i + 1)} ${id(i + 2)} ${
+    phrase ? `${phrase.position}${kindsOf(phrase)}` : ''
+  } ${kindsOf(phrases[i - 1])} ${kindsOf(phrases[i + 1])} ${parts.runs[i]?.id ?? -1}`;
+}
+
+/**
+ * Feature names for every token of a sentence. `hints` are, per lower-cased word, what a first tagging pass
+ * made of the word elsewhere in the document (`ORG`, `PER-last`...): names keep one type within an article.
+ */
+export function sentenceFeatures(
+  tokens: readonly Token[],
+  evidence: DocumentEvidence,
+  hints?: ReadonlyMap<string, readonly string[]>,
+): string[][] {
+  const parts = sentenceParts(tokens, evidence);
+  return tokens.map((_, i) => tokenFeatures(parts, i, hints));
 }

@@ -7,12 +7,16 @@ import {
   evidenceGatherer,
   gatherEvidence,
   hintFeatures,
+  type SentenceParts,
   sentenceFeatures,
   sentenceMode,
+  sentenceParts,
+  tokenFeatures,
+  tokenSignature,
 } from './features.js';
 import { type EntityType, isInside, labelCount, labelType } from './labels.js';
 import { packedModel } from './model.js';
-import { bestPath, emissionScores, sentenceEmissions, type TaggerModel, unpackModel } from './tagger.js';
+import { bestPath, emissionScores, type TaggerModel, unpackModel } from './tagger.js';
 
 export interface EntityMention extends Span {
   readonly type: EntityType;
@@ -61,22 +65,31 @@ export function tagInputs(
  * was given most, and whether it ended or began a longer name (`Clinton` after `Bill Clinton`).
  */
 export function documentHints(mentions: readonly EntityMention[]): Map<string, string[]> {
+  // Each distinct name once, with how often it was found: the same counts, in the same order, as reading every
+  // mention (a list of thousands of initials is one name).
+  const names = new Map<string, { type: string; text: string; times: number }>();
+  for (const mention of mentions) {
+    const key = `${mention.type} ${mention.text}`;
+    const name = names.get(key);
+    if (name) name.times++;
+    else names.set(key, { type: mention.type, text: mention.text, times: 1 });
+  }
   const counts = new Map<string, Map<string, number>>();
-  const add = (word: string, tag: string): void => {
+  const add = (word: string, tag: string, times: number): void => {
     const key = word.toLowerCase();
     let tags = counts.get(key);
     if (!tags) {
       tags = new Map();
       counts.set(key, tags);
     }
-    tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    tags.set(tag, (tags.get(tag) ?? 0) + times);
   };
-  for (const mention of mentions) {
-    const words = tokenize(mention.text).filter((token) => /^\p{Lu}/u.test(token.text));
+  for (const { type, text, times } of names.values()) {
+    const words = tokenize(text).filter((token) => /^\p{Lu}/u.test(token.text));
     words.forEach((word, index) => {
-      add(word.text, mention.type);
-      if (words.length > 1 && index === words.length - 1) add(word.text, `${mention.type}-last`);
-      if (words.length > 1 && index === 0) add(word.text, `${mention.type}-first`);
+      add(word.text, type, times);
+      if (words.length > 1 && index === words.length - 1) add(word.text, `${type}-last`, times);
+      if (words.length > 1 && index === 0) add(word.text, `${type}-first`, times);
     });
   }
   const hints = new Map<string, string[]>();
@@ -108,22 +121,23 @@ export function labelsToMentions(
   path: readonly number[],
 ): EntityMention[] {
   const mentions: EntityMention[] = [];
-  let open: { type: EntityType; start: number; end: number } | undefined;
-  const close = (): void => {
-    if (open) mentions.push({ ...open, text: text.slice(open.start, open.end) });
-    open = undefined;
-  };
-  path.forEach((label, index) => {
+  let type: EntityType | undefined;
+  let start = 0;
+  let end = 0;
+  for (let index = 0; index < path.length; index++) {
+    const label = path[index] as number;
     const token = tokens[index] as Token;
-    const type = labelType(label);
-    if (type && isInside(label) && open?.type === type) {
-      open.end = token.end;
-      return;
+    const here = labelType(label);
+    if (here && isInside(label) && type === here) {
+      end = token.end;
+      continue;
     }
-    close();
-    if (type) open = { type, start: token.start, end: token.end };
-  });
-  close();
+    if (type) mentions.push({ type, start, end, text: text.slice(start, end) });
+    type = here;
+    start = token.start;
+    end = token.end;
+  }
+  if (type) mentions.push({ type, start, end, text: text.slice(start, end) });
   return mentions;
 }
 
@@ -133,40 +147,127 @@ export interface RecognisedEntities {
   readonly mentions: readonly EntityMention[];
 }
 
+/** Token signatures remembered per document at most: bounds the memory of `EmissionMemo` (about 2 MB). */
+export const maxRememberedSignatures = 1 << 14;
+
+/**
+ * Both models' label scores of a token, worked out once per token signature (`tokenSignature`): equal signatures
+ * have equal features, so a remembered score is the one the features would give. Text of a few repeated tokens
+ * (marks, initials, list lines) is scored once per distinct token context instead of once per token.
+ */
+class EmissionMemo {
+  readonly #slots = new Map<string, number>();
+  #scores = new Float64Array(64 * 2 * labelCount);
+  readonly #first = new Float64Array(labelCount);
+  readonly #second = new Float64Array(labelCount);
+  /** Tokens whose features were made (not found in the memo): for tests of bounded work. */
+  computed = 0;
+
+  constructor(readonly tagger: TwoPassModel) {}
+
+  /** Writes token `i`'s scores into `first` at `firstAt` and into `second` at `secondAt`. */
+  score(
+    parts: SentenceParts,
+    i: number,
+    first: Float64Array,
+    firstAt: number,
+    second: Float64Array,
+    secondAt: number,
+  ): void {
+    const signature = tokenSignature(parts, i);
+    const slot = this.#slots.get(signature);
+    if (slot !== undefined) {
+      const at = slot * 2 * labelCount;
+      first.set(this.#scores.subarray(at, at + labelCount), firstAt);
+      second.set(this.#scores.subarray(at + labelCount, at + 2 * labelCount), secondAt);
+      return;
+    }
+    this.computed++;
+    const features = tokenFeatures(parts, i);
+    emissionScores(this.tagger.first, features, this.#first);
+    emissionScores(this.tagger.second, features, this.#second);
+    first.set(this.#first, firstAt);
+    second.set(this.#second, secondAt);
+    if (this.#slots.size < maxRememberedSignatures) {
+      const at = this.#slots.size * 2 * labelCount;
+      if (at + 2 * labelCount > this.#scores.length) {
+        const grown = new Float64Array(this.#scores.length * 2);
+        grown.set(this.#scores);
+        this.#scores = grown;
+      }
+      this.#scores.set(this.#first, at);
+      this.#scores.set(this.#second, at + labelCount);
+      this.#slots.set(signature, this.#slots.size);
+    }
+  }
+}
+
+/** The second model's scores of a word's document-hint features, per lower-cased word and sentence mode. */
+function hintScores(
+  model: TaggerModel,
+  hints: ReadonlyMap<string, readonly string[]>,
+): (token: Token, mode: string) => Float64Array | undefined {
+  const known = new Map<string, Float64Array | undefined>();
+  return (token, mode) => {
+    const key = `${mode}${token.text.toLowerCase()}`;
+    if (known.has(key)) return known.get(key);
+    const found = hintFeatures(token, hints, mode);
+    const scores = found.length === 0 ? undefined : emissionScores(model, found);
+    if (known.size < maxRememberedSignatures) known.set(key, scores);
+    return scores;
+  };
+}
+
+/** What tagging a table cost: for tests that bound the work on repetitive text. */
+export interface TaggingWork {
+  /** Tokens whose features were made and scored (the others had a token context already scored). */
+  scoredTokens: number;
+}
+
 /**
  * Both tagging passes, a sentence at a time: a sentence's features are made once and dropped with it; what the
- * second pass needs of them is kept as its label scores (9 numbers a token), and the second pass adds only the
- * features of what the first pass found in the document.
+ * second pass needs of them is kept as its label scores (9 numbers a token, in one array for the document), and
+ * the second pass adds only the features of what the first pass found in the document.
  */
-function tagTable(table: TokenTable, evidence: DocumentEvidence, tagger: TwoPassModel): EntityMention[] {
+function tagTable(
+  table: TokenTable,
+  evidence: DocumentEvidence,
+  tagger: TwoPassModel,
+  work?: TaggingWork,
+): EntityMention[] {
   const firstPass: EntityMention[] = [];
-  const secondScores: Float64Array[] = [];
+  const secondScores = new Float64Array(table.tokenCount * labelCount);
+  let firstScores = new Float64Array(maxSentenceTokens * labelCount);
+  const memo = new EmissionMemo(tagger);
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
     const tokens = table.tokens(sentence);
-    const features = sentenceFeatures(tokens, evidence);
-    const path = bestPath(tagger.first, sentenceEmissions(tagger.first, features));
+    const from = table.sentenceStart(sentence);
+    if (firstScores.length < tokens.length * labelCount)
+      firstScores = new Float64Array(tokens.length * labelCount);
+    const parts = sentenceParts(tokens, evidence);
+    for (let t = 0; t < tokens.length; t++) {
+      memo.score(parts, t, firstScores, t * labelCount, secondScores, (from + t) * labelCount);
+    }
+    const path = bestPath(tagger.first, firstScores, 0, tokens.length);
     for (const mention of labelsToMentions(table.text, tokens, path)) firstPass.push(mention);
-    secondScores.push(sentenceEmissions(tagger.second, features));
   }
-  const hints = documentHints(firstPass);
+  if (work) work.scoredTokens += memo.computed;
+  const hinted = hintScores(tagger.second, documentHints(firstPass));
   const mentions: EntityMention[] = [];
-  const extra = new Float64Array(labelCount);
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
     const tokens = table.tokens(sentence);
-    const scores = secondScores[sentence] as Float64Array;
+    const from = table.sentenceStart(sentence);
     const mode = sentenceMode(tokens);
     tokens.forEach((token, t) => {
-      const found = hintFeatures(token, hints, mode);
-      if (found.length === 0) return;
-      emissionScores(tagger.second, found, extra);
+      const extra = hinted(token, mode);
+      if (!extra) return;
       for (let label = 0; label < labelCount; label++) {
-        const at = t * labelCount + label;
-        scores[at] = (scores[at] as number) + (extra[label] as number);
+        const at = (from + t) * labelCount + label;
+        secondScores[at] = (secondScores[at] as number) + (extra[label] as number);
       }
     });
-    for (const mention of labelsToMentions(table.text, tokens, bestPath(tagger.second, scores)))
-      mentions.push(mention);
-    secondScores[sentence] = new Float64Array(0);
+    const path = bestPath(tagger.second, secondScores, from, tokens.length);
+    for (const mention of labelsToMentions(table.text, tokens, path)) mentions.push(mention);
   }
   return mentions;
 }
@@ -179,6 +280,7 @@ export function recogniseEntities(
   text: string,
   sentences: readonly Span[],
   tagger = taggerModel(),
+  work?: TaggingWork,
 ): RecognisedEntities {
   const table = new TokenTable(text);
   const gatherer = evidenceGatherer();
@@ -188,5 +290,5 @@ export function recogniseEntities(
       gatherer.add(tokens);
     }
   }
-  return { tokens: table, mentions: tagTable(table, gatherer.evidence(), tagger) };
+  return { tokens: table, mentions: tagTable(table, gatherer.evidence(), tagger, work) };
 }

@@ -51,22 +51,37 @@ export function viterbi(model: TaggerModel, sentence: readonly (readonly string[
   return bestPath(model, sentenceEmissions(model, sentence));
 }
 
-/** Best label index per token from the tokens' label scores (`sentenceEmissions`) and the model's transitions. */
-export function bestPath(model: TaggerModel, emissions: Float64Array): number[] {
-  const length = emissions.length / count;
-  if (length === 0) return [];
+// Viterbi's work arrays, kept between calls and grown as needed: a short sentence allocates only its path.
+let scoreWork = new Float64Array(0);
+let backWork = new Int8Array(0);
+
+/**
+ * Best label index per token from the tokens' label scores (`sentenceEmissions`, or `length` tokens of a larger
+ * table of them from token `from` on) and the model's transitions.
+ */
+export function bestPath(
+  model: TaggerModel,
+  emissions: Float64Array,
+  from = 0,
+  length = emissions.length / count - from,
+): number[] {
+  if (length <= 0) return [];
   const transitions = model.transitions;
-  const score = new Float64Array(length * count);
-  const back = new Int8Array(length * count);
-  const emission = new Float64Array(count);
+  if (scoreWork.length < length * count) {
+    scoreWork = new Float64Array(Math.max(length * count, scoreWork.length * 2));
+    backWork = new Int8Array(scoreWork.length);
+  }
+  const score = scoreWork;
+  const back = backWork;
+  const base = from * count;
   for (let t = 0; t < length; t++) {
-    emission.set(emissions.subarray(t * count, (t + 1) * count));
+    const row = base + t * count;
     for (let label = 0; label < count; label++) {
       const here = t * count + label;
+      const emission = emissions[row + label] as number;
       if (t === 0) {
-        score[here] = allowed[label]
-          ? (emission[label] as number) + (transitions[label] as number)
-          : Number.NEGATIVE_INFINITY;
+        score[here] = allowed[label] ? emission + (transitions[label] as number) : Number.NEGATIVE_INFINITY;
+        back[here] = 0;
         continue;
       }
       let best = Number.NEGATIVE_INFINITY;
@@ -81,7 +96,7 @@ export function bestPath(model: TaggerModel, emissions: Float64Array): number[] 
           pointer = previous;
         }
       }
-      score[here] = best + (emission[label] as number);
+      score[here] = best + emission;
       back[here] = pointer;
     }
   }
