@@ -51,7 +51,8 @@ function plainTwoPasses(text: string, spans: readonly { start: number; end: numb
       if (found.length === 0) return;
       const extra = emissionScores(tagger.second, found);
       for (let label = 0; label < labelCount; label++) {
-        scores[t * labelCount + label] = (scores[t * labelCount + label] as number) + (extra[label] as number);
+        scores[t * labelCount + label] =
+          (scores[t * labelCount + label] as number) + (extra[label] as number);
       }
     });
     return labelsToMentions(text, tokens, bestPath(tagger.second, scores));
@@ -102,16 +103,24 @@ describe('entity tagger work (each token context scored once)', () => {
 
   it('scores a long run of repeated tokens a bounded number of times, whatever its length', () => {
     for (const unit of ['A. ', '[a](', '"No," he said. ', '- item\n', '`` a ']) {
-      const scored = (repeats: number): number => {
+      const work = (repeats: number): TaggingWork => {
         const document = article(unit.repeat(repeats));
-        const work: TaggingWork = { scoredTokens: 0 };
-        recogniseEntities(document.text, allSentences(document), undefined, work);
-        return work.scoredTokens;
+        const counted: TaggingWork = { scoredTokens: 0, taggedSentences: 0 };
+        recogniseEntities(document.text, allSentences(document), undefined, counted);
+        return counted;
       };
-      const short = scored(500);
-      expect(short).toBeGreaterThan(0);
-      expect(short).toBeLessThan(60);
-      expect(scored(4000)).toBe(short);
+      const short = work(500);
+      expect(short.scoredTokens).toBeGreaterThan(0);
+      expect(short.scoredTokens).toBeLessThan(60);
+      expect(work(4000).scoredTokens).toBe(short.scoredTokens);
     }
+  });
+
+  it('tags a short sentence repeated word for word once', () => {
+    const document = article(`${'A. '.repeat(2000)}\n\n${'Ms. Ann Lee said. '.repeat(500)}`);
+    const counted: TaggingWork = { scoredTokens: 0, taggedSentences: 0 };
+    const { mentions } = recogniseEntities(document.text, allSentences(document), undefined, counted);
+    expect(counted.taggedSentences).toBeLessThan(10);
+    expect(mentions).toEqual(plainTwoPasses(document.text, allSentences(document)));
   });
 });

@@ -78,11 +78,11 @@ export class TokenTable {
     return index + 1 < this.sentenceEndOf(index) ? index + 1 : -1;
   }
 
-  /** Tokens `from` (inclusive) to `to` (exclusive) joined by single spaces. */
-  joinedText(from: number, to: number): string {
+  /** Tokens `from` (inclusive) to `to` (exclusive) joined by `separator` (single spaces). */
+  joinedText(from: number, to: number, separator = ' '): string {
     const parts: string[] = [];
     for (let i = from; i < to; i++) parts.push(this.tokenText(i));
-    return parts.join(' ');
+    return parts.join(separator);
   }
 
   /** The sentence that holds token `index`. */

@@ -222,12 +222,41 @@ function hintScores(
 export interface TaggingWork {
   /** Tokens whose features were made and scored (the others had a token context already scored). */
   scoredTokens: number;
+  /** Sentences tagged (the others repeat, word for word, a short sentence tagged before). */
+  taggedSentences: number;
+}
+
+/** A short sentence repeated word for word is tagged once: this many tokens at most... */
+const maxRepeatedSentenceTokens = 16;
+/** ...and this many distinct short sentences remembered per article. */
+const maxRememberedSentences = 4096;
+
+/** The mentions a label path gives the tokens of `table` from index `from` on. */
+function pathMentions(table: TokenTable, from: number, path: readonly number[], into: EntityMention[]): void {
+  let type: EntityType | undefined;
+  let start = 0;
+  let end = 0;
+  for (let index = 0; index < path.length; index++) {
+    const label = path[index] as number;
+    const here = labelType(label);
+    if (here && isInside(label) && type === here) {
+      end = table.end(from + index);
+      continue;
+    }
+    if (type) into.push({ type, start, end, text: table.text.slice(start, end) });
+    type = here;
+    start = table.start(from + index);
+    end = table.end(from + index);
+  }
+  if (type) into.push({ type, start, end, text: table.text.slice(start, end) });
 }
 
 /**
  * Both tagging passes, a sentence at a time: a sentence's features are made once and dropped with it; what the
  * second pass needs of them is kept as its label scores (9 numbers a token, in one array for the document), and
- * the second pass adds only the features of what the first pass found in the document.
+ * the second pass adds only the features of what the first pass found in the document. Features depend only on
+ * the words of the sentence and on the document, so a short sentence that repeats one already tagged (a list of
+ * initials, the same list line) takes that sentence's labels.
  */
 function tagTable(
   table: TokenTable,
@@ -239,24 +268,48 @@ function tagTable(
   const secondScores = new Float64Array(table.tokenCount * labelCount);
   let firstScores = new Float64Array(maxSentenceTokens * labelCount);
   const memo = new EmissionMemo(tagger);
+  // The first sentence with the same words, per sentence (-1: none, or too long to look for), and its labels.
+  const sameAs = new Int32Array(table.sentenceCount).fill(-1);
+  const seen = new Map<string, number>();
+  const firstPaths = new Map<number, number[]>();
+  const secondPaths = new Map<number, number[]>();
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
-    const tokens = table.tokens(sentence);
     const from = table.sentenceStart(sentence);
-    if (firstScores.length < tokens.length * labelCount)
-      firstScores = new Float64Array(tokens.length * labelCount);
+    const length = table.sentenceEnd(sentence) - from;
+    if (length <= maxRepeatedSentenceTokens) {
+      const key = table.joinedText(from, from + length, '\u0000');
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        sameAs[sentence] = earlier;
+        pathMentions(table, from, firstPaths.get(earlier) as number[], firstPass);
+        continue;
+      }
+      if (seen.size < maxRememberedSentences) {
+        seen.set(key, sentence);
+        sameAs[sentence] = sentence;
+      }
+    }
+    const tokens = table.tokens(sentence);
+    if (firstScores.length < length * labelCount) firstScores = new Float64Array(length * labelCount);
     const parts = sentenceParts(tokens, evidence);
-    for (let t = 0; t < tokens.length; t++) {
+    for (let t = 0; t < length; t++) {
       memo.score(parts, t, firstScores, t * labelCount, secondScores, (from + t) * labelCount);
     }
-    const path = bestPath(tagger.first, firstScores, 0, tokens.length);
-    for (const mention of labelsToMentions(table.text, tokens, path)) firstPass.push(mention);
+    const path = bestPath(tagger.first, firstScores, 0, length);
+    if (sameAs[sentence] === sentence) firstPaths.set(sentence, path);
+    pathMentions(table, from, path, firstPass);
   }
-  if (work) work.scoredTokens += memo.computed;
   const hinted = hintScores(tagger.second, documentHints(firstPass));
   const mentions: EntityMention[] = [];
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
-    const tokens = table.tokens(sentence);
     const from = table.sentenceStart(sentence);
+    const earlier = sameAs[sentence] as number;
+    if (earlier >= 0 && earlier !== sentence) {
+      pathMentions(table, from, secondPaths.get(earlier) as number[], mentions);
+      continue;
+    }
+    if (work) work.taggedSentences++;
+    const tokens = table.tokens(sentence);
     const mode = sentenceMode(tokens);
     tokens.forEach((token, t) => {
       const extra = hinted(token, mode);
@@ -267,8 +320,10 @@ function tagTable(
       }
     });
     const path = bestPath(tagger.second, secondScores, from, tokens.length);
-    for (const mention of labelsToMentions(table.text, tokens, path)) mentions.push(mention);
+    if (earlier === sentence) secondPaths.set(sentence, path);
+    pathMentions(table, from, path, mentions);
   }
+  if (work) work.scoredTokens += memo.computed;
   return mentions;
 }
 
