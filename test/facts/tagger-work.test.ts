@@ -47,7 +47,7 @@ function plainTwoPasses(text: string, spans: readonly { start: number; end: numb
     const scores = sentenceEmissions(tagger.second, features[s] ?? []);
     const mode = sentenceMode(tokens);
     tokens.forEach((token, t) => {
-      const found = hintFeatures(token, hints, mode);
+      const found = hintFeatures(token.text, hints, mode);
       if (found.length === 0) return;
       const extra = emissionScores(tagger.second, found);
       for (let label = 0; label < labelCount; label++) {

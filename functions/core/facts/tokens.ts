@@ -66,7 +66,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let from = start + match.index;
     let surface = match[0];
     // A possessive is a token of its own, so `Wang's` is the name `Wang` plus `'s`.
-    const possessive = /[sS]$/u.test(surface) ? /^(.+?)(['’][sS])$/u.exec(surface) : null;
+    const last = surface.charCodeAt(surface.length - 1);
+    const possessive = last === 0x73 || last === 0x53 ? /^(.+?)(['’][sS])$/u.exec(surface) : null;
     if (possessive?.[1] && possessive[2] && /\p{L}/u.test(possessive[1])) {
       tokens.push({ text: possessive[1], start: from, end: from + possessive[1].length });
       from += possessive[1].length;
@@ -78,9 +79,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     ) {
       surface += '.';
     }
-    const last = tokens.at(-1);
+    const previous = tokens.at(-1);
     // The full stop already taken into an abbreviation is not a token again.
-    if (last && last.end > from) continue;
+    if (previous && previous.end > from) continue;
     if (surface.length > maxWordCodePoints) pushPieces(tokens, surface, from);
     else tokens.push({ text: surface, start: from, end: from + surface.length });
   }

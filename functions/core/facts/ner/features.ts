@@ -168,11 +168,15 @@ export function openings(tokens: readonly Token[]): boolean[] {
   for (let i = 0; i < tokens.length; i++) {
     out[i] = open;
     const text = tokens[i]?.text ?? '';
-    if (/^[\p{L}\p{N}]/u.test(text)) open = false;
-    else if (/^["“‘'(:\-–—]$/u.test(text)) open = true;
+    if (startsWordOrNumber.test(text)) open = false;
+    else if (text.length === 1 && openers.has(text)) open = true;
   }
   return out;
 }
+
+const startsWordOrNumber = /^[\p{L}\p{N}]/u;
+/** Marks after which a clause or quotation opens. */
+const openers = new Set(['"', '“', '‘', "'", '(', ':', '-', '–', '—']);
 
 const bucket = (value: number | undefined): string =>
   value === undefined ? 'none' : value >= 12 ? 'hi' : value >= 8 ? 'mid' : 'lo';
@@ -308,13 +312,12 @@ export function sentenceMode(tokens: readonly Token[]): string {
 
 /** What a first tagging pass made of the token's word elsewhere in the document, as features. */
 export function hintFeatures(
-  token: Token,
+  word: string,
   hints: ReadonlyMap<string, readonly string[]>,
   mode: string,
 ): string[] {
   const out: string[] = [];
-  for (const hint of hints.get(token.text.toLowerCase()) ?? [])
-    out.push(`doc=${hint}`, `doc|mode=${hint}|${mode}`);
+  for (const hint of hints.get(word.toLowerCase()) ?? []) out.push(`doc=${hint}`, `doc|mode=${hint}|${mode}`);
   return out;
 }
 
@@ -428,7 +431,7 @@ export function tokenFeatures(
   }
   if (own.cue) features.push(`cue=${own.cue}`);
   features.push(...(parts.runs[i]?.features ?? noRun));
-  if (hints) features.push(...hintFeatures(tokens[i] as Token, hints, mode));
+  if (hints) features.push(...hintFeatures((tokens[i] as Token).text, hints, mode));
   const phrase = phrases[i];
   if (phrase) {
     for (const kind of phrase.kinds) {

@@ -9,7 +9,6 @@ import {
   hintFeatures,
   type SentenceParts,
   sentenceFeatures,
-  sentenceMode,
   sentenceParts,
   tokenFeatures,
   tokenSignature,
@@ -177,9 +176,12 @@ class EmissionMemo {
     const signature = tokenSignature(parts, i);
     const slot = this.#slots.get(signature);
     if (slot !== undefined) {
+      const scores = this.#scores;
       const at = slot * 2 * labelCount;
-      first.set(this.#scores.subarray(at, at + labelCount), firstAt);
-      second.set(this.#scores.subarray(at + labelCount, at + 2 * labelCount), secondAt);
+      for (let label = 0; label < labelCount; label++) {
+        first[firstAt + label] = scores[at + label] as number;
+        second[secondAt + label] = scores[at + labelCount + label] as number;
+      }
       return;
     }
     this.computed++;
@@ -206,12 +208,12 @@ class EmissionMemo {
 function hintScores(
   model: TaggerModel,
   hints: ReadonlyMap<string, readonly string[]>,
-): (token: Token, mode: string) => Float64Array | undefined {
+): (word: string, mode: string) => Float64Array | undefined {
   const known = new Map<string, Float64Array | undefined>();
-  return (token, mode) => {
-    const key = `${mode}${token.text.toLowerCase()}`;
+  return (word, mode) => {
+    const key = `${mode}${word.toLowerCase()}`;
     if (known.has(key)) return known.get(key);
-    const found = hintFeatures(token, hints, mode);
+    const found = hintFeatures(word, hints, mode);
     const scores = found.length === 0 ? undefined : emissionScores(model, found);
     if (known.size < maxRememberedSignatures) known.set(key, scores);
     return scores;
@@ -226,10 +228,8 @@ export interface TaggingWork {
   taggedSentences: number;
 }
 
-/** A short sentence repeated word for word is tagged once: this many tokens at most... */
-const maxRepeatedSentenceTokens = 16;
-/** ...and this many distinct short sentences remembered per article. */
-const maxRememberedSentences = 4096;
+/** Tokens of the sentences remembered per article, to tag a sentence repeated word for word once (about 1 MB). */
+const maxRememberedTokens = 1 << 16;
 
 /** The mentions a label path gives the tokens of `table` from index `from` on. */
 function pathMentions(table: TokenTable, from: number, path: readonly number[], into: EntityMention[]): void {
@@ -255,8 +255,8 @@ function pathMentions(table: TokenTable, from: number, path: readonly number[], 
  * Both tagging passes, a sentence at a time: a sentence's features are made once and dropped with it; what the
  * second pass needs of them is kept as its label scores (9 numbers a token, in one array for the document), and
  * the second pass adds only the features of what the first pass found in the document. Features depend only on
- * the words of the sentence and on the document, so a short sentence that repeats one already tagged (a list of
- * initials, the same list line) takes that sentence's labels.
+ * the words of the sentence and on the document, so a sentence (or window of a long one) that repeats one
+ * already tagged (a list of initials, the same list line, a run of the same marks) takes that sentence's labels.
  */
 function tagTable(
   table: TokenTable,
@@ -271,27 +271,29 @@ function tagTable(
   // The first sentence with the same words, per sentence (-1: none, or too long to look for), and its labels.
   const sameAs = new Int32Array(table.sentenceCount).fill(-1);
   const seen = new Map<string, number>();
+  let remembered = 0;
   const firstPaths = new Map<number, number[]>();
   const secondPaths = new Map<number, number[]>();
+  const modes: string[] = new Array(table.sentenceCount);
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
     const from = table.sentenceStart(sentence);
     const length = table.sentenceEnd(sentence) - from;
-    if (length <= maxRepeatedSentenceTokens) {
-      const key = table.joinedText(from, from + length, '\u0000');
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        sameAs[sentence] = earlier;
-        pathMentions(table, from, firstPaths.get(earlier) as number[], firstPass);
-        continue;
-      }
-      if (seen.size < maxRememberedSentences) {
-        seen.set(key, sentence);
-        sameAs[sentence] = sentence;
-      }
+    const key = table.joinedText(from, from + length, '\u0000');
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      sameAs[sentence] = earlier;
+      pathMentions(table, from, firstPaths.get(earlier) as number[], firstPass);
+      continue;
+    }
+    if (remembered + length <= maxRememberedTokens) {
+      seen.set(key, sentence);
+      sameAs[sentence] = sentence;
+      remembered += length;
     }
     const tokens = table.tokens(sentence);
     if (firstScores.length < length * labelCount) firstScores = new Float64Array(length * labelCount);
     const parts = sentenceParts(tokens, evidence);
+    modes[sentence] = parts.mode;
     for (let t = 0; t < length; t++) {
       memo.score(parts, t, firstScores, t * labelCount, secondScores, (from + t) * labelCount);
     }
@@ -309,17 +311,17 @@ function tagTable(
       continue;
     }
     if (work) work.taggedSentences++;
-    const tokens = table.tokens(sentence);
-    const mode = sentenceMode(tokens);
-    tokens.forEach((token, t) => {
-      const extra = hinted(token, mode);
-      if (!extra) return;
+    const end = table.sentenceEnd(sentence);
+    const mode = modes[sentence] as string;
+    for (let i = from; i < end; i++) {
+      const extra = hinted(table.tokenText(i), mode);
+      if (!extra) continue;
       for (let label = 0; label < labelCount; label++) {
-        const at = (from + t) * labelCount + label;
+        const at = i * labelCount + label;
         secondScores[at] = (secondScores[at] as number) + (extra[label] as number);
       }
-    });
-    const path = bestPath(tagger.second, secondScores, from, tokens.length);
+    }
+    const path = bestPath(tagger.second, secondScores, from, end - from);
     if (earlier === sentence) secondPaths.set(sentence, path);
     pathMentions(table, from, path, mentions);
   }

@@ -15,6 +15,20 @@ const count = labelCount;
 const allowed: readonly boolean[] = Array.from({ length: count * count }, (_, index) =>
   allowedTransition(Math.floor(index / count), index % count),
 );
+// The labels each label may follow, in increasing order (`I-X` only `B-X` and `I-X`): `previousLabels` from
+// `previousStart[label]` to `previousStart[label + 1]`.
+const previousStart = new Int32Array(count + 1);
+const previousLabels = new Int32Array(count * count);
+{
+  let at = 0;
+  for (let label = 0; label < count; label++) {
+    previousStart[label] = at;
+    for (let previous = 0; previous < count; previous++) {
+      if (allowed[previous * count + label]) previousLabels[at++] = previous;
+    }
+  }
+  previousStart[count] = at;
+}
 
 export function emissionScores(
   model: TaggerModel,
@@ -74,21 +88,21 @@ export function bestPath(
   const score = scoreWork;
   const back = backWork;
   const base = from * count;
-  for (let t = 0; t < length; t++) {
+  for (let label = 0; label < count; label++) {
+    score[label] = allowed[label]
+      ? (emissions[base + label] as number) + (transitions[label] as number)
+      : Number.NEGATIVE_INFINITY;
+    back[label] = 0;
+  }
+  for (let t = 1; t < length; t++) {
     const row = base + t * count;
+    const previousRow = (t - 1) * count;
     for (let label = 0; label < count; label++) {
-      const here = t * count + label;
-      const emission = emissions[row + label] as number;
-      if (t === 0) {
-        score[here] = allowed[label] ? emission + (transitions[label] as number) : Number.NEGATIVE_INFINITY;
-        back[here] = 0;
-        continue;
-      }
       let best = Number.NEGATIVE_INFINITY;
       let pointer = 0;
-      const previousRow = (t - 1) * count;
-      for (let previous = 0; previous < count; previous++) {
-        if (!allowed[previous * count + label]) continue;
+      const last = previousStart[label + 1] as number;
+      for (let k = previousStart[label] as number; k < last; k++) {
+        const previous = previousLabels[k] as number;
         const value =
           (score[previousRow + previous] as number) + (transitions[(previous + 1) * count + label] as number);
         if (value > best) {
@@ -96,8 +110,8 @@ export function bestPath(
           pointer = previous;
         }
       }
-      score[here] = best + emission;
-      back[here] = pointer;
+      score[t * count + label] = best + (emissions[row + label] as number);
+      back[t * count + label] = pointer;
     }
   }
   const lastRow = (length - 1) * count;
