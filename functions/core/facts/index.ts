@@ -17,8 +17,7 @@ export interface ExtractOptions {
 }
 
 /** Every part of the article that carries text facts can come from: headline, caption, dateline, body. */
-function segments(document: SourceDocument): Span[] {
-  const body = allSentences(document);
+function segments(document: SourceDocument, body: readonly Span[]): Span[] {
   const spans: Span[] = [...body];
   for (const extra of [document.headline, document.caption, document.dateline]) {
     if (!extra) continue;
@@ -54,7 +53,8 @@ function withDatelinePlace(
 export function extractFacts(document: SourceDocument, options: ExtractOptions = {}): Facts {
   const { text } = document;
   // Every extractor sees bounded windows: an over-long "sentence" (a table, a run of symbols) costs its length.
-  const spans = boundedSpans(text, segments(document));
+  const body = allSentences(document);
+  const spans = boundedSpans(text, segments(document, body));
   const recognised = recogniseEntities(text, spans);
   const mentions = withDatelinePlace(document, recognised.mentions);
   const { people, organisations, places } = buildEntities(text, mentions, recognised.tokens);
@@ -65,12 +65,7 @@ export function extractFacts(document: SourceDocument, options: ExtractOptions =
     ...people.flatMap((person) => person.mentions.map((m) => ({ ...m, name: person.name, person: true }))),
     ...organisations.flatMap((org) => org.mentions.map((m) => ({ ...m, name: org.name, person: false }))),
   ].sort((a, b) => a.start - b.start);
-  const quotes = extractQuotes(
-    text,
-    boundedSpans(text, allSentences(document)),
-    speakers,
-    document.paragraphs,
-  );
+  const quotes = extractQuotes(text, boundedSpans(text, body), speakers, document.paragraphs);
   return { people, organisations, places, dates, quotes, figures };
 }
 

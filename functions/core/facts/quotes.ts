@@ -1,5 +1,6 @@
 import type { Span } from '../document.js';
 import { personTitles, reportingVerbs, roleModifiers } from './cues.js';
+import { matchesOf } from './matches.js';
 import type { Quote, QuoteKind } from './types.js';
 
 /**
@@ -51,9 +52,8 @@ const wordPattern = /[\p{L}\p{N}’'-]+|[^\s\p{L}\p{N}]/gu;
 
 function wordsOf(text: string, span: Span): Word[] {
   const out: Word[] = [];
-  const slice = text.slice(span.start, span.end);
-  for (const match of slice.matchAll(wordPattern)) {
-    const start = span.start + (match.index ?? 0);
+  for (const match of matchesOf(wordPattern, text.slice(span.start, span.end))) {
+    const start = span.start + match.index;
     out.push({ text: match[0], start, end: start + match[0].length });
   }
   return out;
@@ -132,8 +132,8 @@ function longQuotes(
   const people = speakers.filter((speaker) => speaker.person);
   for (const block of blocks) {
     const body = text.slice(block.start, block.end);
-    for (const match of body.matchAll(quotePattern)) {
-      const start = block.start + (match.index ?? 0);
+    for (const match of matchesOf(quotePattern, body)) {
+      const start = block.start + match.index;
       const end = start + match[0].length;
       const opening = sentences[lastStartingBy(sentences, start)];
       const closing = sentences[lastStartingBy(sentences, end - 1)];
@@ -365,8 +365,8 @@ export function extractQuotes(
       const speaker = sorted[i] as SpeakerMention;
       if (speaker.end <= sentence.end) named.push(speaker);
     }
-    const quotations = [...text.slice(sentence.start, sentence.end).matchAll(quotePattern)].map((match) => {
-      const start = sentence.start + (match.index ?? 0);
+    const quotations = matchesOf(quotePattern, text.slice(sentence.start, sentence.end)).map((match) => {
+      const start = sentence.start + match.index;
       return { start, end: start + match[0].length };
     });
     const words = wordsOf(text, sentence);

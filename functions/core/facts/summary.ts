@@ -1,5 +1,6 @@
 import type { Sentence, SourceDocument } from '../document.js';
 import { allSentences } from '../document.js';
+import { matchesOf } from './matches.js';
 import type { Facts, SummarySentence } from './types.js';
 
 /**
@@ -29,9 +30,12 @@ function stem(word: string): string {
   return word;
 }
 
+const hasLetter = /\p{L}/u;
+const wordPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+  for (const match of matchesOf(wordPattern, text.toLowerCase())) {
     const word = match[0].replace(/['’]s$/u, '');
     if (word.length < 3 || stopwords.has(word) || /^\d+$/u.test(word)) continue;
     out.push(stem(word));
@@ -47,11 +51,12 @@ export function summaryLength(count: number): number {
 
 export function summarizeSentences(document: SourceDocument, facts?: Facts): SummarySentence[] {
   // Running prose first: sub-headings and list fragments only when there is too little prose.
-  const prose = document.paragraphs
-    .filter((paragraph) => paragraph.kind === 'paragraph' || paragraph.kind === 'quote')
-    .flatMap((paragraph) => paragraph.sentences)
-    .filter((sentence) => /\p{L}/u.test(sentence.text));
-  const everything = allSentences(document).filter((sentence) => /\p{L}/u.test(sentence.text));
+  const prose: Sentence[] = [];
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.kind !== 'paragraph' && paragraph.kind !== 'quote') continue;
+    for (const sentence of paragraph.sentences) if (hasLetter.test(sentence.text)) prose.push(sentence);
+  }
+  const everything = allSentences(document).filter((sentence) => hasLetter.test(sentence.text));
   const length = summaryLength(everything.length);
   const sentences = prose.length >= length ? prose : everything;
   if (length === 0) return [];
@@ -74,19 +79,13 @@ export function summarizeSentences(document: SourceDocument, facts?: Facts): Sum
   const meanLog = bags.reduce((sum, bag) => sum + Math.log(Math.max(2, bag.length)), 0) / bags.length;
 
   // Names, figures and dates a sentence gives make it more worth reading.
-  const factStarts = (
-    facts
-      ? [
-          ...facts.people.flatMap((p) => p.mentions),
-          ...facts.organisations.flatMap((o) => o.mentions),
-          ...facts.places.flatMap((p) => p.mentions),
-          ...facts.figures,
-          ...facts.dates,
-        ]
-      : []
-  )
-    .map((span) => span.start)
-    .sort((a, b) => a - b);
+  const factStarts: number[] = [];
+  if (facts) {
+    for (const named of [facts.people, facts.organisations, facts.places])
+      for (const entity of named) for (const mention of entity.mentions) factStarts.push(mention.start);
+    for (const span of [...facts.figures, ...facts.dates]) factStarts.push(span.start);
+  }
+  factStarts.sort((a, b) => a - b);
   const factCount = sentences.map(
     (sentence) => firstAtOrAfter(factStarts, sentence.end) - firstAtOrAfter(factStarts, sentence.start),
   );

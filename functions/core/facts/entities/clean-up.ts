@@ -39,13 +39,16 @@ function trimFunctionWords(text: string, item: EntityMention, tokens: TokenTable
   }
   if (!/^\p{L}/u.test(text.charAt(start))) return undefined;
   // A possessive ending is not part of the name (`Sale's` → `Sale`).
-  const end = item.end - (/\s?['’]s$/u.exec(text.slice(start, item.end))?.[0].length ?? 0);
+  const possessive =
+    text.charCodeAt(item.end - 1) === 0x73 ? /\s?['’]s$/u.exec(text.slice(start, item.end)) : null;
+  const end = item.end - (possessive?.[0].length ?? 0);
   if (end <= start) return undefined;
   return start === item.start && end === item.end ? item : mention(text, item.type, start, end);
 }
 
 /** `Ireland's Taniesha Scanlon`: a place or team, then a person. Other mentions are returned as they are. */
 function splitPossessive(text: string, item: EntityMention): EntityMention[] {
+  if (!item.text.includes("'s") && !item.text.includes('’s')) return [item];
   const match = /^(.+?)\s?['’]s\s+(\p{Lu}[\p{L}'’-]*)(\s.+)?$/u.exec(item.text);
   const given = match?.[2] ?? '';
   const lex = lexicon();
@@ -59,6 +62,7 @@ function splitPossessive(text: string, item: EntityMention): EntityMention[] {
 
 /** `China-Russia relations`: two places, not one; undefined when the mention is not such a pair. */
 function placePair(text: string, item: EntityMention): EntityMention[] | undefined {
+  if (!item.text.includes('-') && !item.text.includes('–')) return undefined;
   const lex = lexicon();
   const parts = item.text.split(/[-–]/u);
   if (
@@ -374,10 +378,11 @@ export function cleanMentions(
   tokens: TokenTable,
 ): EntityMention[] {
   const out: EntityMention[] = [];
-  const pieces = raw.flatMap((item) => {
+  const pieces: EntityMention[] = [];
+  for (const item of raw) {
     const trimmed = trimFunctionWords(text, item, tokens);
-    return trimmed ? splitPossessive(text, trimmed) : [];
-  });
+    if (trimmed) for (const piece of splitPossessive(text, trimmed)) pieces.push(piece);
+  }
   for (const piece of pieces) {
     const pair = placePair(text, piece);
     if (pair) {

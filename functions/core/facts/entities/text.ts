@@ -6,7 +6,11 @@ import type { EntityMention } from '../ner/recognise.js';
 export const isUpper = (text: string): boolean => /^\p{Lu}/u.test(text);
 
 /** The words of a name, split at whitespace. */
-export const words = (text: string): string[] => text.split(/\s+/u).filter(Boolean);
+export const words = (text: string): string[] =>
+  // Most names are one word: no need to split (and a split is costly, thousands of times over).
+  hasSpace.test(text) ? text.split(/\s+/u).filter(Boolean) : text === '' ? [] : [text];
+
+const hasSpace = /\s/u;
 
 /** The first word of `name`, lower-cased. */
 export const firstWord = (name: string): string => words(name)[0]?.toLowerCase() ?? '';
