@@ -61,6 +61,34 @@ describe('the analysis time budget', () => {
     );
   });
 
+  it('looks at the clock while the facts are extracted, so a slow facts stage stops inside it', async () => {
+    const store = new MemoryArticleStore();
+    // One block, so parsing reads the clock a few times only; thousands of sentences for the facts.
+    const body = `Council approves harbour plan\n\n${'Residents asked the council. '.repeat(4_000)}\n`;
+    store.upload('incoming/sentences.txt', body);
+    let reads = 0;
+    const clock = steppingClock(1);
+    const counting: Clock = {
+      now: () => {
+        reads++;
+        return clock.now();
+      },
+    };
+
+    const outcome = await processArticle(
+      { key: 'incoming/sentences.txt' },
+      testSettings({ analysisBudgetMs: 40, maxArticleBytes: 1_000_000 }),
+      { store, translator: new TaggingTranslator(), clock: counting, logger: silentLogger },
+    );
+
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'analysis-too-slow' } });
+    expect(store.json<FailedRecordJson>('failed/sentences.json').error.message).toContain(
+      'while extracting its facts',
+    );
+    // Stopped about 40 clock reads in: well before the thousands of sentences were all gone through.
+    expect(reads).toBeLessThan(60);
+  });
+
   it('publishes an article analysed within its budget', async () => {
     const store = new MemoryArticleStore();
     store.upload('incoming/quick.txt', article(20));

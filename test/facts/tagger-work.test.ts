@@ -106,7 +106,7 @@ describe('entity tagger work (each token context scored once)', () => {
       const work = (repeats: number): TaggingWork => {
         const document = article(unit.repeat(repeats));
         const counted: TaggingWork = { scoredTokens: 0, taggedSentences: 0 };
-        recogniseEntities(document.text, allSentences(document), undefined, counted);
+        recogniseEntities(document.text, allSentences(document), { work: counted });
         return counted;
       };
       const short = work(500);
@@ -119,7 +119,7 @@ describe('entity tagger work (each token context scored once)', () => {
   it('tags a short sentence repeated word for word once', () => {
     const document = article(`${'A. '.repeat(2000)}\n\n${'Ms. Ann Lee said. '.repeat(500)}`);
     const counted: TaggingWork = { scoredTokens: 0, taggedSentences: 0 };
-    const { mentions } = recogniseEntities(document.text, allSentences(document), undefined, counted);
+    const { mentions } = recogniseEntities(document.text, allSentences(document), { work: counted });
     expect(counted.taggedSentences).toBeLessThan(10);
     expect(mentions).toEqual(plainTwoPasses(document.text, allSentences(document)));
   });

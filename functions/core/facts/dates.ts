@@ -1,4 +1,5 @@
 import type { Span } from '../document.js';
+import type { Checkpoint } from './checkpoint.js';
 import { SpanMask } from './span-mask.js';
 import type { DateFact } from './types.js';
 
@@ -214,10 +215,12 @@ export function extractDates(
   text: string,
   spans: readonly Span[],
   referenceDate: string | undefined,
+  tick: Checkpoint = () => {},
 ): DateFact[] {
   const reference = parseReferenceDay(referenceDate);
   const found: DateFact[] = [];
   for (const span of spans) {
+    tick();
     const sentence = text.slice(span.start, span.end);
     const context: Context = { reference, future: futureCue.test(sentence) };
     const candidates: DateFact[] = [];

@@ -1,4 +1,5 @@
 import type { Span } from '../document.js';
+import type { Checkpoint } from './checkpoint.js';
 import { SpanMask } from './span-mask.js';
 import type { Figure } from './types.js';
 
@@ -244,11 +245,17 @@ const rules: readonly Rule[] = [
   },
 ];
 
-export function extractFigures(text: string, spans: readonly Span[], taken: readonly Span[]): Figure[] {
+export function extractFigures(
+  text: string,
+  spans: readonly Span[],
+  taken: readonly Span[],
+  tick: Checkpoint = () => {},
+): Figure[] {
   const found: Figure[] = [];
   const dates = [...taken].sort((a, b) => a.start - b.start);
   let cursor = 0;
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    tick();
     const sentence = text.slice(span.start, span.end);
     const chosen: Figure[] = [];
     const taken = new SpanMask(span);

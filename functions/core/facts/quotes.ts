@@ -1,4 +1,5 @@
 import type { Span } from '../document.js';
+import type { Checkpoint } from './checkpoint.js';
 import { personTitles, reportingVerbs, roleModifiers } from './cues.js';
 import { matchesOf } from './matches.js';
 import type { Quote, QuoteKind } from './types.js';
@@ -336,6 +337,7 @@ export function extractQuotes(
   sentences: readonly Span[],
   speakers: readonly SpeakerMention[],
   blocks: readonly Span[] = [],
+  tick: Checkpoint = () => {},
 ): Quote[] {
   const ordered = [...sentences].sort((a, b) => a.start - b.start);
   const sorted = [...speakers].sort((a, b) => a.start - b.start);
@@ -358,6 +360,7 @@ export function extractQuotes(
   let lastPerson: SpeakerMention | undefined;
   let lastDirect: SpeakerMention | undefined;
   for (const sentence of ordered) {
+    tick();
     sentenceQuotes = [];
     while (cursor < sorted.length && (sorted[cursor]?.start ?? 0) < sentence.start) cursor++;
     const named: SpeakerMention[] = [];

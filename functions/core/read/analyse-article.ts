@@ -113,6 +113,7 @@ async function readDocument(
 /**
  * The facts and summary, found by rules written for English: run on an English article only. An article in
  * another language gets them from its English version, when English is a target (translate/facts-from-english.ts).
+ * `checkpoint` is also called every few dozen sentences while the facts are extracted.
  */
 function analyse(
   run: ArticleRun,
@@ -126,7 +127,7 @@ function analyse(
   // Relative dates count from the dateline's date, else the publication date the source declares, else the upload.
   const referenceDate =
     document.dateline?.date ?? declaredReferenceDate(document, undefined) ?? referenceDateOf(run, upload);
-  const facts = english ? articleFacts(document, referenceDate) : NO_FACTS;
+  const facts = english ? articleFacts(document, referenceDate, () => checkpoint('facts')) : NO_FACTS;
   checkpoint('facts');
   const summary = english ? articleSummary(document, facts) : [];
   checkpoint('summary');

@@ -29,13 +29,17 @@ export class AnalysisTooSlowError extends ArticleError {
   }
 }
 
-/** Throws `AnalysisTooSlowError` once the deadline has passed; called between stages and between blocks. */
+/**
+ * Throws `AnalysisTooSlowError` once the deadline has passed; called between stages, between blocks and every few
+ * dozen sentences of the facts analysis.
+ */
 export type AnalysisCheckpoint = (stage: AnalysisStage) => void;
 
 /**
  * A checkpoint for an analysis that started at `started` and may take `budgetMs`. The core is synchronous, so
  * the budget cannot interrupt it: it is read from the injected clock at each checkpoint, which every stage
- * reaches often enough (between stages, and between the blocks of the text while it is parsed).
+ * reaches often enough (between stages, between the blocks of the text while it is parsed, and every
+ * `sentencesPerCheckpoint` sentences of each facts extractor).
  */
 export function analysisCheckpoint(clock: Clock, started: Date, budgetMs: number): AnalysisCheckpoint {
   const deadline = started.getTime() + budgetMs;

@@ -35,10 +35,20 @@ export function referenceDate(document: SourceDocument, fallback: string | undef
   return declared ? calendarDate(declared) : fallback;
 }
 
-/** The article's facts, from what they read (`factsView`), relative dates counted from `referenceDate`. */
-export function articleFacts(document: SourceDocument, fallbackReferenceDate?: string): Facts {
+/**
+ * The article's facts, from what they read (`factsView`), relative dates counted from `referenceDate`;
+ * `checkpoint` is called every few dozen sentences (the analysis budget).
+ */
+export function articleFacts(
+  document: SourceDocument,
+  fallbackReferenceDate?: string,
+  checkpoint?: () => void,
+): Facts {
   const reference = referenceDate(document, fallbackReferenceDate);
-  return extractFacts(factsView(document), reference === undefined ? {} : { referenceDate: reference });
+  return extractFacts(factsView(document), {
+    ...(reference === undefined ? {} : { referenceDate: reference }),
+    ...(checkpoint === undefined ? {} : { checkpoint }),
+  });
 }
 
 /** The article's summary, from the running text (`summaryView`). */

@@ -1,5 +1,6 @@
 import type { Span } from '../../document.js';
 import { boundedSpans, maxSentenceTokens } from '../bounds.js';
+import type { Checkpoint } from '../checkpoint.js';
 import { TokenTable } from '../token-table.js';
 import { type Token, tokenize } from '../tokens.js';
 import {
@@ -262,6 +263,7 @@ function tagTable(
   table: TokenTable,
   evidence: DocumentEvidence,
   tagger: TwoPassModel,
+  tick: Checkpoint,
   work?: TaggingWork,
 ): EntityMention[] {
   const firstPass: EntityMention[] = [];
@@ -276,6 +278,7 @@ function tagTable(
   const secondPaths = new Map<number, number[]>();
   const modes: string[] = new Array(table.sentenceCount);
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
+    tick();
     const from = table.sentenceStart(sentence);
     const length = table.sentenceEnd(sentence) - from;
     const key = table.joinedText(from, from + length, '\u0000');
@@ -304,6 +307,7 @@ function tagTable(
   const hinted = hintScores(tagger.second, documentHints(firstPass));
   const mentions: EntityMention[] = [];
   for (let sentence = 0; sentence < table.sentenceCount; sentence++) {
+    tick();
     const from = table.sentenceStart(sentence);
     const earlier = sameAs[sentence] as number;
     if (earlier >= 0 && earlier !== sentence) {
@@ -333,19 +337,31 @@ function tagTable(
  * Person, organisation, place and other names in the given sentences of `text` (in text order, not overlapping),
  * in text order. Work and memory are linear in the text: long sentences are tagged in bounded windows.
  */
+export interface RecogniseOptions {
+  readonly tagger?: TwoPassModel;
+  /** Counts what the tagging cost, for tests. */
+  readonly work?: TaggingWork;
+  /** Called once per sentence or window in each pass (see `perSentence`). */
+  readonly tick?: Checkpoint;
+}
+
 export function recogniseEntities(
   text: string,
   sentences: readonly Span[],
-  tagger = taggerModel(),
-  work?: TaggingWork,
+  options: RecogniseOptions = {},
 ): RecognisedEntities {
+  const tick = options.tick ?? (() => {});
   const table = new TokenTable(text);
   const gatherer = evidenceGatherer();
   for (const span of boundedSpans(text, sentences)) {
+    tick();
     for (const tokens of tokenWindows(text, span)) {
       table.addSentence(tokens);
       gatherer.add(tokens);
     }
   }
-  return { tokens: table, mentions: tagTable(table, gatherer.evidence(), tagger, work) };
+  return {
+    tokens: table,
+    mentions: tagTable(table, gatherer.evidence(), options.tagger ?? taggerModel(), tick, options.work),
+  };
 }
