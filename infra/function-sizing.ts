@@ -31,8 +31,9 @@ import {
  *     storeRequests = ceil(targetLanguages × ceil(maxArticleBytes / bytesPerSegment) × 2 × (1 + 1 / packSize))
  *     memory (s)    = ceil(storeRequests / memoryConcurrency) × secondsPerStoreRequest
  *
- * Time, analysis. The analysis of an article may take up to its budget (`DEFAULT_ANALYSIS_BUDGET_MS`, then the
- * article is refused as `analysis-too-slow`), so the timeout leaves room for all of it:
+ * Time, analysis. The analysis of an article may take up to its budget (`analysisBudgetMs`, by default
+ * `DEFAULT_ANALYSIS_BUDGET_MS`; then the article is refused as `analysis-too-slow`), so the timeout leaves room for
+ * all of it:
  *
  *     perArticle (s) = fixedSecondsPerArticle + analysisBudget + translate + memory
  *     timeout (s)    = batchSize × perArticle, rounded up to a whole minute (Lambda allows at most 900 s)
@@ -70,7 +71,6 @@ export const SIZING_ASSUMPTIONS = {
   memoryConcurrency: DEFAULT_MEMORY_CONCURRENCY,
   packSize: DEFAULT_PACK_SIZE,
   fixedSecondsPerArticle: 30,
-  analysisBudgetSeconds: DEFAULT_ANALYSIS_BUDGET_MS / 1000,
   heapBaseMiB: 40,
   heapPerArticleMiB: 56,
   heapPerLanguageMiB: 4,
@@ -84,6 +84,8 @@ export const SIZING_ASSUMPTIONS = {
 
 export interface FunctionSizingInput {
   readonly maxArticleBytes: number;
+  /** The analysis time budget of one article, in ms. Default: `DEFAULT_ANALYSIS_BUDGET_MS` (2 minutes). */
+  readonly analysisBudgetMs?: number;
   readonly targetLanguageCount: number;
   /** Translate requests in flight per function instance. Default: the adapter's (50). */
   readonly translateConcurrency?: number;
@@ -124,6 +126,7 @@ export function heapForMemory(memorySizeMiB: number): number {
 export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
   const {
     maxArticleBytes,
+    analysisBudgetMs = DEFAULT_ANALYSIS_BUDGET_MS,
     targetLanguageCount,
     translateConcurrency = DEFAULT_TRANSLATE_CONCURRENCY,
     translateConcurrencyPerLanguage = DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
@@ -159,8 +162,8 @@ export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
     targetLanguageCount * Math.ceil(maxArticleBytes / a.bytesPerSegment) * 2 * (1 + 1 / a.packSize),
   );
   const memorySeconds = Math.ceil(memoryRequestsPerArticle / a.memoryConcurrency) * a.secondsPerStoreRequest;
-  const secondsPerArticle =
-    a.fixedSecondsPerArticle + a.analysisBudgetSeconds + translateSeconds + memorySeconds;
+  const analysisSeconds = analysisBudgetMs / 1000;
+  const secondsPerArticle = a.fixedSecondsPerArticle + analysisSeconds + translateSeconds + memorySeconds;
   const timeoutSeconds = roundUpTo(batchSize * secondsPerArticle, 60);
   if (timeoutSeconds > a.maxTimeoutSeconds) {
     throw new FunctionSizingError(
@@ -168,7 +171,7 @@ export function sizeFunction(input: FunctionSizingInput): FunctionSizing {
         `language(s) needs about ${timeoutSeconds} s per invocation (per article: ${translateRequestsPerArticle} ` +
         `Translate requests, ${translateParallelism} at a time, about ${Math.ceil(translateSeconds)} s; ` +
         `${memoryRequestsPerArticle} translation memory requests, ${a.memoryConcurrency} at a time, about ` +
-        `${Math.ceil(memorySeconds)} s; analysis up to ${a.analysisBudgetSeconds} s), over Lambda's ${a.maxTimeoutSeconds} s limit. Lower maxArticleBytes, ` +
+        `${Math.ceil(memorySeconds)} s; analysis up to ${analysisSeconds} s), over Lambda's ${a.maxTimeoutSeconds} s limit. Lower maxArticleBytes, ` +
         'translate into fewer languages or lower batchSize.',
     );
   }

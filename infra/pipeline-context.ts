@@ -29,6 +29,7 @@ export type PipelineContextProps = Pick<
   | 'translationSettings'
   | 'terminologies'
   | 'maxArticleBytes'
+  | 'analysisBudgetMs'
   | 'reservedConcurrency'
   | 'alarmEmail'
   | 'maxConcurrency'

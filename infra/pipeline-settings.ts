@@ -63,6 +63,12 @@ export interface PipelineOptions {
    */
   readonly maxArticleBytes?: number;
   /**
+   * Longest the analysis of one article (decode, parse, facts, summary) may take, in milliseconds; an article
+   * that takes longer gets a failed record `analysis-too-slow`. The timeout is sized to leave room for it.
+   * @default 120000 (2 minutes)
+   */
+  readonly analysisBudgetMs?: number;
+  /**
    * Translate requests in flight per function instance, shared by its articles and languages (the adapter
    * also keeps at most 10 in flight for any one language). The timeout is sized from it.
    * @default 50 (`DEFAULT_TRANSLATE_CONCURRENCY` of the Amazon Translate adapter)
@@ -145,6 +151,7 @@ export interface DeploymentSettings extends Omit<OptionValues, PrefixOption> {
 /** The options the sizing formula reads: a problem in one of them leaves the sizing unchecked. */
 const SIZING_OPTIONS: readonly OptionName[] = [
   'maxArticleBytes',
+  'analysisBudgetMs',
   'languages',
   'translateConcurrency',
   'batchSize',
@@ -155,6 +162,7 @@ function sizingOf(values: OptionValues): { sizing?: FunctionSizing; problem?: Op
     return {
       sizing: sizeFunction({
         maxArticleBytes: values.maxArticleBytes,
+        analysisBudgetMs: values.analysisBudgetMs,
         targetLanguageCount: values.languages.length,
         translateConcurrency: values.translateConcurrency,
         translateConcurrencyPerLanguage: DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,

@@ -140,6 +140,7 @@ const ENGINE_OPTIONS: readonly CommandOptionName[] = [
   'sourceLanguage',
   'translationScope',
   'maxArticleBytes',
+  'analysisBudgetMs',
   'concurrency',
 ];
 /** The options that end both lists: the pages' address, the estimate's price, Apertium set-up, logging. */

@@ -16,6 +16,8 @@ export interface PipelineCommandOptions {
   readonly sourceLanguage: string;
   readonly scope: TranslationScope;
   readonly maxArticleBytes: number;
+  /** The analysis time budget of one article (the options table's default when absent). */
+  readonly analysisBudgetMs?: number;
   readonly concurrency: number;
   readonly installMissing: boolean;
   readonly logFormat: 'text' | 'json';
@@ -68,6 +70,7 @@ export async function setUpPipeline(
       // The source language is published as it is: never a target too.
       languages: choice.languages.filter((language) => language !== options.sourceLanguage),
       maxArticleBytes: options.maxArticleBytes,
+      ...(options.analysisBudgetMs === undefined ? {} : { analysisBudgetMs: options.analysisBudgetMs }),
       translationScope: options.scope,
       pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
       publicBaseUrl: options.publicBaseUrl,

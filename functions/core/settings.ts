@@ -19,7 +19,10 @@ export interface PipelineSettings {
   readonly translationScope: TranslationScope;
   /** Price of the translation engine per million characters, for the cost estimate in manifests. */
   readonly pricePerMillionCharacters: number;
-  /** Longest the analysis of one article may take (default `DEFAULT_ANALYSIS_BUDGET_MS`), then `analysis-too-slow`. */
+  /**
+   * Longest the analysis of one article may take, then `analysis-too-slow` (the options table's default when
+   * absent: `DEFAULT_ANALYSIS_BUDGET_MS`).
+   */
   readonly analysisBudgetMs?: number;
   /**
    * Where readers get the published keys (ends in `/`): pages link alternates and canonical as this URL followed by
@@ -45,6 +48,7 @@ export const deploymentName: SettingName = (option) => optionSpec(option).contex
 export type PipelineSettingOptions = Pick<
   OptionValues,
   | 'maxArticleBytes'
+  | 'analysisBudgetMs'
   | 'incomingPrefix'
   | 'publishedPrefix'
   | 'failedPrefix'
@@ -65,6 +69,7 @@ export function pipelineSettings(options: PipelineSettingOptions, pipelineVersio
     sourceLanguage: options.sourceLanguage,
     targetLanguages: options.languages,
     maxArticleBytes: options.maxArticleBytes,
+    analysisBudgetMs: options.analysisBudgetMs,
     incomingPrefix: options.incomingPrefix,
     publishedPrefix: options.publishedPrefix,
     failedPrefix: options.failedPrefix,

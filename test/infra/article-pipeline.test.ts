@@ -282,6 +282,7 @@ describe('ArticlePipeline function', () => {
       SOURCE_LANGUAGE: 'en',
       TARGET_LANGUAGES: 'es,fr,de,ru,zh,ar',
       MAX_ARTICLE_BYTES: '2097152',
+      ANALYSIS_BUDGET_MS: '120000',
       TRANSLATE_SETTINGS: '{}',
       TERMINOLOGIES: '{}',
       INCOMING_PREFIX: 'incoming/',

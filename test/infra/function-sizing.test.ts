@@ -30,6 +30,22 @@ describe('sizeFunction', () => {
     });
   });
 
+  it('leaves room in the timeout for the analysis budget it is given', () => {
+    const input = {
+      maxArticleBytes: 2_097_152,
+      targetLanguageCount: 6,
+      translateConcurrency: 50,
+      translateConcurrencyPerLanguage: 10,
+      batchSize: 1,
+    };
+
+    // The default budget: 30 + 120 + 51 + 209 = 410 s → 420 s.
+    expect(sizeFunction(input).timeoutSeconds).toBe(420);
+    // A 5-minute budget: 30 + 300 + 51 + 209 = 590 s → 600 s; a 10-second one: 300 s.
+    expect(sizeFunction({ ...input, analysisBudgetMs: 300_000 }).timeoutSeconds).toBe(600);
+    expect(sizeFunction({ ...input, analysisBudgetMs: 10_000 }).timeoutSeconds).toBe(300);
+  });
+
   it("defaults to the Amazon Translate adapter's limits", () => {
     const input = { maxArticleBytes: 2_097_152, targetLanguageCount: 6, batchSize: 1 };
 

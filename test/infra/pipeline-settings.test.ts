@@ -83,6 +83,25 @@ describe('resolveDeploymentSettings', () => {
     );
   });
 
+  it('sizes the timeout from the analysis budget, and refuses one Lambda could not wait for', () => {
+    const settings = resolveDeploymentSettings({ languages: ['es'], maxArticleBytes: 50_000 });
+    expect(settings.analysisBudgetMs).toBe(120_000);
+    const longer = resolveDeploymentSettings({
+      languages: ['es'],
+      maxArticleBytes: 50_000,
+      analysisBudgetMs: 420_000,
+    });
+    // 30 + 420 + 1 + 1 s of translation and memory: 452 s → 480 s, where the 2-minute budget gives 180 s.
+    expect(longer.sizing.timeoutSeconds).toBe(480);
+    expect(() => resolveDeploymentSettings({ analysisBudgetMs: 500 })).toThrow(
+      'Invalid analysisBudgetMs: expected a whole number of milliseconds from 1000 to 600000 (10 minutes), got 500.',
+    );
+    // Ten minutes of analysis and a 3 MiB article in six languages: more than Lambda's 15 minutes.
+    expect(() =>
+      resolveDeploymentSettings({ analysisBudgetMs: 600_000, maxArticleBytes: 3_145_728 }),
+    ).toThrow(/analysis up to 600 s\), over Lambda's 900 s limit/u);
+  });
+
   it('sizes the function from the resolved settings', () => {
     expect(resolveDeploymentSettings({ languages: ['es'], maxArticleBytes: 50_000 }).sizing).toEqual({
       translateRequestsPerArticle: 10,

@@ -23,6 +23,16 @@ describe('parseLambdaConfig', () => {
     expect(config.translateConcurrency).toBe(50);
   });
 
+  it('reads the analysis time budget, 2 minutes unless the construct set another', () => {
+    expect(parseLambdaConfig(minimal).pipeline.analysisBudgetMs).toBe(120_000);
+    expect(parseLambdaConfig({ ...minimal, ANALYSIS_BUDGET_MS: '45000' }).pipeline.analysisBudgetMs).toBe(
+      45_000,
+    );
+    expect(() => parseLambdaConfig({ ...minimal, ANALYSIS_BUDGET_MS: 'soon' })).toThrow(
+      'ANALYSIS_BUDGET_MS must be a whole number of milliseconds from 1000 to 600000 (10 minutes) (got "soon")',
+    );
+  });
+
   it('reads the Translate concurrency and the translation scope', () => {
     const config = parseLambdaConfig({ ...minimal, TRANSLATE_CONCURRENCY: '12', TRANSLATION_SCOPE: 'brief' });
 

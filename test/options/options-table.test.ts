@@ -199,6 +199,18 @@ describe('every surface collects every problem, naming each option as it was set
       lines: [],
     });
   });
+
+  it('command line: the analysis budget, on both commands', () => {
+    for (const command of ['run', 'dev'] as const) {
+      expect(checkFlags(command, { analysisBudgetMs: '30000' })).toEqual({
+        values: { analysisBudgetMs: 30_000 },
+        lines: [],
+      });
+      expect(checkFlags(command, { analysisBudgetMs: '10' }).lines).toEqual([
+        "error: option '--analysis-budget-ms <ms>' argument '10' is invalid. expected a whole number of milliseconds from 1000 to 600000 (10 minutes)",
+      ]);
+    }
+  });
 });
 
 describe('the public base URL', () => {

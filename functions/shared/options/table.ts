@@ -1,4 +1,5 @@
 import type { AmazonTranslateLanguageCode } from '../amazon-translate-languages.js';
+import { DEFAULT_ANALYSIS_BUDGET_MS } from '../analysis-budget.js';
 import {
   DEFAULT_TRANSLATE_CONCURRENCY,
   DEFAULT_TRANSLATE_CONCURRENCY_PER_LANGUAGE,
@@ -119,6 +120,24 @@ export const OPTIONS = {
       flags: '--max-article-bytes <n>',
       help: 'refuse larger articles before reading them',
       doc: 'larger files are refused before they are read',
+    },
+  }),
+  analysisBudgetMs: option({
+    kind: wholeNumber({
+      min: 1_000,
+      max: 600_000,
+      expected: 'a whole number of milliseconds from 1000 to 600000 (10 minutes)',
+    }),
+    default: DEFAULT_ANALYSIS_BUDGET_MS,
+    context: {
+      key: 'analysisBudgetMs',
+      doc: 'a longer analysis of one article gets a `failed/` record `analysis-too-slow`; the timeout is sized from it',
+    },
+    env: { name: 'ANALYSIS_BUDGET_MS' },
+    cli: {
+      flags: '--analysis-budget-ms <ms>',
+      help: 'refuse an article whose analysis takes longer (analysis-too-slow)',
+      doc: 'an article whose analysis takes longer is refused as `analysis-too-slow`',
     },
   }),
   translationSettings: option<TranslationSettings>({
