@@ -200,6 +200,14 @@ const rules: readonly Rule[] = [
   },
 ];
 
+/**
+ * What every rule needs somewhere in the sentence: a digit (numeric dates, years), a month's name or its
+ * abbreviation, `year`/`month`/`week`, `day` (weekdays, today, yesterday), `tonight` or `tomorrow`. A sentence
+ * with none of them has no date, and the rules are not tried on it.
+ */
+const mayHoldDate =
+  /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year|month|week|day|tonight|tomorrow/iu;
+
 const futureCue =
   /\b(?:will|shall|is to|are to|is due|are due|scheduled|planned|plans to|expected to|to be held|upcoming|next)\b/iu;
 
@@ -222,6 +230,7 @@ export function extractDates(
   for (const span of spans) {
     tick();
     const sentence = text.slice(span.start, span.end);
+    if (!mayHoldDate.test(sentence)) continue;
     const context: Context = { reference, future: futureCue.test(sentence) };
     const candidates: DateFact[] = [];
     for (const rule of rules) {

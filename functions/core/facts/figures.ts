@@ -165,6 +165,9 @@ const spelledPattern = `(${Object.keys(spelled).join('|')})`;
 // A scale word ends there: `30 minutes` is not 30 million.
 const scalePattern = '(thousand|million|billion|trillion|bn|mn|mln|m|k|tn)(?![\\p{L}])';
 
+/** Every rule reads a number in digits or a spelled one: a sentence with neither has no figure. */
+const mayHoldFigure = new RegExp(`\\d|${Object.keys(spelled).join('|')}`, 'iu');
+
 const toNumber = (digits: string): number => Number(digits.replaceAll(',', ''));
 const singular = (word: string): string => {
   const lower = word.toLowerCase();
@@ -257,6 +260,7 @@ export function extractFigures(
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     tick();
     const sentence = text.slice(span.start, span.end);
+    if (!mayHoldFigure.test(sentence)) continue;
     const chosen: Figure[] = [];
     const taken = new SpanMask(span);
     while (cursor < dates.length && (dates[cursor]?.end ?? 0) <= span.start) cursor++;
