@@ -4,7 +4,7 @@ import { localize } from '../../functions/core/publish/localize.js';
 import { parseArticle } from '../../functions/core/read/parse-article.js';
 import { planTranslation } from '../../functions/core/translate/segments-to-translate.js';
 import { translatePlan } from '../../functions/core/translate/translate-languages.js';
-import { translatedVersion } from '../../functions/core/translate/version-text.js';
+import { sourceVersion, translatedVersion } from '../../functions/core/translate/version-text.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
 const text =
@@ -87,5 +87,46 @@ describe('localize', () => {
     // The stand-in engine puts "[es] " before each segment, outside the quote's words.
     expect(localized.facts.quotes[0]?.text).toBe('"We are glad. It was a long night,"');
     expect(localized.body[0]?.sentences[2]?.text).toBe('[es] It was a long night," the mayor said.');
+  });
+
+  it('places every mention in its sentence, whether or not the source has whitespace to collapse there', () => {
+    const source =
+      'Talks resume\n\nMaria Chen met Tom Hale in Paris.\n\nLater  Maria\tChen told\nTom Hale: Tom Hale.';
+    const parsed = parseArticle(source, 'text');
+    const at = (name: string, from = 0) => {
+      const start = source.indexOf(name, from);
+      return { start, end: start + name.length };
+    };
+    const second = source.indexOf('Later');
+    const last = source.lastIndexOf('Tom Hale');
+    const people = [
+      { name: 'Maria Chen', roles: [], mentions: [at('Maria Chen'), at('Maria\tChen')] },
+      {
+        name: 'Tom Hale',
+        roles: [],
+        mentions: [at('Tom Hale'), at('Tom Hale', second), at('Tom Hale', last)],
+      },
+    ];
+    const named = { ...article, document: parsed, facts: { ...article.facts, quotes: [], people } };
+    const localized = localize(named, {
+      language: 'en',
+      sourceLanguage: 'en',
+      version: sourceVersion(named),
+      languages: [],
+      sourceSha256: '0'.repeat(64),
+    });
+
+    const texts = new Map(allSentences(parsed).map((sentence) => [sentence.id, sentence.text]));
+    expect(texts.get('p2s1')).toBe('Later Maria Chen told Tom Hale: Tom Hale.');
+    const placed = localized.facts.people.flatMap((person) =>
+      person.mentions.map((mention) => mention.sentence),
+    );
+    expect(placed).toEqual([
+      { id: 'p1s1', start: 0, end: 10 },
+      { id: 'p2s1', start: 6, end: 16 },
+      { id: 'p1s1', start: 15, end: 23 },
+      { id: 'p2s1', start: 22, end: 30 },
+      { id: 'p2s1', start: 32, end: 40 },
+    ]);
   });
 });

@@ -27,7 +27,7 @@ import { directionOf } from '../locale/languages.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type NameKind, spannedSentences } from '../translate/protected-names.js';
 import { type Lookup, segmentKey } from '../translate/segments.js';
-import { nameRefKey, type VersionText } from '../translate/version-text.js';
+import { nameRefKey, type VersionSentence, type VersionText } from '../translate/version-text.js';
 
 /** Who wrote the text a version gives for a source text: `original`, `machine` or `reviewed` (an editor). */
 export type ReviewOf = (sourceText: string) => Review;
@@ -36,6 +36,25 @@ export type ReviewOf = (sourceText: string) => Review;
 export function reviewOf(translated: boolean, reviewed: ReadonlySet<string> = new Set()): ReviewOf {
   if (!translated) return () => 'original';
   return (text) => (reviewed.has(segmentKey(text)) ? 'reviewed' : 'machine');
+}
+
+/**
+ * `version` reading each sentence once for one localisation: a sentence is read for its text, its marks and for
+ * each name it mentions, and each reading builds the sentence's marks and names again.
+ */
+function onceEach(version: VersionText): VersionText {
+  const read = new Map<Sentence, VersionSentence>();
+  return {
+    plain: version.plain,
+    sentence: (sentence) => {
+      let known = read.get(sentence);
+      if (known === undefined) {
+        known = version.sentence(sentence);
+        read.set(sentence, known);
+      }
+      return known;
+    },
+  };
 }
 
 function marksJson(version: VersionText, sentence: Sentence): { marks?: InlineMarkJson[] } {
@@ -71,16 +90,29 @@ function mentionLocator(article: AnalysedArticle, version: VersionText, names: L
   const sentences = spannedSentences(article);
   return (kind: NameKind, entity: number, name: string, spans: readonly Span[]): MentionJson[] =>
     spans.map(({ start, end }, mention) => {
-      const sentence = overlappingSentences(sentences, start, end)[0];
+      const sentence = firstOverlapping(sentences, start, end);
       if (!sentence) return { start, end };
       const translated = version.sentence(sentence);
-      const candidates = [names(name), name, article.document.text.slice(start, end)];
       const at =
-        translated.names.get(nameRefKey({ kind, entity, mention })) ?? findName(translated.text, candidates);
+        translated.names.get(nameRefKey({ kind, entity, mention })) ??
+        findName(translated.text, [names(name), name, article.document.text.slice(start, end)]);
       return at
         ? { start, end, sentence: { id: sentence.id, start: at.start, end: at.end } }
         : { start, end };
     });
+}
+
+/** `overlappingSentences(sentences, start, end)[0]`, without listing the others. */
+function firstOverlapping(sentences: readonly Sentence[], start: number, end: number): Sentence | undefined {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sentences[middle]?.end ?? 0) <= start) low = middle + 1;
+    else high = middle;
+  }
+  const sentence = sentences[low];
+  return sentence && sentence.start < end ? sentence : undefined;
 }
 
 function findName(text: string, candidates: readonly string[]): Span | undefined {
@@ -259,7 +291,8 @@ export interface LocalizeOptions {
 /** One language version of the article, as published in `<lang>.json`. */
 export function localize(article: AnalysedArticle, options: LocalizeOptions): ArticleJson {
   const { document } = article;
-  const { version, translation } = options;
+  const { translation } = options;
+  const version = onceEach(options.version);
   const review = reviewOf(translation !== undefined, options.reviewed);
   const brief = translation?.scope === 'brief';
   const sentencesById = new Map(allSentences(document).map((sentence) => [sentence.id, sentence]));

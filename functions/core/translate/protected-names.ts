@@ -38,26 +38,60 @@ export interface NameRule {
 /** The sentences of an article that can carry spans: headline, caption and every body sentence, by start. */
 export function spannedSentences(article: AnalysedArticle): Sentence[] {
   const { document } = article;
-  const sentences = [document.headline, document.caption, ...document.paragraphs.flatMap((p) => p.sentences)];
-  return sentences
-    .filter((sentence): sentence is Sentence => sentence !== undefined)
-    .sort((a, b) => a.start - b.start);
+  // Loops, not flatMap and filter, and a sort only when out of order: an article of thousands of one-word
+  // sentences pays these on every call.
+  const sentences: Sentence[] = [];
+  if (document.headline) sentences.push(document.headline);
+  if (document.caption) sentences.push(document.caption);
+  for (const paragraph of document.paragraphs)
+    for (const sentence of paragraph.sentences) sentences.push(sentence);
+  for (let index = 1; index < sentences.length; index++) {
+    if ((sentences[index - 1] as Sentence).start > (sentences[index] as Sentence).start)
+      return sentences.sort((a, b) => a.start - b.start);
+  }
+  return sentences;
 }
+
+/** Whitespace other than a lone space, which collapsing whitespace runs would change. */
+const UNCOLLAPSED = /[^\S ]| {2}/u;
 
 /**
  * Offset `offset` of the article's text as an offset into `sentence.text`, which is the article's slice with
  * whitespace runs collapsed; `undefined` when the sentence's text is not that (a reader that rewrote it).
  */
-function sentenceOffset(sentence: Sentence, text: string, offset: number): number | undefined {
+function sentenceOffset(
+  sentence: Sentence,
+  text: string,
+  offset: number,
+  collapsed: boolean,
+): number | undefined {
   if (offset < sentence.start || offset > sentence.end) return undefined;
-  return text.slice(sentence.start, offset).replace(/\s+/gu, ' ').length;
+  if (collapsed) return offset - sentence.start;
+  return collapse(text.slice(sentence.start, offset)).length;
 }
 
-/** A span of the article's text as a span of `sentence.text`, checked against the mention's own words. */
-export function spanInSentence(sentence: Sentence, text: string, span: Span): Span | undefined {
-  const start = sentenceOffset(sentence, text, span.start);
-  const end = sentenceOffset(sentence, text, span.end);
-  const surface = text.slice(span.start, span.end).replace(/\s+/gu, ' ');
+/** Whitespace runs as one space; tested first, since most texts have none to collapse. */
+function collapse(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/gu, ' ') : text;
+}
+
+/**
+ * Whether the article's slice of `sentence` has no whitespace to collapse: then its offsets are the sentence's
+ * own, and a mention is placed without collapsing the text before it (which, for each of a long sentence's
+ * mentions, reread the sentence up to it).
+ */
+function isCollapsed(sentence: Sentence, text: string): boolean {
+  return !UNCOLLAPSED.test(text.slice(sentence.start, sentence.end));
+}
+
+/**
+ * A span of the article's text as a span of `sentence.text`, checked against the mention's own words;
+ * `collapsed` is `isCollapsed(sentence, text)`.
+ */
+function spanInSentence(sentence: Sentence, text: string, span: Span, collapsed: boolean): Span | undefined {
+  const start = sentenceOffset(sentence, text, span.start, collapsed);
+  const end = sentenceOffset(sentence, text, span.end, collapsed);
+  const surface = collapse(text.slice(span.start, span.end));
   if (start !== undefined && end !== undefined && sentence.text.slice(start, end) === surface)
     return { start, end };
   const found = sentence.text.indexOf(surface);
@@ -97,11 +131,24 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
   const sentences = spannedSentences(article);
   const found = new Map<string, SentenceSpan[]>();
   const add = (sentence: Sentence, span: SentenceSpan) => {
-    const list = found.get(sentence.id) ?? [];
-    list.push(span);
-    found.set(sentence.id, list);
+    const list = found.get(sentence.id);
+    if (list) list.push(span);
+    else found.set(sentence.id, [span]);
   };
-  for (const sentence of sentences) for (const span of markSpans(sentence.marks)) add(sentence, span);
+  // Whether each sentence's slice has whitespace to collapse, found once per sentence, not once per mention.
+  const collapsed = new Map<Sentence, boolean>();
+  const place = (sentence: Sentence, span: Span): Span | undefined => {
+    let known = collapsed.get(sentence);
+    if (known === undefined) {
+      known = isCollapsed(sentence, document.text);
+      collapsed.set(sentence, known);
+    }
+    return spanInSentence(sentence, document.text, span, known);
+  };
+  for (const sentence of sentences) {
+    if (sentence.marks && sentence.marks.length > 0)
+      for (const span of markSpans(sentence.marks)) add(sentence, span);
+  }
   const names: { kind: NameKind; keep: boolean; mentions: readonly Span[] }[][] = [
     facts.people.map((person) => ({
       kind: 'person',
@@ -124,7 +171,7 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
       if (!entity.keep && rule.locate === false) return;
       entity.mentions.forEach((mention, mentionIndex) => {
         const sentence = holder(sentences, mention);
-        const span = sentence && spanInSentence(sentence, document.text, mention);
+        const span = sentence && place(sentence, mention);
         if (!sentence || !span) return;
         add(sentence, {
           kind: entity.keep ? 'keep' : 'locate',
@@ -139,7 +186,7 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
     if (rule.locate === false) return;
     overlappingSentences(sentences, quote.start, quote.end).forEach((sentence, part) => {
       const words = { start: Math.max(quote.start, sentence.start), end: Math.min(quote.end, sentence.end) };
-      const span = spanInSentence(sentence, document.text, words);
+      const span = place(sentence, words);
       if (span && span.end > span.start)
         add(sentence, { kind: 'locate', ...span, ref: { kind: 'quote', entity: index, mention: part } });
     });

@@ -1,7 +1,12 @@
 /** The form a text is translated and remembered under: Unicode NFC, whitespace collapsed, trimmed. */
 export function segmentKey(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const normal = text.normalize('NFC');
+  // Most texts are already collapsed and trimmed: a test instead of a replace and a trim.
+  return UNCOLLAPSED_OR_PADDED.test(normal) ? normal.replace(/\s+/gu, ' ').trim() : normal;
 }
+
+/** What collapsing whitespace runs to one space and trimming would change. */
+const UNCOLLAPSED_OR_PADDED = /^\s|\s$|[^\S ]| {2}/u;
 
 /** An ordered set of distinct segments: each text is translated once however often it occurs. */
 export class SegmentSet {

@@ -30,11 +30,15 @@ export function nameRefKey(ref: NameRef): string {
 
 const MARK_KINDS = new Set<InlineSpan['kind']>(['link', 'emphasis', 'strong', 'code', 'break']);
 
+/** The names of a sentence that mentions none: one map for all of them. */
+const NO_NAMES: ReadonlyMap<string, Span> = new Map();
+
 /** Marks and names of a sentence from its spans and where each came to be (`undefined`: lost). */
 function located(
   spans: readonly SentenceSpan[],
   positions: readonly (Span | undefined)[],
 ): Pick<VersionSentence, 'marks' | 'names'> {
+  if (spans.length === 0) return { names: NO_NAMES };
   const marks: InlineMark[] = [];
   const names = new Map<string, Span>();
   spans.forEach((span, index) => {
@@ -77,7 +81,7 @@ export function translatedVersion(
     sentence: (sentence) => {
       const entry = plan.sentences.get(sentence.id);
       const decoded = entry && tagged.get(entry.key);
-      if (!entry || !decoded) return { text: lookup(sentence.text), names: new Map() };
+      if (!entry || !decoded) return { text: lookup(sentence.text), names: NO_NAMES };
       return { text: decoded.text, ...located(entry.spans, decoded.spans) };
     },
   };
