@@ -53,26 +53,42 @@ function crosses(a: Span, b: Span): boolean {
  * neither crosses a mark or an earlier name nor lies inside a span kept as it is.
  */
 export function nestedSpans<T extends InlineSpan>(text: string, spans: readonly T[]): T[] {
-  const valid = spans.filter(
-    (span) =>
+  // Loops rather than filters and spreads: every sentence with a name or a mark comes through here.
+  const marks: T[] = [];
+  const names: T[] = [];
+  for (const span of spans) {
+    const valid =
       span.start >= 0 &&
       span.end <= text.length &&
       span.start <= span.end &&
-      (span.kind === 'break') === (span.start === span.end),
-  );
+      (span.kind === 'break') === (span.start === span.end);
+    if (valid) (isName(span.kind) ? names : marks).push(span);
+  }
   const chosen: T[] = [];
-  // Marks first, then names in the order given (callers give the spans they most want kept first).
-  for (const span of [...valid.filter((s) => !isName(s.kind)), ...valid.filter((s) => isName(s.kind))]) {
-    const conflict = chosen.some(
-      (other) =>
+  const choose = (span: T): void => {
+    for (const other of chosen) {
+      if (
         crosses(span, other) ||
         (other.start === span.start && other.end === span.end && other.kind === span.kind) ||
-        (isName(span.kind) && keeps(other.kind) && within(span, other)),
-    );
-    if (!conflict) chosen.push(span);
-  }
-  const rank = (span: InlineSpan) => (isName(span.kind) ? 1 : 0);
-  return chosen.sort((a, b) => a.start - b.start || b.end - a.end || rank(a) - rank(b));
+        (isName(span.kind) && keeps(other.kind) && within(span, other))
+      )
+        return;
+    }
+    chosen.push(span);
+  };
+  // Marks first, then names in the order given (callers give the spans they most want kept first).
+  for (const span of marks) choose(span);
+  for (const span of names) choose(span);
+  return chosen.sort(byPosition);
+}
+
+/** Document order, outer before inner, a mark before a name over the same words. */
+function byPosition(a: InlineSpan, b: InlineSpan): number {
+  return a.start - b.start || b.end - a.end || rank(a) - rank(b);
+}
+
+function rank(span: InlineSpan): number {
+  return isName(span.kind) ? 1 : 0;
 }
 
 /** The tagged segment of a sentence's text and spans (from `nestedSpans`): element `i` is `spans[i]`. */

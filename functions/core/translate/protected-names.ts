@@ -167,19 +167,21 @@ export function sentenceSpans(article: AnalysedArticle, rule: NameRule = {}): Ma
     })),
   ];
   for (const entities of names) {
-    entities.forEach((entity, index) => {
-      if (!entity.keep && rule.locate === false) return;
-      entity.mentions.forEach((mention, mentionIndex) => {
+    for (const [index, entity] of entities.entries()) {
+      if (!entity.keep && rule.locate === false) continue;
+      const kind = entity.keep ? 'keep' : 'locate';
+      for (const [mentionIndex, mention] of entity.mentions.entries()) {
         const sentence = holder(sentences, mention);
         const span = sentence && place(sentence, mention);
-        if (!sentence || !span) return;
+        if (!sentence || !span) continue;
         add(sentence, {
-          kind: entity.keep ? 'keep' : 'locate',
-          ...span,
+          kind,
+          start: span.start,
+          end: span.end,
           ref: { kind: entity.kind, entity: index, mention: mentionIndex },
         });
-      });
-    });
+      }
+    }
   }
   // A quote's words, in each sentence they run through: after the names, so a quote never displaces one.
   facts.quotes.forEach((quote, index) => {
