@@ -33,19 +33,25 @@ const MARK_KINDS = new Set<InlineSpan['kind']>(['link', 'emphasis', 'strong', 'c
 /** The names of a sentence that mentions none: one map for all of them. */
 const NO_NAMES: ReadonlyMap<string, Span> = new Map();
 
-/** Marks and names of a sentence from its spans and where each came to be (`undefined`: lost). */
+/**
+ * A sentence's text with its marks and names, from its spans and where each came to be (`undefined`: lost).
+ * Loops, and the marks' list only when there is one: every sentence of every version is read through here.
+ */
 function located(
+  text: string,
   spans: readonly SentenceSpan[],
   positions: readonly (Span | undefined)[],
-): Pick<VersionSentence, 'marks' | 'names'> {
-  if (spans.length === 0) return { names: NO_NAMES };
-  const marks: InlineMark[] = [];
+): VersionSentence {
+  if (spans.length === 0) return { text, names: NO_NAMES };
+  let marks: InlineMark[] | undefined;
   const names = new Map<string, Span>();
-  spans.forEach((span, index) => {
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index] as SentenceSpan;
     const position = positions[index];
-    if (!position) return;
+    if (!position) continue;
     if (span.ref) names.set(nameRefKey(span.ref), position);
     else if (MARK_KINDS.has(span.kind)) {
+      marks ??= [];
       marks.push({
         kind: span.kind as InlineMark['kind'],
         start: position.start,
@@ -53,8 +59,8 @@ function located(
         ...(span.href === undefined ? {} : { href: span.href }),
       });
     }
-  });
-  return marks.length > 0 ? { marks, names } : { names };
+  }
+  return marks ? { text, marks, names } : { text, names };
 }
 
 /** The source language's version: the article as it is. */
@@ -63,8 +69,8 @@ export function sourceVersion(article: AnalysedArticle): VersionText {
   return {
     plain: (text) => text,
     sentence: (sentence) => {
-      const own = spans.get(sentence.id) ?? [];
-      return { text: sentence.text, ...located(own, own) };
+      const own = spans.get(sentence.id);
+      return own ? located(sentence.text, own, own) : { text: sentence.text, names: NO_NAMES };
     },
   };
 }
@@ -82,7 +88,7 @@ export function translatedVersion(
       const entry = plan.sentences.get(sentence.id);
       const decoded = entry && tagged.get(entry.key);
       if (!entry || !decoded) return { text: lookup(sentence.text), names: NO_NAMES };
-      return { text: decoded.text, ...located(entry.spans, decoded.spans) };
+      return located(decoded.text, entry.spans, decoded.spans);
     },
   };
 }
