@@ -135,18 +135,23 @@ export function headlineOf(document: SourceDocument): Sentence {
 
 /** The sentences (in document order, as parsed) that overlap `[start, end)`, found by binary search. */
 export function overlappingSentences(sentences: readonly Sentence[], start: number, end: number): Sentence[] {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sentences[middle]?.end ?? 0) <= start) low = middle + 1;
-    else high = middle;
-  }
   const found: Sentence[] = [];
-  for (let index = low; index < sentences.length; index++) {
+  for (let index = firstEndingAfter(sentences, start); index < sentences.length; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.start >= end) break;
     found.push(sentence);
   }
   return found;
+}
+
+/** The index of the first of `sentences` (sorted by start, not overlapping) that ends after `offset`. */
+export function firstEndingAfter(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sentences[middle]?.end ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -16,6 +16,7 @@ import {
   type ArticleMetadata,
   allSentences,
   type Container,
+  firstEndingAfter,
   headlineOf,
   overlappingSentences,
   type Paragraph,
@@ -104,14 +105,7 @@ function mentionLocator(article: AnalysedArticle, version: VersionText, names: L
 
 /** `overlappingSentences(sentences, start, end)[0]`, without listing the others. */
 function firstOverlapping(sentences: readonly Sentence[], start: number, end: number): Sentence | undefined {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sentences[middle]?.end ?? 0) <= start) low = middle + 1;
-    else high = middle;
-  }
-  const sentence = sentences[low];
+  const sentence = sentences[firstEndingAfter(sentences, start)];
   return sentence && sentence.start < end ? sentence : undefined;
 }
 
