@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentSafe } from '../../functions/core/publish/render/escape.js';
+import { safeText } from '../../functions/core/safe-text.js';
 import { executableContent } from '../lib/html-safety.js';
 import { buildHostilePages, hostilePayloads } from './hostile-pages.js';
 import { pageProblems, textOf } from './page-structure.js';
@@ -30,14 +30,14 @@ describe('pages made from hostile input', () => {
   it('show hostile text as text: the markup a translation carried is what the reader sees', () => {
     const headline = textOf(pages.get('published/script-tags/es.html') ?? '', 'h1') ?? '';
     expect(headline).toContain('Council <script>alert("headline")</script> approves budget');
-    expect(headline.startsWith(documentSafe(hostilePayloads[0] ?? ''))).toBe(true);
+    expect(headline.startsWith(safeText(hostilePayloads[0] ?? ''))).toBe(true);
     const arabic = pages.get('published/broken-entities/ar.html') ?? '';
     expect(arabic).toMatch(/<html lang="ar" dir="rtl">/u);
     expect(textOf(arabic, 'h1')).toContain('&lt;script&gt;');
   });
 
   it('never carry a character HTML forbids', () => {
-    for (const [key, html] of pages) expect(html, key).toBe(documentSafe(html));
+    for (const [key, html] of pages) expect(html, key).toBe(safeText(html));
   });
 
   it('is proven by checks that do catch markup when it gets through', () => {

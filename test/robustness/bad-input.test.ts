@@ -11,6 +11,7 @@ import { articleIdFor } from '../../functions/core/publish/article-id.js';
 import { MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS } from '../../functions/core/read/sentences.js';
 import { executableContent } from '../lib/html-safety.js';
 import { getText, root, upload } from '../local/helpers.js';
+import { fakeTranslateLine } from '../support/translate-protocol-server.js';
 import {
   type LoopbackSystem,
   mismatchedArtefacts,
@@ -36,6 +37,29 @@ function oversizedArticle(): Buffer {
 
 /** One 30 KB "sentence": numbered words, no punctuation at all, so nothing marks where it could be cut. */
 const runOnSentence = Array.from({ length: 4200 }, (_, index) => `word${index}`).join(' ');
+
+/**
+ * Characters no published text may hold, in an upload (NUL past the first 8 KB, where it is not taken for binary
+ * data; a bell; a noncharacter; a right-to-left override never closed) beside a bidi isolate that is closed, and a
+ * sentence the engine answers with a NUL, a lone surrogate and an unclosed override.
+ */
+const ENGINE_MANGLED = 'The engine answers this sentence with characters of its own.';
+const controlCharacters = Buffer.from(
+  `Harbour board report\n\n${'The harbour board met on Monday and approved the budget. '.repeat(180)}\n\n` +
+    'The clerk read a NUL \u0000 and a bell \u0007 aloud. The ledger said \ufffe twice. ' +
+    'The name \u202eodraciR stayed reversed. The Hebrew name \u2067שלום\u2069 was kept. ' +
+    'An override \u202eopened in one sentence. Closed in the next\u202c one.\n\n' +
+    `${ENGINE_MANGLED}\n`,
+);
+/** Unsafe in any published text (what `safeText` replaces), the overrides of the upload and the engine included. */
+const UNSAFE = /(?![\t\n\f\r])[\p{Cc}\p{Noncharacter_Code_Point}]|\p{Cs}|[\u202c\u202e]/u;
+
+/** Every string in a JSON value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  return value !== null && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+}
 
 /** Keys as newsrooms make them: spaces, `+`, `%` (literal, and as escapes), other scripts, emoji, deep folders. */
 const awkwardKeys = [
@@ -78,6 +102,7 @@ const uploads: Record<string, () => Promise<Uint8Array>> = {
   'incoming/encodings/crlf.txt': () => bad('crlf.txt'),
   'incoming/encodings/cr only.txt': () => bad('cr-only.txt'),
   'incoming/long/run-on sentence.txt': async () => Buffer.from(`Run-on report\n\n${runOnSentence}\n`),
+  'incoming/bad/control characters.txt': async () => controlCharacters,
   ...Object.fromEntries(awkwardKeys.map((key) => [key, () => bad('encoding-reference.txt')])),
   ...hostileKeys,
 };
@@ -87,7 +112,13 @@ describe('bad input through the path a real upload takes (local bucket, SQS-shap
   const uploaded = new Map<string, Uint8Array>();
 
   beforeAll(async () => {
-    system = await startLoopbackSystem({ settings: { maxArticleBytes: MAX_ARTICLE_BYTES } });
+    system = await startLoopbackSystem({
+      settings: { maxArticleBytes: MAX_ARTICLE_BYTES },
+      server: {
+        translateLine: (line, request) =>
+          `${fakeTranslateLine(line, request)}${line.includes(ENGINE_MANGLED) ? ' \u0000\ud800\u202e' : ''}`,
+      },
+    });
     system.tap.deleteBeforeRead.add('incoming/bad/deleted before read.txt');
     for (const [key, body] of Object.entries(uploads)) uploaded.set(key, await body());
     // One burst: every bad upload is processed among the good ones.
@@ -283,6 +314,26 @@ describe('bad input through the path a real upload takes (local bucket, SQS-shap
     expect(translated.map((text) => text.replaceAll('[es] ', ''))).toEqual(pieces);
     expect(requests.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...requests.map((request) => request.bytes))).toBeLessThanOrEqual(10_000);
+  });
+
+  it('publishes NUL, controls, noncharacters, lone surrogates and unpaired bidi controls, from the upload or the engine, as U+FFFD', async () => {
+    const key = 'incoming/bad/control characters.txt';
+    await expectPublished(key);
+    for (const language of ['en', 'es']) {
+      const version = await article(key, language);
+      for (const text of strings(version))
+        expect(text, `${language}: ${JSON.stringify(text)}`).not.toMatch(UNSAFE);
+      const body = sentences(version).join(' ');
+      expect(body).toContain('a NUL \ufffd and a bell \ufffd aloud.');
+      expect(body).toContain('The name \ufffdodraciR stayed reversed.');
+      expect(body).toContain('The Hebrew name \u2067שלום\u2069 was kept.');
+      // Paired in the upload, but each sentence holds one of the pair.
+      expect(body).toContain('An override \ufffdopened in one sentence.');
+      expect(body).toContain('Closed in the next\ufffd one.');
+    }
+    expect(sentences(await article(key, 'es'))).toContain(`[es] ${ENGINE_MANGLED} \ufffd\ufffd\ufffd`);
+    const raw = (await getText(system.test.client, `published/${idOf(key)}/es.json`)) ?? '';
+    expect(raw).not.toMatch(/\\u0000|\\ud800/u);
   });
 
   it('publishes keys with spaces, +, %, other scripts, emoji and deep folders under their exact key', async () => {

@@ -5,6 +5,7 @@ import { mapBounded } from '../map-bounded.js';
 import type { ArticleStore, PutOptions } from '../ports.js';
 import type { AnalysedArticle } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
+import { safeText } from '../safe-text.js';
 import { lookupFrom } from '../translate/segments.js';
 import type { Translations } from '../translate/translate-languages.js';
 import { sourceVersion } from '../translate/version-text.js';
@@ -92,9 +93,8 @@ export function writeVersion(
   conditions: { readonly json?: WriteCondition; readonly html?: WriteCondition } = {},
 ): Promise<ArtefactJson>[] {
   const { language } = version;
-  const json = `${JSON.stringify(version, null, 2)}\n`;
   return [
-    writeArtefact(store, keys.json(language), json, JSON_TYPE, language, conditions.json),
+    writeArtefact(store, keys.json(language), languageJson(version), JSON_TYPE, language, conditions.json),
     writeArtefact(
       store,
       keys.html(language),
@@ -108,6 +108,15 @@ export function writeVersion(
 
 /** A condition a write of a shared object must meet (see `PutOptions`). */
 export type WriteCondition = Pick<PutOptions, 'ifMatch' | 'ifNoneMatch'>;
+
+/**
+ * A language version as JSON. Its texts were made safe where they came in (decoding, engine answers), but a
+ * sentence cut out of a text can still hold one of a bidi pair without the other, so every string is made safe
+ * again; by then only such controls are left to replace, one code unit for one, so offsets stay right.
+ */
+export function languageJson(version: unknown): string {
+  return `${JSON.stringify(version, (_key, value: unknown) => (typeof value === 'string' ? safeText(value) : value), 2)}\n`;
+}
 
 /** Writes one object of a set and describes it as the manifest lists it. */
 export async function writeArtefact(

@@ -1,9 +1,13 @@
 import { ArticleError } from '../errors.js';
+import { safeText } from '../safe-text.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodedText {
-  /** The text with any byte-order mark removed and nothing else changed (line endings kept as they were). */
+  /**
+   * The text with any byte-order mark removed and what no published text may hold (`safeText`: NUL and other
+   * controls, noncharacters, unpaired bidi controls) replaced by U+FFFD; nothing else changed (line endings kept).
+   */
   readonly text: string;
   readonly encoding: TextEncodingName;
   readonly byteOrderMark: boolean;
@@ -131,5 +135,5 @@ function checked(text: string | undefined, encoding: TextEncodingName, byteOrder
       'Upload the article text itself: a headline line, then its paragraphs.',
     );
   }
-  return { text, encoding, byteOrderMark };
+  return { text: safeText(text), encoding, byteOrderMark };
 }

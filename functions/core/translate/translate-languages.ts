@@ -4,6 +4,7 @@ import type { LanguageUsage } from '../outcomes.js';
 import type { TranslationResult, TranslationUsage, Translator } from '../ports.js';
 import { type AnalysedArticle, EXTRACTOR_LANGUAGE } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
+import { safeText } from '../safe-text.js';
 import { factsFromEnglish } from './facts-from-english.js';
 import { type DecodedInline, decodeInline, plainAnswer } from './inline-markup.js';
 import { spannedSentences } from './protected-names.js';
@@ -256,13 +257,14 @@ export async function translatePlan(
   const faults: string[] = [];
   const decoded = new Map<string, DecodedInline>();
   plan.tagged.forEach((sentence, index) => {
-    const translation = taggedResult.translations[index] ?? '';
+    const translation = safeText(taggedResult.translations[index] ?? '');
     // An editor's correction is the sentence's text, not an engine's tagged answer.
     const answer = taggedResult.reviewed?.[index]
       ? plainAnswer(translation, sentence.text, sentence.spans)
       : decodeInline(translation, sentence.text, sentence.spans);
     if (answer.fault !== undefined) faults.push(answer.fault);
-    decoded.set(sentence.key, answer);
+    // A character reference in the answer may decode to anything: the decoded text is made safe too.
+    decoded.set(sentence.key, { ...answer, text: safeText(answer.text) });
   });
   const detectedSourceLanguage = plainResult.detectedSourceLanguage ?? taggedResult.detectedSourceLanguage;
   const reviewed = new Set([
@@ -273,7 +275,11 @@ export async function translatePlan(
   ]);
   return {
     plain: new Map(
-      plan.plain.map((segment, index) => [segmentKey(segment), plainResult.translations[index] ?? segment]),
+      // An engine (or what the memory kept of one) may answer with anything: nothing unsafe is published.
+      plan.plain.map((segment, index) => [
+        segmentKey(segment),
+        safeText(plainResult.translations[index] ?? segment),
+      ]),
     ),
     tagged: decoded,
     reviewed,
