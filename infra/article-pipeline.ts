@@ -11,6 +11,7 @@ import {
   type IBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -18,13 +19,16 @@ import { Construct } from 'constructs';
 import { OPTIONS } from '../functions/shared/options/table.js';
 import { AccountScopedQueueDestination } from './account-scoped-queue-destination.js';
 import { heapForMemory } from './function-sizing.js';
+import { createMemoryKeySecret } from './memory-key-secret.js';
 import {
   acknowledgeBucketNotificationsHandler,
   acknowledgeWildcardResources,
 } from './nag-acknowledgements.js';
+import { guardOutputPrefixes } from './output-write-guard.js';
 import { pipelineEnvironment } from './pipeline-environment.js';
 import { PipelineFunction } from './pipeline-function.js';
 import { type PipelineGrant, pipelineGrants } from './pipeline-permissions.js';
+import { outputPrefixes } from './pipeline-prefixes.js';
 import {
   type DeploymentSettings,
   type PipelineOptions,
@@ -85,8 +89,9 @@ export interface ArticlePipelineProps extends PipelineOptions {
    */
   readonly serverAccessLogs?: boolean;
   /**
-   * What happens to buckets the pipeline creates when they leave the stack. CloudFormation cannot delete a
-   * bucket that still holds objects (or object versions), so `DESTROY` needs the bucket emptied first.
+   * What happens to buckets the pipeline creates, and to the translation memory's key, when they leave the
+   * stack. CloudFormation cannot delete a bucket that still holds objects (or object versions), so `DESTROY` needs
+   * the bucket emptied first.
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -107,6 +112,8 @@ export class ArticlePipeline extends Construct {
   readonly lambdaFunction: PipelineFunction;
   readonly deadLetterAlarm: Alarm;
   readonly alarmTopic: ITopic;
+  /** The key the translation memory's entries are sealed with. */
+  readonly memoryKeySecret: Secret;
   readonly settings: DeploymentSettings;
   /** The statements granted to the function, with their reasons. */
   readonly grants: readonly PipelineGrant[];
@@ -144,6 +151,9 @@ export class ArticlePipeline extends Construct {
     }
     acknowledgeBucketNotificationsHandler(this);
 
+    const memoryKey = createMemoryKeySecret(this, 'MemoryKey', props.removalPolicy ?? RemovalPolicy.RETAIN);
+    this.memoryKeySecret = memoryKey.secret;
+
     this.lambdaFunction = new PipelineFunction(this, 'Function', {
       description: `polybrief: key facts and translations of the articles under ${prefixes.incoming}`,
       memorySize: props.memorySize ?? sizing.memorySizeMiB,
@@ -152,7 +162,7 @@ export class ArticlePipeline extends Construct {
       environment: {
         // The heap the sizing counts on (memory less the off-heap reserve), not Node's guess from the machine.
         NODE_OPTIONS: `--enable-source-maps --max-old-space-size=${heapForMemory(props.memorySize ?? sizing.memorySizeMiB)}`,
-        ...pipelineEnvironment(settings),
+        ...pipelineEnvironment(settings, memoryKey.secret.secretArn),
       },
       ...(settings.reservedConcurrency === undefined
         ? {}
@@ -166,7 +176,7 @@ export class ArticlePipeline extends Construct {
       }),
     );
 
-    this.grants = pipelineGrants(this, this.bucket, settings);
+    this.grants = [...pipelineGrants(this, this.bucket, settings), memoryKey.grant];
     for (const { statement } of this.grants) {
       this.lambdaFunction.addToRolePolicy(statement);
     }
@@ -174,6 +184,7 @@ export class ArticlePipeline extends Construct {
     // (grantEncryptDecrypt would add kms:ReEncrypt* and kms:GenerateDataKey*, wildcard actions).
     this.bucket.encryptionKey?.grant(this.lambdaFunction, 'kms:Decrypt', 'kms:GenerateDataKey');
     acknowledgeWildcardResources(this.lambdaFunction.executionRole, this.grants);
+    guardOutputPrefixes(this, this.bucket, this.lambdaFunction.executionRole, outputPrefixes(prefixes));
 
     this.alarmTopic = props.alarmTopic ?? new Topic(this, 'AlarmTopic', { enforceSSL: true });
     if (settings.alarmEmail !== undefined) {

@@ -10,9 +10,12 @@ export const DEFAULT_EVENT_BUS = defaults.eventBusName as string;
 
 /**
  * The environment variables the Lambda handler reads, written from the settings with the options table (the
- * handler's config reads them back with it). The function learns the bucket from each S3 event, so no bucket name
- * is passed.
+ * handler's config reads them back with it), and the ARN of the secret holding the translation memory's key. The
+ * function learns the bucket from each S3 event, so no bucket name is passed.
  */
-export function pipelineEnvironment(settings: DeploymentSettings): Record<string, string> {
-  return encodeEnvironment(optionValuesOf(settings));
+export function pipelineEnvironment(
+  settings: DeploymentSettings,
+  memoryKeySecretArn: string,
+): Record<string, string> {
+  return encodeEnvironment({ ...optionValuesOf(settings), memoryKeySecret: memoryKeySecretArn });
 }

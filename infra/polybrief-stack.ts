@@ -34,5 +34,9 @@ export class PolybriefStack extends Stack {
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: pipeline.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: pipeline.alarmTopic.topicArn });
+    new CfnOutput(this, 'MemoryKeySecretArn', {
+      description: 'The key sealing the translation memory; deleting it forgets the memory',
+      value: pipeline.memoryKeySecret.secretArn,
+    });
   }
 }

@@ -11,6 +11,7 @@
  * The default engine is the loopback Translate-protocol server behind the real Amazon Translate adapter and SDK
  * client: the soak tests the pipeline, the queue and the bucket, not an engine's speed.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -217,7 +218,7 @@ export async function runSoak(partial: Partial<SoakOptions> = {}): Promise<SoakF
     logger,
     events,
     concurrency: options.concurrency,
-    translationMemory: { prefix: 'cache/' },
+    translationMemory: { prefix: 'cache/', memoryKey: randomBytes(32) },
     wrapS3Client: (inner) => ({
       send: ((command: { constructor: { name: string }; input?: { Key?: string; Prefix?: string } }) => {
         const where = (command.input?.Key ?? command.input?.Prefix ?? '').split('/')[0];

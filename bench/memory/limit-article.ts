@@ -18,7 +18,12 @@ import type {
   Translator,
 } from '../../functions/core/ports.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
-import { fixedClock, silentLogger, testSettings } from '../../test/doubles/pipeline-fixture.js';
+import {
+  fixedClock,
+  silentLogger,
+  TEST_MEMORY_KEY,
+  testSettings,
+} from '../../test/doubles/pipeline-fixture.js';
 import { articleText, syntheticArticle } from '../translation/synthetic-article.js';
 
 export interface LimitArticleResult {
@@ -86,7 +91,12 @@ const outcome = await processArticle(
   testSettings({ targetLanguages: languages, maxArticleBytes: Number(values.bytes) }),
   {
     store,
-    translator: new TranslationMemory(standIn, { store, prefix: 'cache/', logger: silentLogger }),
+    translator: new TranslationMemory(standIn, {
+      store,
+      prefix: 'cache/',
+      memoryKey: TEST_MEMORY_KEY,
+      logger: silentLogger,
+    }),
     clock: fixedClock(),
     logger: silentLogger,
   },

@@ -1,7 +1,8 @@
 /**
  * The Lambda bundle as `cdk deploy` builds it (esbuild with infra/pipeline-function.ts's settings: ESM, node22,
  * minified, `@aws-sdk/*` left to the runtime), its size, and how long importing it takes in a fresh Node process
- * with the environment the handler needs: the cold-start cost that is ours (the runtime's own start aside).
+ * with the environment the handler needs (its memory key read from a loopback Secrets Manager): the cold-start
+ * cost that is ours (the runtime's own start and the network aside).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { startSecretsManagerServer } from '../../test/support/secrets-manager-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Inside the checkout (git-ignored), so the external `@aws-sdk/*` imports resolve from node_modules. */
@@ -80,10 +82,15 @@ export async function measureBundle(runs: number): Promise<BundleReport> {
     .filter(([path]) => path.includes('functions/core/facts/'))
     .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
 
+  // The handler reads the translation memory's key from its secret at start-up: a loopback stand-in answers.
+  const memoryKeySecret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:PipelineMemoryKey-bench';
+  const secrets = await startSecretsManagerServer({ [memoryKeySecret]: 'k'.repeat(64) });
   const env = {
     PATH: process.env.PATH,
     SOURCE_LANGUAGE: 'en',
     TARGET_LANGUAGES: 'es,fr,de,ru,zh,ar',
+    MEMORY_KEY_SECRET: memoryKeySecret,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'AKIDPOLYBRIEFBENCH',
     AWS_SECRET_ACCESS_KEY: 'polybrief-bench',
@@ -91,9 +98,17 @@ export async function measureBundle(runs: number): Promise<BundleReport> {
     POWERTOOLS_DEV: 'false',
   };
   // Alternated, so a noisy moment on the machine does not fall on one of them only.
-  const trivialInitMs = await importTime(trivialFile, runs, env);
-  const initMs = await importTime(handlerFile, runs, env);
-  const factsInitMs = await importTime(factsFile, runs, env);
+  const [trivialInitMs, initMs, factsInitMs] = await (async () => {
+    try {
+      return [
+        await importTime(trivialFile, runs, env),
+        await importTime(handlerFile, runs, env),
+        await importTime(factsFile, runs, env),
+      ];
+    } finally {
+      await secrets.close();
+    }
+  })();
   return {
     bytes: code.length,
     gzipBytes: gzipSync(code).length,

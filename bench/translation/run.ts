@@ -30,7 +30,7 @@ import {
 } from '../../functions/shared/translation-memory-defaults.js';
 import { SIZING_ASSUMPTIONS } from '../../infra/function-sizing.js';
 import { MemoryArticleStore } from '../../test/doubles/memory-store.js';
-import { silentLogger } from '../../test/doubles/pipeline-fixture.js';
+import { silentLogger, TEST_MEMORY_KEY } from '../../test/doubles/pipeline-fixture.js';
 import {
   type FaultPlan,
   startTranslateProtocolServer,
@@ -138,6 +138,7 @@ async function publish(
       : new TranslationMemory(context.translator, {
           store,
           prefix: 'cache/',
+          memoryKey: TEST_MEMORY_KEY,
           logger: silentLogger,
           ...memory,
         });
@@ -332,7 +333,12 @@ async function crossArticle(context: Context, options: TranslationBenchOptions):
     context.server.reset();
     await processArticle({ key: 'incoming/earlier.txt' }, settingsFor(LANGUAGES, 'full'), {
       store,
-      translator: new TranslationMemory(context.translator, { store, prefix: 'cache/', ...memory }),
+      translator: new TranslationMemory(context.translator, {
+        store,
+        prefix: 'cache/',
+        memoryKey: TEST_MEMORY_KEY,
+        ...memory,
+      }),
       clock: systemClock,
       logger: silentLogger,
     });

@@ -1,6 +1,7 @@
 import type { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { TranslateClient } from '@aws-sdk/client-translate';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, ThrottleTolerantRetryStrategy } from './retry-strategy.js';
 
@@ -105,4 +106,8 @@ export function createS3Client(options: S3ClientOptions = {}): S3Client {
 
 export function createEventBridgeClient(options: AwsClientOptions = {}): EventBridgeClient {
   return new EventBridgeClient(commonConfig(options, DEFAULT_S3_REQUEST_TIMEOUT_MS));
+}
+
+export function createSecretsManagerClient(options: AwsClientOptions = {}): SecretsManagerClient {
+  return new SecretsManagerClient(commonConfig(options, DEFAULT_S3_REQUEST_TIMEOUT_MS));
 }

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { MEMORY_KEY_FILE, memoryKeyFile } from '../adapters/memory-key.js';
 import { StreamLogger } from '../adapters/stream-logger.js';
 import { type DevRunner, startDevRunner } from '../local/dev-runner.js';
 import { checkCachePrefix } from './cache-prefix.js';
@@ -58,8 +59,13 @@ export async function devCommand(
       ...(choice.detector ? { detector: choice.detector } : {}),
       concurrency: options.concurrency,
       maxReceiveCount: options.maxReceiveCount,
-      // As deployed: every translation is remembered in the bucket, so a re-upload pays only for what changed.
-      translationMemory: { prefix: cachePrefix, read: options.cache },
+      // As deployed: every translation is remembered in the bucket, so a re-upload pays only for what changed;
+      // its entries are sealed with a key kept in the data folder, beside the bucket, never in it.
+      translationMemory: {
+        prefix: cachePrefix,
+        read: options.cache,
+        memoryKey: await memoryKeyFile(join(resolve(options.data), MEMORY_KEY_FILE)),
+      },
       onReport: (report) => out(reportLine(report, context)),
     });
   } catch (error) {

@@ -1,7 +1,8 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import pLimit from 'p-limit';
 import { FsArticleStore } from '../adapters/fs-article-store.js';
 import { JsonLinesEventSink } from '../adapters/json-lines-event-sink.js';
+import { MEMORY_KEY_FILE, memoryKeyFile } from '../adapters/memory-key.js';
 import { StreamLogger } from '../adapters/stream-logger.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { isEditKey } from '../core/key-layout.js';
@@ -52,11 +53,12 @@ export async function runCommand(
     format: options.logFormat,
     level: options.verbose ? 'debug' : 'error',
   });
-  // The memory lives in the output folder next to the articles; --no-cache reads none of it but still
-  // remembers the fresh translations, replacing what was there.
+  // The memory lives in the output folder next to the articles, sealed with the folder's own key; --no-cache
+  // reads none of it but still remembers the fresh translations, replacing what was there.
   const translator = new TranslationMemory(choice.translator, {
     store,
     prefix: cachePrefix,
+    memoryKey: await memoryKeyFile(join(options.out, MEMORY_KEY_FILE)),
     read: options.cache,
     logger,
   });

@@ -26,7 +26,10 @@ export interface ArticleHandlerDependencies {
    * Remember every translation in the bucket of the article, under `prefix` (e.g. `cache/`), and never pay for
    * the same sentence twice; without it every article is translated in full.
    */
-  readonly translationMemory?: Pick<TranslationMemoryOptions, 'prefix' | 'read' | 'concurrency' | 'packSize'>;
+  readonly translationMemory?: Pick<
+    TranslationMemoryOptions,
+    'prefix' | 'memoryKey' | 'read' | 'concurrency' | 'packSize'
+  >;
 }
 
 export type ArticleHandler = (event: SQSEvent | S3Event) => Promise<SQSBatchResponse>;

@@ -16,6 +16,8 @@ export interface LambdaConfig {
   readonly translateConcurrency: number;
   /** Key prefix of the translation memory in each bucket. */
   readonly cachePrefix: string;
+  /** The secret holding the key the memory's entries are sealed with. */
+  readonly memoryKeySecret: string;
   /** Bus for completion events (`default`), or `undefined` when `EVENT_BUS_NAME` is empty: no events. */
   readonly eventBusName: string | undefined;
   /** Powertools' service name and the metrics' namespace. */
@@ -36,6 +38,7 @@ export function parseLambdaConfig(env: Environment): LambdaConfig {
     terminologies: options.terminologies,
     translateConcurrency: options.translateConcurrency,
     cachePrefix: options.cachePrefix,
+    memoryKeySecret: options.memoryKeySecret,
     eventBusName: options.eventBusName,
     serviceName: options.serviceName,
     metricsNamespace: options.metricsNamespace,

@@ -3,11 +3,13 @@ import {
   createComprehendClient,
   createEventBridgeClient,
   createS3Client,
+  createSecretsManagerClient,
   createTranslateClient,
 } from '../adapters/aws-clients.js';
 import { storesByBucket } from '../adapters/bucket-stores.js';
 import { ComprehendLanguageDetector } from '../adapters/comprehend-language-detector.js';
 import { EventBridgeEventSink } from '../adapters/eventbridge-event-sink.js';
+import { fetchMemoryKey } from '../adapters/memory-key.js';
 import { systemClock } from '../adapters/system-clock.js';
 import { fetchTerminologyVersions } from '../adapters/terminology-versions.js';
 import { AUTO_SOURCE_LANGUAGE } from '../shared/amazon-translate-languages.js';
@@ -38,6 +40,8 @@ const detector =
   config.pipeline.sourceLanguage === AUTO_SOURCE_LANGUAGE
     ? new ComprehendLanguageDetector({ client: await createComprehendClient() })
     : undefined;
+// Only entries sealed with this key are read from the memory: writing to the bucket is not enough to plant one.
+const memoryKey = await fetchMemoryKey(createSecretsManagerClient(), config.memoryKeySecret);
 const events = config.eventBusName
   ? new EventBridgeEventSink({ client: createEventBridgeClient(), eventBusName: config.eventBusName })
   : undefined;
@@ -51,7 +55,7 @@ const handleArticles = createArticleHandler({
   record: (outcome) => recordOutcome(metrics, outcome),
   ...(events ? { events } : {}),
   ...(detector ? { detector } : {}),
-  translationMemory: { prefix: config.cachePrefix },
+  translationMemory: { prefix: config.cachePrefix, memoryKey },
 });
 
 export const handler = async (event: Parameters<typeof handleArticles>[0]) => {

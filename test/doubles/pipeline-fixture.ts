@@ -13,6 +13,11 @@ export const silentLogger: Logger = {
   error: () => undefined,
 };
 
+/** The key tests seal translation memory entries with (the deployed function reads its own from a secret). */
+export const TEST_MEMORY_KEY: Uint8Array = new TextEncoder().encode(
+  'polybrief test memory key, not a secret',
+);
+
 /** A clock stopped at `iso`. */
 export function fixedClock(iso = '2024-01-01T00:00:00Z'): Clock {
   return { now: () => new Date(iso) };

@@ -62,6 +62,7 @@ describe('infra/app.ts', () => {
       'DeadLetterQueueUrl',
       'FunctionName',
       'LogGroupName',
+      'MemoryKeySecretArn',
       'QueueUrl',
     ]);
   }, 120_000); // a child process loading aws-cdk-lib and synthesizing: seconds, more on a busy machine

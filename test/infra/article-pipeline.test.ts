@@ -22,7 +22,15 @@ import {
 // local esbuild), shared by every test: it throws if cdk-nag finds anything unacknowledged.
 let synthesized: Synthesized<PolybriefStack>;
 let template: Template;
-let ids: { bucket: string; queue: string; deadLetterQueue: string; fn: string; role: string; topic: string };
+let ids: {
+  bucket: string;
+  queue: string;
+  deadLetterQueue: string;
+  fn: string;
+  role: string;
+  topic: string;
+  memoryKey: string;
+};
 
 beforeAll(() => {
   synthesized = synthesizePolybrief(undefined, { bundle: true });
@@ -34,6 +42,7 @@ beforeAll(() => {
     fn: logicalId(template, 'AWS::Lambda::Function', 'PipelineFunction'),
     role: logicalId(template, 'AWS::IAM::Role', 'PipelineFunctionRole'),
     topic: logicalId(template, 'AWS::SNS::Topic', 'PipelineAlarmTopic'),
+    memoryKey: logicalId(template, 'AWS::SecretsManager::Secret', 'PipelineMemoryKey'),
   };
 });
 
@@ -41,6 +50,14 @@ function functionProperties(): Record<string, unknown> & {
   Environment: { Variables: Record<string, string> };
 } {
   return template.findResources('AWS::Lambda::Function')[ids.fn]?.Properties;
+}
+
+/** The function's environment as the handler sees it at run time: the secret's reference resolved to an ARN. */
+function deployedEnvironment(): Record<string, string> {
+  return {
+    ...functionProperties().Environment.Variables,
+    MEMORY_KEY_SECRET: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:PipelineMemoryKey-AbCdEf',
+  };
 }
 
 interface Statement {
@@ -255,7 +272,7 @@ describe('ArticlePipeline function', () => {
   });
 
   it('sets what the handler parses into its defaults', () => {
-    const config = parseLambdaConfig(functionProperties().Environment.Variables);
+    const config = parseLambdaConfig(deployedEnvironment());
 
     expect(config.translateConcurrency).toBe(DEFAULT_TRANSLATE_CONCURRENCY);
     expect(config.pipeline.translationScope).toBe('full');
@@ -296,6 +313,7 @@ describe('ArticlePipeline function', () => {
       DETECTION_PRICE_PER_MILLION_CHARACTERS: '1',
       PUBLIC_BASE_URL: '',
       EVENT_BUS_NAME: 'default',
+      MEMORY_KEY_SECRET: { Ref: ids.memoryKey },
       POWERTOOLS_SERVICE_NAME: 'polybrief',
       POWERTOOLS_METRICS_NAMESPACE: 'Polybrief',
       POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -366,6 +384,12 @@ describe('ArticlePipeline permissions', () => {
         resources: ['arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:event-bus/default'],
         condition: undefined,
       },
+      {
+        effect: 'Allow',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [`<${ids.memoryKey}>`],
+        condition: undefined,
+      },
     ]);
   });
 
@@ -381,7 +405,7 @@ describe('ArticlePipeline permissions', () => {
     expect(asArray(eventStatements[0]?.Resource).map((resource) => flattenCfn(resource as string))).toEqual([
       `arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:event-bus/${busName}`,
     ]);
-    expect(parseLambdaConfig(functionProperties().Environment.Variables).eventBusName).toBe('default');
+    expect(parseLambdaConfig(deployedEnvironment()).eventBusName).toBe('default');
   });
 
   it('uses no AWS managed policy for the function role', () => {
@@ -397,6 +421,65 @@ describe('ArticlePipeline permissions', () => {
 
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+  });
+});
+
+describe('ArticlePipeline outputs, written by the function only', () => {
+  const bucketPolicy = () => {
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')).filter(
+      (policy) => policy.Properties.Bucket.Ref === ids.bucket,
+    );
+    expect(policies).toHaveLength(1);
+    return policies[0]?.Properties.PolicyDocument.Statement as (Statement & { Principal: unknown })[];
+  };
+
+  it('denies every principal but the function role writes under published/, failed/ and cache/', () => {
+    const guard = bucketPolicy().filter((statement) => statement.Sid === 'OnlyThePipelineWritesItsOutputs');
+
+    expect(guard).toHaveLength(1);
+    expect(guard[0]).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Condition: { ArnNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': [ids.role, 'Arn'] } } },
+    });
+    const bucket = `<${ids.bucket}.Arn>`;
+    expect(
+      asArray(guard[0]?.Resource)
+        .map((resource) => flattenCfn(resource as string))
+        .sort(),
+    ).toEqual([`${bucket}/cache/*`, `${bucket}/failed/*`, `${bucket}/published/*`]);
+  });
+
+  it('leaves uploads (incoming/, and edits/ or any other prefix) and deletes as the bucket owner grants them', () => {
+    // The TLS statements deny insecure requests everywhere; every other denial is about who may write.
+    const denials = bucketPolicy().filter(
+      (statement) =>
+        statement.Effect === 'Deny' &&
+        !/SecureTransport|TlsVersion/u.test(JSON.stringify(statement.Condition)),
+    );
+    const covered = denials.flatMap((statement) =>
+      asArray(statement.Resource).map((resource) => flattenCfn(resource as string)),
+    );
+    const writes = denials.filter((statement) => asArray(statement.Action).includes('s3:PutObject'));
+
+    expect(covered.some((resource) => /\/(?:incoming|edits)\//u.test(resource))).toBe(false);
+    expect(writes.flatMap((statement) => asArray(statement.Action))).toEqual(['s3:PutObject']);
+  });
+
+  it('seals the translation memory with a generated secret only the function reads', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
+    });
+    expect(template.findResources('AWS::SecretsManager::Secret')[ids.memoryKey]).toMatchObject({
+      DeletionPolicy: 'Retain',
+    });
+    const readers = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[]).some((statement) =>
+        asArray(statement.Action).some((action) => action.startsWith('secretsmanager:')),
+      ),
+    );
+    expect(readers.map((policy) => policy.Properties.Roles)).toEqual([[{ Ref: ids.role }]]);
   });
 });
 
@@ -425,6 +508,7 @@ describe('ArticlePipeline cdk-nag', () => {
             `Polybrief/Pipeline/FunctionRole Annotation::AwsSolutions-IAM5[Resource::${bucket}/${prefix}/*]`,
         ),
         'Polybrief/Pipeline/FunctionRole Annotation::AwsSolutions-IAM5[Resource::*]',
+        'Polybrief/Pipeline/MemoryKey Annotation::AwsSolutions-SMG4',
         `${handler?.node.path} Annotation::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]`,
       ].sort(),
     );

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseLambdaConfig } from '../../functions/lambda/config.js';
 import { DEFAULT_TRANSLATE_CONCURRENCY } from '../../functions/shared/translate-concurrency.js';
 
-const minimal = { SOURCE_LANGUAGE: 'en', TARGET_LANGUAGES: 'es,fr,zh-tw' };
+const minimal = {
+  SOURCE_LANGUAGE: 'en',
+  TARGET_LANGUAGES: 'es,fr,zh-tw',
+  MEMORY_KEY_SECRET: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:MemoryKey-AbCdEf',
+};
 
 describe('parseLambdaConfig', () => {
   it('reads a minimal environment with documented defaults', () => {
@@ -18,6 +22,7 @@ describe('parseLambdaConfig', () => {
       pricePerMillionCharacters: 15,
     });
     expect(config.cachePrefix).toBe('cache/');
+    expect(config.memoryKeySecret).toBe(minimal.MEMORY_KEY_SECRET);
     // The adapter's default, the one the CDK construct sets too.
     expect(config.translateConcurrency).toBe(DEFAULT_TRANSLATE_CONCURRENCY);
     expect(config.translateConcurrency).toBe(50);
@@ -72,7 +77,7 @@ describe('parseLambdaConfig', () => {
         CACHE_PREFIX: 'cache',
       }),
     ).toThrow(
-      /SOURCE_LANGUAGE is not set[\s\S]*"klingon" in TARGET_LANGUAGES[\s\S]*MAX_ARTICLE_BYTES[\s\S]*formality must be FORMAL or INFORMAL[\s\S]*CACHE_PREFIX/u,
+      /SOURCE_LANGUAGE is not set[\s\S]*"klingon" in TARGET_LANGUAGES[\s\S]*MAX_ARTICLE_BYTES[\s\S]*formality must be FORMAL or INFORMAL[\s\S]*CACHE_PREFIX[\s\S]*MEMORY_KEY_SECRET is not set/u,
     );
   });
 });

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { S3Event, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
+import { type SecretsManagerServer, startSecretsManagerServer } from '../support/secrets-manager-server.js';
+
+const MEMORY_KEY_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:PipelineMemoryKey-AbCdEf';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../../samples/events/${name}`, import.meta.url), 'utf8')) as T;
@@ -37,13 +40,17 @@ async function printed(run: () => Promise<unknown>): Promise<Record<string, unkn
 
 describe('the Lambda handler, as deployed', () => {
   let handler: (event: SQSEvent) => Promise<unknown>;
+  let secrets: SecretsManagerServer;
 
   beforeAll(async () => {
+    secrets = await startSecretsManagerServer({ [MEMORY_KEY_SECRET]: 'a'.repeat(64) });
     // What the construct sets (names other than the defaults, to see them reach the logs and metrics).
     for (const [name, value] of Object.entries({
       SOURCE_LANGUAGE: 'en',
       TARGET_LANGUAGES: 'es,fr',
       EVENT_BUS_NAME: '',
+      MEMORY_KEY_SECRET,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
       POWERTOOLS_SERVICE_NAME: 'polybrief-handler-test',
       POWERTOOLS_METRICS_NAMESPACE: 'PolybriefHandlerTest',
       AWS_REGION: DUMMY_REGION,
@@ -53,8 +60,13 @@ describe('the Lambda handler, as deployed', () => {
       vi.stubEnv(name, value);
     ({ handler } = await import('../../functions/lambda/handler.js'));
   });
-  afterAll(() => {
+  afterAll(async () => {
     vi.unstubAllEnvs();
+    await secrets.close();
+  });
+
+  it('reads the translation memory key from its secret once, at start-up', () => {
+    expect(secrets.requests).toEqual([MEMORY_KEY_SECRET]);
   });
 
   it('logs under the service name and publishes the outcome metric in the namespace its environment names', async () => {

@@ -14,6 +14,7 @@ import { TranslationError } from '../../functions/core/errors.js';
 import type { TranslationRequest, TranslationResult, Translator } from '../../functions/core/ports.js';
 import { articleIdFor } from '../../functions/core/publish/article-id.js';
 import type { DevReport } from '../../functions/local/dev-runner.js';
+import { TEST_MEMORY_KEY } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 import { startTestS3 } from '../support/embedded-s3-fixture.js';
 import {
@@ -267,7 +268,7 @@ describe('polybrief dev runner deliveries (tagging translator: the engine is not
       settings: settingsFor(['es']),
       translator,
       logger: new RecordingLogger(),
-      translationMemory: { prefix: 'cache/' },
+      translationMemory: { prefix: 'cache/', memoryKey: TEST_MEMORY_KEY },
     });
 
     await upload(test.client, 'incoming/first.txt', article);

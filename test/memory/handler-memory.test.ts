@@ -8,7 +8,7 @@ import type { ManifestJson } from '../../functions/core/contract.js';
 import { defaultPrefixes } from '../../functions/core/settings.js';
 import { createArticleHandler } from '../../functions/lambda/article-handler.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
-import { fixedClock, silentLogger } from '../doubles/pipeline-fixture.js';
+import { fixedClock, silentLogger, TEST_MEMORY_KEY } from '../doubles/pipeline-fixture.js';
 import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
 import {
   startTranslateProtocolServer,
@@ -77,7 +77,7 @@ describe('createArticleHandler with a translation memory and Amazon Translate', 
       translator,
       clock: fixedClock('2024-05-01T10:00:00Z'),
       logger: silentLogger,
-      translationMemory: { prefix: 'cache/' },
+      translationMemory: { prefix: 'cache/', memoryKey: TEST_MEMORY_KEY },
     });
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
@@ -6,7 +7,7 @@ import { inlineHtmlText } from '../../functions/core/inline-html.js';
 import { processArticle } from '../../functions/core/pipeline.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
-import { fixedClock, silentLogger, testSettings } from '../doubles/pipeline-fixture.js';
+import { fixedClock, silentLogger, TEST_MEMORY_KEY, testSettings } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
 const seed = readFileSync(
@@ -25,6 +26,30 @@ const correctedParagraph =
 const corrected = seed.replace(maltaParagraph, correctedParagraph);
 
 const settings = testSettings({ pricePerMillionCharacters: 20 });
+
+/**
+ * A memory entry as someone who can write to the bucket would plant it: a translation changed, and every
+ * checksum they can compute recomputed (the SHA-256 entries used to carry; an HMAC under a key they guess).
+ */
+function planted(body: string, from: string, to: string): string {
+  const entry = JSON.parse(body) as Record<string, unknown> & { rows: [string, string, string | null][] };
+  entry.rows = entry.rows.map(([text, translation, detected]) => [
+    text,
+    translation.replace(from, to),
+    detected,
+  ]);
+  const content = JSON.stringify([
+    entry.format,
+    entry.engine,
+    entry.settings,
+    entry.sourceLanguage,
+    entry.targetLanguage,
+    entry.rows,
+  ]);
+  entry.sha256 = createHash('sha256').update(content).digest('hex');
+  entry.hmac = createHmac('sha256', 'polybrief').update(content).digest('hex');
+  return JSON.stringify(entry);
+}
 const clock = fixedClock();
 
 describe('processArticle with the translation memory', () => {
@@ -32,7 +57,7 @@ describe('processArticle with the translation memory', () => {
   let engine: TaggingTranslator;
   const deps = () => ({
     store,
-    translator: new TranslationMemory(engine, { store, prefix: 'cache/' }),
+    translator: new TranslationMemory(engine, { store, prefix: 'cache/', memoryKey: TEST_MEMORY_KEY }),
     clock,
     logger: silentLogger,
   });
@@ -167,6 +192,22 @@ describe('processArticle with the translation memory', () => {
     expect(es).not.toContain('denied');
     expect(sent('es').filter((segment) => segment.startsWith('Putin has confirmed'))).toHaveLength(2);
     expect(store.text(victim)).toBe(intact);
+  });
+
+  it('never publishes an entry planted by someone who can write to the bucket, checksums recomputed', async () => {
+    store.upload(key, seed);
+    await processArticle({ key }, settings, deps());
+    const entries = store.keys('cache/').filter((name) => store.text(name).includes('Putin has confirmed'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries)
+      store.upload(entry, planted(store.text(entry), '[es] Putin has confirmed', '[es] Putin has denied'));
+    const version = store.upload(key, corrected);
+
+    await processArticle({ key, versionId: version.versionId ?? '' }, settings, deps());
+
+    const es = store.text(`${folder}es.json`);
+    expect(es).toContain('[es] Putin has confirmed');
+    expect(es).not.toContain('denied');
   });
 
   it('sends fewer characters in brief scope (headline, summary, quotes, names), and records the scope', async () => {

@@ -8,6 +8,7 @@ import type { Logger } from '../../functions/core/ports.js';
 import { segmentEntryKey, segmentHash } from '../../functions/core/translate/memory-entries.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { TEST_MEMORY_KEY } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 import { es, sentences } from './passage.js';
 
@@ -29,7 +30,13 @@ describe('TranslationMemory', () => {
   let engine: TaggingTranslator;
   let logger: ReturnType<typeof recordingLogger>;
   const memory = (options: { read?: boolean; packSize?: number; segmentEntries?: boolean } = {}) =>
-    new TranslationMemory(engine, { store, prefix: 'cache/', logger, ...options });
+    new TranslationMemory(engine, {
+      store,
+      prefix: 'cache/',
+      memoryKey: TEST_MEMORY_KEY,
+      logger,
+      ...options,
+    });
 
   beforeEach(() => {
     store = new MemoryArticleStore();
@@ -73,7 +80,9 @@ describe('TranslationMemory', () => {
     await memory().translate({ ...es(sentences), targetLanguage: 'ca' });
     const formal = new TaggingTranslator();
     formal.settingsFor = (language) => `tag:${language};formality=FORMAL`;
-    await new TranslationMemory(formal, { store, prefix: 'cache/' }).translate(es(sentences));
+    await new TranslationMemory(formal, { store, prefix: 'cache/', memoryKey: TEST_MEMORY_KEY }).translate(
+      es(sentences),
+    );
 
     expect(engine.requests.map((request) => request.targetLanguage)).toEqual(['es', 'ca']);
     expect(formal.requests).toHaveLength(1);
@@ -242,9 +251,11 @@ describe('TranslationMemory over the file system', () => {
   it('keeps its entries under the prefix in the output folder, where a later run finds them', async () => {
     const engine = new TaggingTranslator();
     const run = () =>
-      new TranslationMemory(engine, { store: new FsArticleStore({ root }), prefix: 'cache/' }).translate(
-        es(sentences),
-      );
+      new TranslationMemory(engine, {
+        store: new FsArticleStore({ root }),
+        prefix: 'cache/',
+        memoryKey: TEST_MEMORY_KEY,
+      }).translate(es(sentences));
 
     await run();
     const result = await run();

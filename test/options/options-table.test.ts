@@ -42,10 +42,13 @@ function thrown(attempt: () => unknown): InvalidOptionsError {
   throw new Error('nothing was thrown');
 }
 
+/** The secret the construct creates for the memory key, and puts in the function's environment. */
+const memoryKeySecret = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:MemoryKey-AbCdEf';
+
 describe('the function environment', () => {
   it('decodes what it encodes, for the defaults and for every option set', () => {
     for (const options of [{}, everythingSet]) {
-      const values = optionValuesOf(resolveDeploymentSettings(options));
+      const values = { ...optionValuesOf(resolveDeploymentSettings(options)), memoryKeySecret };
 
       expect(decodeEnvironment(encodeEnvironment(values))).toEqual(values);
     }
@@ -53,7 +56,7 @@ describe('the function environment', () => {
 
   it('is what the construct sets and what the handler reads back', () => {
     const settings = resolveDeploymentSettings(everythingSet);
-    const config = parseLambdaConfig(pipelineEnvironment(settings));
+    const config = parseLambdaConfig(pipelineEnvironment(settings, memoryKeySecret));
     const { pipelineVersion, ...pipeline } = pipelineSettings(optionValuesOf(settings), '');
 
     expect(config.pipeline).toEqual(pipeline);
@@ -63,6 +66,7 @@ describe('the function environment', () => {
       terminologies: { de: 'newsroom-names', es: 'sports_2' },
       translateConcurrency: 20,
       cachePrefix: 'memory/',
+      memoryKeySecret,
       eventBusName: 'default',
       serviceName: 'polybrief',
       metricsNamespace: 'Polybrief',
@@ -152,7 +156,12 @@ describe('every surface collects every problem, naming each option as it was set
   });
 
   it('Lambda environment: the variables', () => {
-    const environment = { SOURCE_LANGUAGE: 'en', TARGET_LANGUAGES: 'es', TRANSLATE_CONCURRENCY: '500' };
+    const environment = {
+      SOURCE_LANGUAGE: 'en',
+      TARGET_LANGUAGES: 'es',
+      TRANSLATE_CONCURRENCY: '500',
+      MEMORY_KEY_SECRET: memoryKeySecret,
+    };
     const error = thrown(() =>
       decodeEnvironment({
         ...environment,

@@ -4,6 +4,7 @@ import { listApertiumModes } from '../../functions/adapters/apertium-translator.
 import { chooseTranslator, type TranslatorChoice } from '../../functions/cli/translator-choice.js';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
 import { articleIdFor } from '../../functions/core/publish/article-id.js';
+import { TEST_MEMORY_KEY } from '../doubles/pipeline-fixture.js';
 import {
   getText,
   pollJson,
@@ -39,7 +40,7 @@ describe.skipIf(!hasSpanish)('a 30 KB sentence without punctuation, through Aper
       settings: settingsFor(['es']),
       translator: choice.translator,
       logger: new RecordingLogger(),
-      translationMemory: { prefix: 'cache/' },
+      translationMemory: { prefix: 'cache/', memoryKey: TEST_MEMORY_KEY },
     });
   });
   afterAll(async () => {

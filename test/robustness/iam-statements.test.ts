@@ -149,6 +149,15 @@ const expectedGrants: Grant[] = [
     [bucket, `${bucket}/*`],
   ),
   denyOldTls('AWS::S3::BucketPolicy PipelineBucketPolicy.PolicyDocument', [bucket, `${bucket}/*`]),
+  // Only the function writes under its output prefixes; uploads elsewhere are the bucket owner's to grant.
+  {
+    on: 'AWS::S3::BucketPolicy PipelineBucketPolicy.PolicyDocument',
+    effect: 'Deny',
+    principal: 'AWS:*',
+    actions: ['s3:PutObject'],
+    resources: [`${bucket}/cache/*`, `${bucket}/failed/*`, `${bucket}/published/*`],
+    condition: '{"ArnNotEquals":{"aws:PrincipalArn":"<PipelineFunctionRole.Arn>"}}',
+  },
   // CDK's handler that sets the bucket notification up at deploy time.
   {
     on: 'AWS::IAM::Policy PipelineBucketNotificationsHandlerPolicy.PolicyDocument',
@@ -232,6 +241,13 @@ const expectedGrants: Grant[] = [
     effect: 'Allow',
     actions: ['events:PutEvents'],
     resources: ['arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:event-bus/default'],
+  },
+  // The key that seals the translation memory, read once per container.
+  {
+    on: functionPolicy,
+    effect: 'Allow',
+    actions: ['secretsmanager:GetSecretValue'],
+    resources: ['<PipelineMemoryKey>'],
   },
   // The alarm topic: TLS only.
   denyInsecure(

@@ -7,7 +7,7 @@
  *
  * Layout, under the memory's prefix: `segments/human/<source>-<target>/<h0h1>/<hash>.json`, one entry per corrected
  * segment (the entry format of memory-entries.ts, engine `human`, the corrected engine and its settings as the
- * entry's settings), and one index per context, `segments/human/<source>-<target>/index/<context>.json`, listing
+ * entry's settings, sealed with the memory key as every entry is), and one index per context, `segments/human/<source>-<target>/index/<context>.json`, listing
  * the corrected segments' hashes. A lookup asks for the index (a HEAD, then a GET only when its ETag changed) and
  * reads only the entries the index names: an article with no corrected sentence costs one request per language.
  * Machine entries never overwrite corrections, which live apart from them (`--no-cache` rewrites machine entries
@@ -86,6 +86,11 @@ function encodeIndex(context: MemoryContext, hashes: Iterable<string>): string {
 export interface CorrectionsOptions {
   readonly store: ArticleStore;
   readonly prefix: string;
+  /**
+   * The memory's key: a correction is sealed with it like every entry, so nobody who can merely write to the
+   * bucket can plant one (a correction answers before any machine entry, for every later article).
+   */
+  readonly memoryKey: Uint8Array;
   /** The memory's limit on store requests in flight, shared. */
   readonly limit: LimitFunction;
   readonly logger?: Logger;
@@ -114,13 +119,13 @@ export class Corrections {
       const candidates = keys
         .map((key) => [key, segmentHash(human, key)] as const)
         .filter(([, hash]) => indexed.has(hash.slice(0, INDEX_HASH_DIGITS)));
-      const { store, prefix, limit } = this.#options;
+      const { store, prefix, limit, memoryKey } = this.#options;
       await Promise.all(
         candidates.map(([key, hash]) =>
           limit(async () => {
             const entryKey = segmentEntryKey(prefix, human, hash);
             const body = (await store.get(entryKey, { maxBytes: MAX_ENTRY_BYTES }))?.body;
-            const entry = body && decodeEntry(body, human, [key])?.[0];
+            const entry = body && decodeEntry(body, human, [key], memoryKey)?.[0];
             if (entry) found.set(key, entry);
           }),
         ),
@@ -141,7 +146,7 @@ export class Corrections {
    */
   async learn(context: MemoryContext, corrections: readonly (readonly [string, string])[]): Promise<void> {
     if (corrections.length === 0) return;
-    const { store, prefix, limit } = this.#options;
+    const { store, prefix, limit, memoryKey } = this.#options;
     const human = correctionContext(context);
     const hashes = corrections.map(([key]) => segmentHash(human, key));
     await Promise.all(
@@ -149,7 +154,7 @@ export class Corrections {
         limit(() =>
           store.put(
             segmentEntryKey(prefix, human, hashes[index] as string),
-            encodeEntry(human, [[key, { translation }]]),
+            encodeEntry(human, [[key, { translation }]], memoryKey),
             { contentType: 'application/json' },
           ),
         ),

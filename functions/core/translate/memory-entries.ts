@@ -1,12 +1,17 @@
 /**
  * What the translation memory stores and how it finds it again. Every entry names everything its translation
- * depends on (engine, engine settings, language pair, source text) and carries a checksum over all of it, so an
- * entry that is corrupt, truncated, hand-edited or stored under the wrong key is recognised and never used.
+ * depends on (engine, engine settings, language pair, source text) and is sealed with an HMAC over all of it
+ * under a key only the pipeline holds (a secret in AWS, a key file locally), so an entry that is corrupt,
+ * truncated, hand-edited, stored under the wrong key, or written by anyone else who can write to the bucket, is
+ * recognised and never used.
  */
-import { sha256Hex } from '../hashing.js';
+import { hmacSha256Hex, sameDigest, sha256Hex } from '../hashing.js';
 
-/** Bumped when the entry format or the meaning of a key changes: older entries are then simply not found. */
-export const MEMORY_FORMAT = 'polybrief-memory/1';
+/**
+ * Bumped when the entry format or the meaning of a key changes: older entries are then simply not found.
+ * 2: sealed with an HMAC (1 had a plain SHA-256, which anyone able to write an entry could recompute).
+ */
+export const MEMORY_FORMAT = 'polybrief-memory/2';
 
 /** The translation context every entry of one `translate()` call shares. */
 export interface MemoryContext {
@@ -30,24 +35,27 @@ export interface Remembered {
   readonly detected?: string;
 }
 
-/** SHA-256 of `content` together with the memory format and the whole translation context. */
-function contextHash(context: MemoryContext, content: unknown): string {
-  return sha256Hex(
-    JSON.stringify([
-      MEMORY_FORMAT,
-      context.engine,
-      context.settings,
-      context.sourceLanguage,
-      context.targetLanguage,
-      ...(context.markup === undefined ? [] : [`markup=${context.markup}`]),
-      content,
-    ]),
-  );
+/** `content` together with the memory format and the whole translation context, as text to hash. */
+function inContext(context: MemoryContext, content: unknown): string {
+  return JSON.stringify([
+    MEMORY_FORMAT,
+    context.engine,
+    context.settings,
+    context.sourceLanguage,
+    context.targetLanguage,
+    ...(context.markup === undefined ? [] : [`markup=${context.markup}`]),
+    content,
+  ]);
 }
 
 /** The hash a segment is stored under: of the normalised text and its whole translation context. */
 export function segmentHash(context: MemoryContext, key: string): string {
-  return contextHash(context, key);
+  return sha256Hex(inContext(context, key));
+}
+
+/** The seal of an entry's rows in its context: HMAC-SHA256 under the memory key. */
+function seal(context: MemoryContext, rows: readonly Row[], memoryKey: Uint8Array): string {
+  return hmacSha256Hex(memoryKey, inContext(context, rows));
 }
 
 /** The hash a pack of segments is stored under: of their hashes, in order. */
@@ -94,13 +102,15 @@ interface EntryJson {
   readonly markup?: 'html';
   /** Source texts (segment keys) with their translations, in order; one row for a segment entry. */
   readonly rows: readonly Row[];
-  readonly sha256: string;
+  /** HMAC-SHA256, under the memory key, of the format, the context and the rows. */
+  readonly hmac: string;
 }
 
-/** The body of an entry holding these texts (segment keys) and their translations. */
+/** The body of an entry holding these texts (segment keys) and their translations, sealed with `memoryKey`. */
 export function encodeEntry(
   context: MemoryContext,
   items: readonly (readonly [key: string, remembered: Remembered])[],
+  memoryKey: Uint8Array,
 ): string {
   const rows: Row[] = items.map(([key, remembered]) => [
     key,
@@ -115,7 +125,7 @@ export function encodeEntry(
     targetLanguage: context.targetLanguage,
     ...(context.markup === undefined ? {} : { markup: context.markup }),
     rows,
-    sha256: contextHash(context, rows),
+    hmac: seal(context, rows, memoryKey),
   };
   return `${JSON.stringify(entry)}\n`;
 }
@@ -134,12 +144,13 @@ function isRow(value: unknown): value is Row {
 /**
  * The translations of `keys` (in order) from an entry's body, or `undefined` when the body is not exactly an
  * intact entry for these keys in this context: not JSON, another format, another engine, settings or language
- * pair, other texts, or a checksum that does not match its content.
+ * pair, other texts, or a seal that is not the one `memoryKey` gives its content.
  */
 export function decodeEntry(
   body: Uint8Array,
   context: MemoryContext,
   keys: readonly string[],
+  memoryKey: Uint8Array,
 ): Remembered[] | undefined {
   let entry: Partial<EntryJson>;
   try {
@@ -159,7 +170,8 @@ export function decodeEntry(
     !Array.isArray(entry.rows) ||
     entry.rows.length !== keys.length ||
     !entry.rows.every(isRow) ||
-    entry.sha256 !== contextHash(context, entry.rows)
+    typeof entry.hmac !== 'string' ||
+    !sameDigest(entry.hmac, seal(context, entry.rows, memoryKey))
   ) {
     return undefined;
   }

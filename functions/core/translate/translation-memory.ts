@@ -1,6 +1,10 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { type Terminologies, terminologiesId } from '../../shared/options/translate-values.js';
-import { DEFAULT_MEMORY_CONCURRENCY, DEFAULT_PACK_SIZE } from '../../shared/translation-memory-defaults.js';
+import {
+  DEFAULT_MEMORY_CONCURRENCY,
+  DEFAULT_PACK_SIZE,
+  MIN_MEMORY_KEY_BYTES,
+} from '../../shared/translation-memory-defaults.js';
 import { inlineHtmlText } from '../inline-html.js';
 import { mapBounded } from '../map-bounded.js';
 import type {
@@ -36,6 +40,12 @@ export interface TranslationMemoryOptions {
   /** Key prefix of the memory, e.g. `cache/`. */
   readonly prefix: string;
   /**
+   * The secret every entry is sealed with (at least 16 bytes): only entries sealed with it are used, so nobody
+   * who can merely write to the bucket can plant a translation. The deployed function reads it from Secrets
+   * Manager, the command line from a key file (see `functions/adapters/memory-key.ts`).
+   */
+  readonly memoryKey: Uint8Array;
+  /**
    * `false` translates every segment afresh (nothing is read) and still remembers the new translations,
    * replacing what was there. Default `true`.
    */
@@ -66,7 +76,7 @@ interface Chunk {
  * A translation memory in front of a translator: every distinct segment is translated once per language pair,
  * engine and engine settings, ever; later requests for it are answered from the store. Only translations the
  * engine returned successfully are remembered (after the whole request succeeded); an entry that cannot be read,
- * is corrupt or does not match is ignored, translated again and overwritten.
+ * is corrupt, does not match or was not sealed with the memory key is ignored, translated again and overwritten.
  *
  * Layout: one entry per segment (found again by any article) plus packs of about `packSize` consecutive
  * segments cut by content (one read instead of `packSize` when the same passage comes again, e.g. a corrected
@@ -79,6 +89,7 @@ export class TranslationMemory implements Translator {
   readonly #inner: Translator;
   readonly #store: ArticleStore;
   readonly #prefix: string;
+  readonly #memoryKey: Uint8Array;
   readonly #read: boolean;
   readonly #packSize: number;
   readonly #segmentEntries: boolean;
@@ -105,11 +116,15 @@ export class TranslationMemory implements Translator {
     if (options.prefix !== '' && !options.prefix.endsWith('/')) {
       throw new RangeError(`prefix must end with "/", got "${options.prefix}"`);
     }
+    if (options.memoryKey.length < MIN_MEMORY_KEY_BYTES) {
+      throw new RangeError(`memoryKey must be at least ${MIN_MEMORY_KEY_BYTES} bytes`);
+    }
     this.engine = inner.engine;
     this.billsMarkup = inner.billsMarkup === true;
     this.#inner = inner;
     this.#store = options.store;
     this.#prefix = options.prefix;
+    this.#memoryKey = options.memoryKey;
     this.#read = options.read ?? true;
     this.#packSize = packSize;
     this.#segmentEntries = segmentEntries;
@@ -120,6 +135,7 @@ export class TranslationMemory implements Translator {
     this.#corrections = new Corrections({
       store: options.store,
       prefix: options.prefix,
+      memoryKey: options.memoryKey,
       limit: this.#limit,
       ...(options.logger ? { logger: options.logger } : {}),
     });
@@ -307,7 +323,7 @@ export class TranslationMemory implements Translator {
         return undefined;
       }
       if (!body) return undefined;
-      const decoded = decodeEntry(body, context, keys);
+      const decoded = decodeEntry(body, context, keys, this.#memoryKey);
       if (!decoded) problems.invalid += 1;
       return decoded;
     });
@@ -340,14 +356,14 @@ export class TranslationMemory implements Translator {
     await Promise.all([
       mapBounded(entries, this.#concurrency, ([key, value]) =>
         put(segmentEntryKey(this.#prefix, context, hashes.get(key) as string), () =>
-          encodeEntry(context, [[key, value]]),
+          encodeEntry(context, [[key, value]], this.#memoryKey),
         ),
       ),
       mapBounded(missedChunks, this.#concurrency, async (chunk) => {
         const items = chunk.keys.map((key) => [key, fresh.get(key) ?? remembered.get(key)] as const);
         if (items.some(([, value]) => value === undefined || value.translation.trim() === '')) return;
         await put(packEntryKey(this.#prefix, context, packHash(chunk.hashes)), () =>
-          encodeEntry(context, items as [string, Remembered][]),
+          encodeEntry(context, items as [string, Remembered][], this.#memoryKey),
         );
       }),
     ]);

@@ -251,6 +251,16 @@ export const OPTIONS = {
     internal: true,
     env: { name: 'EVENT_BUS_NAME' },
   }),
+  /**
+   * The Secrets Manager secret (its ARN) whose text seals the translation memory's entries; the construct creates
+   * it and sets the variable, so a function without it is misconfigured.
+   */
+  memoryKeySecret: option({
+    kind: plainText,
+    default: '',
+    internal: true,
+    env: { name: 'MEMORY_KEY_SECRET', required: true },
+  }),
   /** Powertools' service name, in every log line and metric. */
   serviceName: option({
     kind: plainText,

@@ -5,6 +5,7 @@ import { createTranslateClient } from '../../../functions/adapters/aws-clients.j
 import type { ArtefactJson, ManifestJson } from '../../../functions/core/contract.js';
 import type { PipelineSettings } from '../../../functions/core/settings.js';
 import type { DevReport } from '../../../functions/local/dev-runner.js';
+import { TEST_MEMORY_KEY } from '../../doubles/pipeline-fixture.js';
 import {
   getText,
   RecordingEventSink,
@@ -66,7 +67,7 @@ export async function startLoopbackSystem(options: LoopbackSystemOptions = {}): 
     translator: new AmazonTranslateTranslator({ client }),
     logger,
     events,
-    translationMemory: { prefix: 'cache/' },
+    translationMemory: { prefix: 'cache/', memoryKey: TEST_MEMORY_KEY },
     redeliveryDelayMs: options.redeliveryDelayMs ?? 50,
     wrapS3Client: tap.wrap,
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
