@@ -34,6 +34,7 @@ import {
   type PipelineOptions,
   resolveDeploymentSettings,
 } from './pipeline-settings.js';
+import { createSpendAlarm } from './spend-alarm.js';
 
 /** Days a translation memory entry is kept in a bucket the pipeline creates, counted from when it was written. */
 export const DEFAULT_CACHE_EXPIRATION_DAYS = OPTIONS.cacheExpirationDays.default;
@@ -74,7 +75,7 @@ export interface ArticlePipelineProps extends PipelineOptions {
    */
   readonly logRetention?: RetentionDays;
   /**
-   * Topic the dead-letter alarm notifies.
+   * Topic the dead-letter alarm and the daily budget alarm notify.
    * @default - a new topic that only accepts publishing over TLS
    */
   readonly alarmTopic?: ITopic;
@@ -111,6 +112,8 @@ export class ArticlePipeline extends Construct {
   readonly deadLetterQueue: Queue;
   readonly lambdaFunction: PipelineFunction;
   readonly deadLetterAlarm: Alarm;
+  /** The daily budget's alarm on the characters sent to Translate, unless `dailyCharacterBudget` is 0. */
+  readonly spendAlarm: Alarm | undefined;
   readonly alarmTopic: ITopic;
   /** The key the translation memory's entries are sealed with. */
   readonly memoryKeySecret: Secret;
@@ -192,6 +195,15 @@ export class ArticlePipeline extends Construct {
     }
     this.deadLetterAlarm = this.createDeadLetterAlarm(settings.maxReceiveCount);
     this.deadLetterAlarm.addAlarmAction(new SnsAction(this.alarmTopic));
+    this.spendAlarm =
+      settings.dailyCharacterBudget > 0
+        ? createSpendAlarm(this, 'DailyCharactersAlarm', {
+            dailyCharacters: settings.dailyCharacterBudget,
+            pricePerMillionCharacters: settings.pricePerMillionCharacters,
+            topic: this.alarmTopic,
+            functionName: this.lambdaFunction.functionName,
+          })
+        : undefined;
   }
 
   /** The bucket given, or a new one (with its access log bucket unless turned off). */

@@ -69,6 +69,19 @@ export interface PipelineOptions {
    */
   readonly analysisBudgetMs?: number;
   /**
+   * Most characters one article may send to Amazon Translate, all its languages together, counting only what the
+   * translation memory does not have; an article that would send more gets a `failed/` record (`over-budget`)
+   * before any request.
+   * @default 14000000 (the 2 MiB limit article in six languages, with a tenth to spare)
+   */
+  readonly maxCharactersPerArticle?: number;
+  /**
+   * Characters sent to Amazon Translate in any 24 hours (the `CharactersSent` metric) at which an alarm notifies
+   * the alarm topic; `0` or `null`: no such alarm.
+   * @default 20000000 (USD 300 at USD 15 per million characters)
+   */
+  readonly dailyCharacterBudget?: number | null;
+  /**
    * Translate requests in flight per function instance, shared by its articles and languages (the adapter
    * also keeps at most 10 in flight for any one language). The timeout is sized from it.
    * @default 50 (`DEFAULT_TRANSLATE_CONCURRENCY` of the Amazon Translate adapter)
@@ -125,7 +138,7 @@ export interface PipelineOptions {
    */
   readonly prefixes?: Partial<PipelinePrefixes>;
   /**
-   * Email address subscribed to the dead-letter alarm (it must confirm the subscription).
+   * Email address subscribed to the alarm topic: the dead-letter and daily budget alarms (it must confirm the subscription).
    * @default - no subscription
    */
   readonly alarmEmail?: string;

@@ -39,7 +39,7 @@ export interface FailedSourceJson {
 }
 export interface ArticleErrorJson {
   /**
-   * What was wrong, for programs: `empty`, `binary`, `too-large`, `not-found`, `unsupported-format`, `analysis-failed`, `analysis-too-slow`...
+   * What was wrong, for programs: `empty`, `binary`, `too-large`, `not-found`, `unsupported-format`, `over-budget` (since 1.6.0), `analysis-failed`, `analysis-too-slow`...
    */
   code: string;
   /**

@@ -155,7 +155,7 @@ export interface TranslationReportJson {
   scope: 'full' | 'brief';
   pricePerMillionCharactersUsd: number;
   /**
-   * Accounting per translated language (failed ones are absent).
+   * Accounting per target language, translated or failed (since 1.6.0: before, failed ones were absent): a language that failed is listed with what the engine billed before it failed (its error is in `errors`).
    */
   languages: {
     [k: string]: TranslationAccountingJson | undefined;

@@ -19,7 +19,13 @@ import { OPTION_NAMES, optionSpec } from '../functions/shared/options/table.js';
 export const readmePath = fileURLToPath(new URL('../README.md', import.meta.url));
 
 /** Options in the table of settings shared by the deployed function and `polybrief run`. */
-const ACROSS_SURFACES = ['pricePerMillionCharacters', 'cachePrefix', 'cache', 'translationScope'] as const;
+const ACROSS_SURFACES = [
+  'pricePerMillionCharacters',
+  'maxCharactersPerArticle',
+  'cachePrefix',
+  'cache',
+  'translationScope',
+] as const;
 
 const code = (text: string) => `\`${text}\``;
 

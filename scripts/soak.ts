@@ -27,7 +27,7 @@ import type { FailedRecordJson, ManifestJson } from '../functions/core/contract.
 import { sha256Hex } from '../functions/core/hashing.js';
 import type { EventSink, Logger, PipelineEvent, Translator } from '../functions/core/ports.js';
 import { articleIdFor } from '../functions/core/publish/article-id.js';
-import { defaultPrefixes, type PipelineSettings } from '../functions/core/settings.js';
+import { defaultPrefixes, defaultSpendSettings, type PipelineSettings } from '../functions/core/settings.js';
 import { type DevReport, startDevRunner } from '../functions/local/dev-runner.js';
 import { objectText } from '../test/support/embedded-s3-fixture.js';
 import {
@@ -202,6 +202,7 @@ export async function runSoak(partial: Partial<SoakOptions> = {}): Promise<SoakF
   let lastProgress = Date.now();
   const settings: PipelineSettings = {
     ...defaultPrefixes,
+    ...defaultSpendSettings,
     sourceLanguage: 'en',
     targetLanguages: options.languages,
     maxArticleBytes: 2_097_152,

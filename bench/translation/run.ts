@@ -13,7 +13,11 @@ import { allSentences, headlineOf } from '../../functions/core/document.js';
 import { extractFacts, summarize } from '../../functions/core/facts/index.js';
 import { type ArticleOutcome, processArticle } from '../../functions/core/pipeline.js';
 import { parseArticle } from '../../functions/core/read/parse-article.js';
-import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import {
+  defaultPrefixes,
+  defaultSpendSettings,
+  type PipelineSettings,
+} from '../../functions/core/settings.js';
 import { SegmentSet } from '../../functions/core/translate/segments.js';
 import { nameSegments, planTranslation } from '../../functions/core/translate/segments-to-translate.js';
 import {
@@ -115,6 +119,7 @@ interface PublishOptions {
 function settingsFor(languages: readonly string[], scope: TranslationScope): PipelineSettings {
   return {
     ...defaultPrefixes,
+    ...defaultSpendSettings,
     sourceLanguage: 'en',
     targetLanguages: languages,
     maxArticleBytes: 4 * 1_048_576,

@@ -19,6 +19,7 @@ import {
 } from '../shared/translate-concurrency.js';
 import { checkAnswer } from './answer-checks.js';
 import { joinUnits, packUnits, segmentUnits } from './segment-packing.js';
+import { SegmentProgress } from './segment-progress.js';
 import { toTranslationError } from './translate-errors.js';
 
 /** Amazon Translate's limit on the text of one `TranslateText` request, in UTF-8 bytes. */
@@ -150,10 +151,21 @@ export class AmazonTranslateTranslator implements Translator {
     const usage: MutableUsage = { characters: 0, requests: 0, retries: 0 };
     const units = segmentUnits(request.segments, this.#maxBytes);
     const translated = new Array<string | undefined>(units.length);
-    // Once one request of this call has failed, queued ones are not sent: the language fails as a whole.
     const abandon = new AbortController();
     // With `auto`, each request is detected on its own: the language of most characters wins.
     const detected = new Map<string, number>();
+
+    const progress = new SegmentProgress(request.segments.length, units);
+    // Each answered request is reported at once, so what was paid for is kept even if the language fails later.
+    const answered = (indexes: readonly number[], sourceLanguage: string | undefined) => {
+      const segments = progress.completed(indexes, translated);
+      if (segments.indexes.length === 0 || !request.onAnswered) return;
+      request.onAnswered(
+        request.sourceLanguage === 'auto' && sourceLanguage
+          ? { ...segments, detectedSourceLanguage: sourceLanguage }
+          : segments,
+      );
+    };
 
     const sendLines = async (indexes: readonly number[]) => {
       const text = indexes.map((index) => units[index]?.text).join('\n');
@@ -166,26 +178,33 @@ export class AmazonTranslateTranslator implements Translator {
         // A single line may come back broken in two; it still belongs to the one unit.
         translated[indexes[0] as number] = lines.join(' ');
         checkAnswer('Amazon Translate', text, lines.join(' '));
-        return true;
+      } else {
+        if (lines.length !== indexes.length) return false;
+        indexes.forEach((index, i) => {
+          checkAnswer('Amazon Translate', units[index]?.text ?? '', lines[i] ?? '');
+          translated[index] = lines[i];
+        });
       }
-      if (lines.length !== indexes.length) return false;
-      indexes.forEach((index, i) => {
-        checkAnswer('Amazon Translate', units[index]?.text ?? '', lines[i] ?? '');
-        translated[index] = lines[i];
-      });
+      answered(indexes, answer.sourceLanguage);
       return true;
     };
 
-    try {
-      await Promise.all(
-        packUnits(units, this.#maxBytes).map(async (indexes) => {
-          if (await sendLines(indexes)) return;
-          await Promise.all(indexes.map((index) => sendLines([index])));
-        }),
-      );
-    } catch (error) {
+    // Once one request of this call has failed, queued ones are not sent; those in flight are waited for, so
+    // what they were billed is counted and their answers are reported.
+    let failure: unknown;
+    const fail = (error: unknown) => {
+      if (!abandon.signal.aborted) failure = error;
       abandon.abort();
-      throw error;
+      return false;
+    };
+    const requests = packUnits(units, this.#maxBytes).map(async (indexes) => {
+      if (await sendLines(indexes).catch(fail)) return;
+      if (abandon.signal.aborted) return;
+      await Promise.all(indexes.map((index) => sendLines([index]).catch(fail)));
+    });
+    await Promise.all(requests);
+    if (abandon.signal.aborted) {
+      throw failure instanceof TranslationError ? failure.withUsage({ ...usage }) : failure;
     }
     const translations = joinUnits(request.segments.length, units, translated);
     const detectedSourceLanguage = [...detected].sort((a, b) => b[1] - a[1])[0]?.[0];

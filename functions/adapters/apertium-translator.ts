@@ -186,15 +186,31 @@ export class ApertiumTranslator implements Translator {
     }
     const html = request.format === 'html';
     const usage = { characters: 0, requests: 0, retries: 0 };
+    const repairs = this.#repairs[request.targetLanguage] ?? NO_REPAIRS;
+    // Once a segment has failed, those still queued are not sent; those in flight are waited for, so each
+    // answered one is reported (and remembered) and what was sent is counted.
+    let failure: unknown;
     const translations = await Promise.all(
-      request.segments.map(async (segment) => {
+      request.segments.map(async (segment, index) => {
         if (segment.trim() === '') return segment;
-        usage.characters += segment.length;
-        usage.requests += 1;
-        const repairs = this.#repairs[request.targetLanguage] ?? NO_REPAIRS;
-        return this.#limit(() => this.#translateSegment(mode, segment, html, repairs));
+        return this.#limit(async () => {
+          if (failure !== undefined) return segment;
+          usage.characters += segment.length;
+          usage.requests += 1;
+          try {
+            const translation = await this.#translateSegment(mode, segment, html, repairs);
+            request.onAnswered?.({ indexes: [index], translations: [translation] });
+            return translation;
+          } catch (error) {
+            failure ??= error;
+            return segment;
+          }
+        });
       }),
     );
+    if (failure !== undefined) {
+      throw failure instanceof TranslationError ? failure.withUsage({ ...usage }) : failure;
+    }
     return { translations, usage };
   }
 

@@ -141,6 +141,7 @@ const ENGINE_OPTIONS: readonly CommandOptionName[] = [
   'translationScope',
   'maxArticleBytes',
   'analysisBudgetMs',
+  'maxCharactersPerArticle',
   'concurrency',
 ];
 /** The options that end both lists: the pages' address, the estimate's price, Apertium set-up, logging. */

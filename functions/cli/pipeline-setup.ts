@@ -18,6 +18,8 @@ export interface PipelineCommandOptions {
   readonly maxArticleBytes: number;
   /** The analysis time budget of one article (the options table's default when absent). */
   readonly analysisBudgetMs?: number;
+  /** `--max-characters`: the per-article budget. */
+  readonly maxCharacters: number;
   readonly concurrency: number;
   readonly installMissing: boolean;
   readonly logFormat: 'text' | 'json';
@@ -71,6 +73,7 @@ export async function setUpPipeline(
       languages: choice.languages.filter((language) => language !== options.sourceLanguage),
       maxArticleBytes: options.maxArticleBytes,
       ...(options.analysisBudgetMs === undefined ? {} : { analysisBudgetMs: options.analysisBudgetMs }),
+      maxCharactersPerArticle: options.maxCharacters,
       translationScope: options.scope,
       pricePerMillionCharacters: options.price ?? choice.pricePerMillionCharacters,
       publicBaseUrl: options.publicBaseUrl,

@@ -10,7 +10,7 @@ import type * as Failed from '../../schemas/failed-record.schema.js';
 import type * as Manifest from '../../schemas/manifest.schema.js';
 
 /** The version written into every document; its major version is the one the schemas accept. */
-export const SCHEMA_VERSION = '1.5.0';
+export const SCHEMA_VERSION = '1.6.0';
 
 /** Generated declarations are mutable; what is read from the bucket (or about to be written) is not changed. */
 export type DeepReadonly<T> = T extends (infer Item)[]

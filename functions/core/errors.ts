@@ -3,6 +3,8 @@ import { deploymentName, type SettingName } from './settings.js';
 /** What to do, as text, or written once it is known how the reader names a setting (`--max-article-bytes`). */
 export type Hint = string | ((nameOf: SettingName) => string);
 
+import type { TranslationUsage } from './ports.js';
+
 /**
  * An article that cannot be published as it is. Its message says what is wrong and its `hint` what to do;
  * both go into the `failed/<articleId>.json` record. Retrying does not help, so these are never retried.
@@ -83,15 +85,30 @@ export class StorageAccessDeniedError extends ArticleError {
   }
 }
 
+export interface TranslationErrorOptions extends ErrorOptions {
+  /** What the engine billed for this language before it failed (requests it answered). */
+  readonly usage?: TranslationUsage;
+}
+
 /** A translation that failed for one language. `retryable` failures are worth another delivery. */
 export class TranslationError extends Error {
   override readonly name = 'TranslationError';
+  readonly usage: TranslationUsage | undefined;
   constructor(
     message: string,
     readonly retryable: boolean,
-    options?: ErrorOptions,
+    options?: TranslationErrorOptions,
   ) {
     super(message, options);
+    this.usage = options?.usage;
+  }
+
+  /** The same failure, with what was billed before it. */
+  withUsage(usage: TranslationUsage): TranslationError {
+    return new TranslationError(this.message, this.retryable, {
+      ...(this.cause === undefined ? {} : { cause: this.cause }),
+      usage,
+    });
   }
 }
 

@@ -73,10 +73,12 @@ async function processUpload(run: ArticleRun, upload: Upload): Promise<ArticleOu
   const analysis = await analyseUpload(run, upload).catch(recordFailure(run, upload));
   if (isOutcome(analysis)) return analysis;
 
-  // Translate, write, guard, feeds, manifest: a language that fails is left out and reported; a write the store
-  // refuses for good (a missing permission) gets the failed record; other faults are thrown (before the manifest,
-  // so the article is delivered again and the feeds, idempotent, updated then).
-  const translations = await translateLanguages(run, analysis.article);
+  // Translate (an article over its budget gets its failed record), write, guard, feeds, manifest: a language that
+  // fails is left out and reported; a write the store refuses for good (a missing permission) gets the failed
+  // record; other faults are thrown (before the manifest, so the article is delivered again and the feeds,
+  // idempotent, updated then).
+  const translations = await translateLanguages(run, analysis.article).catch(recordFailure(run, upload));
+  if (isOutcome(translations)) return translations;
   const written = await writeSet(run, translations.article, translations, upload.sha256).catch(
     recordFailure(run, upload),
   );

@@ -72,6 +72,20 @@ export interface TranslationRequest {
    * HTML too.
    */
   readonly format?: 'text' | 'html';
+  /**
+   * Told, as soon as each request to the engine is answered, of the segments it translated, before the whole
+   * call is done: the translation memory keeps them at once, so they are not paid for again when the language
+   * fails later. An engine that does not call it has its translations remembered when the call succeeds.
+   */
+  readonly onAnswered?: (answered: AnsweredSegments) => void;
+}
+
+/** Segments one engine request translated: indexes into the call's `segments`, each with its translation. */
+export interface AnsweredSegments {
+  readonly indexes: readonly number[];
+  readonly translations: readonly string[];
+  /** The language the engine detected, when the call's source language was `auto`. */
+  readonly detectedSourceLanguage?: string;
 }
 
 export interface TranslationUsage {
@@ -129,6 +143,19 @@ export interface Translator {
    * given access to). Absent for engines without terminologies.
    */
   withTerminologies?(terminologies: Terminologies): Translator;
+  /**
+   * Finds out, without sending anything to the engine, what translating the request would send: the translation
+   * memory answers with what it does not have. A translator without it is taken to send every segment.
+   */
+  prepare?(request: TranslationRequest): Promise<PreparedTranslation>;
+}
+
+/** A translation worked out up to the engine's first request. */
+export interface PreparedTranslation {
+  /** Characters the engine would be sent, and bill, for it (line breaks between segments included). */
+  readonly charactersToSend: number;
+  /** Sends it. */
+  translate(): Promise<TranslationResult>;
 }
 
 /** One language a detector found in a text, with its confidence. */

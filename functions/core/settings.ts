@@ -36,6 +36,8 @@ export interface PipelineSettings {
    * command line. Default: as the deployment names it (the CDK context key, `maxArticleBytes`).
    */
   readonly nameOf?: SettingName;
+  /** Most characters one article may send to the engine, all languages together; more is refused before any. */
+  readonly maxCharactersPerArticle: number;
 }
 
 /** An option of the options table, as a surface names it. */
@@ -57,6 +59,7 @@ export type PipelineSettingOptions = Pick<
   | 'pricePerMillionCharacters'
   | 'publicBaseUrl'
   | 'detectionPricePerMillionCharacters'
+  | 'maxCharactersPerArticle'
 > & {
   /** Checked by the translator where it knows other languages than Amazon Translate (Apertium). */
   readonly sourceLanguage: string;
@@ -79,6 +82,7 @@ export function pipelineSettings(options: PipelineSettingOptions, pipelineVersio
     pricePerMillionCharacters: options.pricePerMillionCharacters,
     ...(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl }),
     detectionPricePerMillionCharacters: options.detectionPricePerMillionCharacters,
+    maxCharactersPerArticle: options.maxCharactersPerArticle,
   };
 }
 
@@ -91,4 +95,9 @@ export const defaultPrefixes = {
   publishedPrefix: defaults.publishedPrefix,
   failedPrefix: defaults.failedPrefix,
   editsPrefix: defaults.editsPrefix,
+} as const;
+
+/** The spend settings' defaults: the per-article budget. */
+export const defaultSpendSettings = {
+  maxCharactersPerArticle: defaults.maxCharactersPerArticle,
 } as const;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
+import type { ArticleJson, FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import { expectValidOutputs, objectsUnder } from '../contract/validate.js';
 import { loopbackTranslateEnv } from '../support/dummy-aws.js';
 import {
@@ -63,6 +63,35 @@ describe('polybrief run --translator aws', () => {
     const targets = new Set(server.requests.map((request) => request.targetLanguage));
     expect(targets).toEqual(new Set(['es', 'fr', 'ar']));
     expect(await readFile(join(folder, 'ar.html'), 'utf8')).toMatch(/<html lang="ar" dir="rtl">/u);
+  });
+
+  it('refuses an article over --max-characters before any request, the hint naming the flag', async () => {
+    const out = join(work, 'budget');
+    server.reset();
+
+    const result = await run([
+      seed,
+      '--translator',
+      'aws',
+      '--languages',
+      'es,fr',
+      '--max-characters',
+      '500',
+      '--out',
+      out,
+    ]);
+
+    expect(result.code).toBe(1);
+    expect(server.requests).toEqual([]);
+    const record = JSON.parse(
+      await readFile(join(out, 'failed/wang-yi-moscow-visit.json'), 'utf8'),
+    ) as FailedRecordJson;
+    expect(record.error.code).toBe('over-budget');
+    expect(record.error.message).toContain(
+      'over the budget of 500 characters per article. Nothing was sent.',
+    );
+    expect(record.error.hint).toMatch(/^Raise --max-characters to at least \d+/u);
+    expect(result.stderr).toContain('Raise --max-characters');
   });
 
   it('rejects a language Amazon Translate does not have, listing the ones it does', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { processArticle } from '../../functions/core/pipeline.js';
 import type { Translator } from '../../functions/core/ports.js';
-import { defaultPrefixes } from '../../functions/core/settings.js';
+import { defaultPrefixes, defaultSpendSettings } from '../../functions/core/settings.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { fixedClock, silentLogger } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
@@ -20,6 +20,7 @@ describe('every pipeline run in the test suite', () => {
     store.upload('incoming/short.txt', 'A headline\n\nThe council met on Monday. It approved the plan.\n');
     const settings = {
       ...defaultPrefixes,
+      ...defaultSpendSettings,
       sourceLanguage: 'en',
       targetLanguages: ['es'],
       maxArticleBytes: 10_000,

@@ -3,7 +3,11 @@
  * and settings for English into Spanish and Catalan.
  */
 import type { Clock, Logger } from '../../functions/core/ports.js';
-import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import {
+  defaultPrefixes,
+  defaultSpendSettings,
+  type PipelineSettings,
+} from '../../functions/core/settings.js';
 
 /** Drops every log line, so test (and benchmark) output stays quiet. */
 export const silentLogger: Logger = {
@@ -30,6 +34,7 @@ export function fixedClock(iso = '2024-01-01T00:00:00Z'): Clock {
 export function testSettings(overrides: Partial<PipelineSettings> = {}): PipelineSettings {
   return {
     ...defaultPrefixes,
+    ...defaultSpendSettings,
     sourceLanguage: 'en',
     targetLanguages: ['es', 'ca'],
     maxArticleBytes: 100_000,

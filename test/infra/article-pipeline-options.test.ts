@@ -206,6 +206,36 @@ function withNewsroomBucket(props: ArticlePipelineProps = {}) {
   );
 }
 
+describe('ArticlePipeline spend settings', () => {
+  const budgetAlarms = (template: Template) =>
+    Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'CharactersSent' } }),
+    );
+
+  it('sets the daily budget alarm at dailyCharacterBudget, and leaves it out at 0 or null', () => {
+    const { template } = synthesizePolybrief(
+      { dailyCharacterBudget: 1_000_000, pricePerMillionCharacters: 20 },
+      { bundle: false },
+    );
+    expect(budgetAlarms(template).map((alarm) => alarm.Properties.Threshold)).toEqual([1_000_000]);
+    expect(flattenCfn(budgetAlarms(template)[0]?.Properties.AlarmDescription)).toContain('(about USD 20.00)');
+
+    for (const dailyCharacterBudget of [0, null]) {
+      expect(budgetAlarms(synthesizePolybrief({ dailyCharacterBudget }, { bundle: false }).template)).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('gives the function its per-article budget', () => {
+    const { template } = synthesizePolybrief({ maxCharactersPerArticle: 250_000 }, { bundle: false });
+
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ MAX_CHARACTERS_PER_ARTICLE: '250000' }) },
+    });
+  });
+});
+
 describe('ArticlePipeline in a stack of your own', () => {
   it('uses an existing bucket by name, creating no bucket and granting only its prefixes', () => {
     const { template, stack } = withNewsroomBucket();

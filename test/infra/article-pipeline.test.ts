@@ -312,6 +312,7 @@ describe('ArticlePipeline function', () => {
       PRICE_PER_MILLION_CHARACTERS: '15',
       DETECTION_PRICE_PER_MILLION_CHARACTERS: '1',
       PUBLIC_BASE_URL: '',
+      MAX_CHARACTERS_PER_ARTICLE: '14000000',
       EVENT_BUS_NAME: 'default',
       MEMORY_KEY_SECRET: { Ref: ids.memoryKey },
       POWERTOOLS_SERVICE_NAME: 'polybrief',
@@ -480,6 +481,36 @@ describe('ArticlePipeline outputs, written by the function only', () => {
       ),
     );
     expect(readers.map((policy) => policy.Properties.Roles)).toEqual([[{ Ref: ids.role }]]);
+  });
+});
+
+describe('ArticlePipeline daily budget', () => {
+  it('alarms to the alarm topic when the characters sent to Translate in 24 hours reach the budget', () => {
+    const alarms = Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'CharactersSent' } }),
+    );
+    const environment = functionProperties().Environment.Variables;
+
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.Properties).toMatchObject({
+      // What the function's metrics are published under (Powertools: the namespace, and `service` as dimension).
+      Namespace: environment.POWERTOOLS_METRICS_NAMESPACE,
+      MetricName: 'CharactersSent',
+      Dimensions: [{ Name: 'service', Value: environment.POWERTOOLS_SERVICE_NAME }],
+      Statistic: 'Sum',
+      Period: 86_400,
+      EvaluationPeriods: 1,
+      Threshold: 20_000_000,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: ids.topic }],
+    });
+    expect(flattenCfn(alarms[0]?.Properties.AlarmDescription)).toMatch(
+      new RegExp(
+        `about USD 300\\.00\\) were sent to Amazon Translate in the last 24 hours[\\s\\S]*--function-name <${ids.fn}> `,
+        'u',
+      ),
+    );
   });
 });
 

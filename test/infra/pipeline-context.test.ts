@@ -13,6 +13,8 @@ describe('parsePipelineContext', () => {
       languages: ['es', 'fr', 'de', 'ru', 'zh', 'ar'],
       sourceLanguage: 'en',
       maxArticleBytes: 2_097_152,
+      maxCharactersPerArticle: 14_000_000,
+      dailyCharacterBudget: 20_000_000,
       translationScope: 'full',
       cacheExpirationDays: DEFAULT_CACHE_EXPIRATION_DAYS,
     });

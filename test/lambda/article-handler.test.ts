@@ -3,7 +3,7 @@ import type { S3Event, SQSEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FailedRecordJson, ManifestJson } from '../../functions/core/contract.js';
 import type { Logger } from '../../functions/core/ports.js';
-import { defaultPrefixes } from '../../functions/core/settings.js';
+import { defaultPrefixes, defaultSpendSettings } from '../../functions/core/settings.js';
 import { createArticleHandler } from '../../functions/lambda/article-handler.js';
 import { decodeS3EventKey } from '../../functions/lambda/s3-events.js';
 import { expectValidOutputs } from '../contract/validate.js';
@@ -42,6 +42,7 @@ describe('createArticleHandler', () => {
     createArticleHandler({
       settings: {
         ...defaultPrefixes,
+        ...defaultSpendSettings,
         sourceLanguage: 'en',
         targetLanguages: ['es', 'fr'],
         maxArticleBytes: 100_000,
@@ -118,6 +119,7 @@ describe('createArticleHandler', () => {
     const flaky = createArticleHandler({
       settings: {
         ...defaultPrefixes,
+        ...defaultSpendSettings,
         sourceLanguage: 'en',
         targetLanguages: ['es'],
         maxArticleBytes: 100_000,

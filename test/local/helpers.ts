@@ -14,7 +14,11 @@ import type {
   TranslationResult,
   Translator,
 } from '../../functions/core/ports.js';
-import { defaultPrefixes, type PipelineSettings } from '../../functions/core/settings.js';
+import {
+  defaultPrefixes,
+  defaultSpendSettings,
+  type PipelineSettings,
+} from '../../functions/core/settings.js';
 import {
   type DevReport,
   type DevRunner,
@@ -31,6 +35,7 @@ export const devSample = (name: string): Promise<Buffer> => readFile(join(root, 
 export function settingsFor(targetLanguages: readonly string[]): PipelineSettings {
   return {
     ...defaultPrefixes,
+    ...defaultSpendSettings,
     sourceLanguage: 'en',
     targetLanguages,
     maxArticleBytes: 2_097_152,

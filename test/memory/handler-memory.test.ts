@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AmazonTranslateTranslator } from '../../functions/adapters/amazon-translate-translator.js';
 import { createTranslateClient } from '../../functions/adapters/aws-clients.js';
 import type { ManifestJson } from '../../functions/core/contract.js';
-import { defaultPrefixes } from '../../functions/core/settings.js';
+import { defaultPrefixes, defaultSpendSettings } from '../../functions/core/settings.js';
 import { createArticleHandler } from '../../functions/lambda/article-handler.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { fixedClock, silentLogger, TEST_MEMORY_KEY } from '../doubles/pipeline-fixture.js';
@@ -66,6 +66,7 @@ describe('createArticleHandler with a translation memory and Amazon Translate', 
     createArticleHandler({
       settings: {
         ...defaultPrefixes,
+        ...defaultSpendSettings,
         sourceLanguage: 'en',
         targetLanguages: languages,
         maxArticleBytes: 100_000,

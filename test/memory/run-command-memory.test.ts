@@ -41,6 +41,7 @@ describe('polybrief run --translator aws with the translation memory', () => {
     installMissing: false,
     concurrency: 2,
     maxArticleBytes: 100_000,
+    maxCharacters: 1_000_000,
     scope: 'full',
     logFormat: 'text',
     verbose: false,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsArticleStore } from '../../functions/adapters/fs-article-store.js';
 import { TranslationError } from '../../functions/core/errors.js';
-import type { Logger } from '../../functions/core/ports.js';
+import type { Logger, Translator } from '../../functions/core/ports.js';
 import { segmentEntryKey, segmentHash } from '../../functions/core/translate/memory-entries.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
@@ -98,6 +98,50 @@ describe('TranslationMemory', () => {
 
     expect(result.usage.charactersFromMemory).toBe(0);
     expect(engine.requests.at(-1)?.segments).toEqual(sentences);
+  });
+
+  it('remembers the segments of every answered request at once: after a failure, only the rest is sent again', async () => {
+    // An engine that answers the first two segments in a request of their own, then fails the language.
+    const partly: Translator = {
+      engine: 'tagging',
+      settingsFor: (language) => `tag:${language}`,
+      translate: async (request) => {
+        engine.requests.push(request);
+        request.onAnswered?.({
+          indexes: [0, 1],
+          translations: request.segments.slice(0, 2).map((s) => `[es] ${s}`),
+        });
+        throw new TranslationError('Throttled for too long.', true, {
+          usage: { characters: 70, requests: 2, retries: 4 },
+        });
+      },
+    };
+    const failed = new TranslationMemory(partly, { store, prefix: 'cache/', memoryKey: TEST_MEMORY_KEY });
+    await memory().translate(es(sentences.slice(4)));
+
+    const error = await failed.translate(es(sentences)).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(TranslationError);
+    expect((error as TranslationError).usage).toEqual({
+      characters: 70,
+      requests: 2,
+      retries: 4,
+      charactersFromMemory: (sentences[4] as string).length,
+    });
+    const retry = await memory().translate(es(sentences));
+    expect(engine.requests.at(-1)?.segments).toEqual(sentences.slice(2, 4));
+    expect(retry.translations).toEqual(sentences.map((s) => `[es] ${s}`));
+  });
+
+  it('tells before sending what the engine would be sent: the segments it does not have, one per line', async () => {
+    await memory().translate(es(sentences.slice(0, 2)));
+
+    const prepared = await memory().prepare(es(sentences));
+
+    expect(prepared.charactersToSend).toBe(sentences.slice(2).join('\n').length);
+    expect(engine.requests).toHaveLength(1);
+    await prepared.translate();
+    expect(engine.requests.at(-1)?.segments).toEqual(sentences.slice(2));
   });
 
   it.each([

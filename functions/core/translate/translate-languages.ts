@@ -1,16 +1,19 @@
 import type { TranslationScope } from '../contract.js';
 import { TranslationError } from '../errors.js';
 import type { LanguageUsage } from '../outcomes.js';
-import type { TranslationResult, TranslationUsage, Translator } from '../ports.js';
+import type { PreparedTranslation, TranslationResult, TranslationUsage, Translator } from '../ports.js';
 import { type AnalysedArticle, EXTRACTOR_LANGUAGE } from '../read/analyse-article.js';
 import { type ArticleRun, msSince } from '../run.js';
 import { safeText } from '../safe-text.js';
+import { checkBudget, prepareRequest } from './budget.js';
 import { factsFromEnglish } from './facts-from-english.js';
 import { type DecodedInline, decodeInline, plainAnswer } from './inline-markup.js';
 import { spannedSentences } from './protected-names.js';
 import { segmentKey } from './segments.js';
 import { factNames, planTranslation, type TranslationPlan } from './segments-to-translate.js';
 import { translatedVersion, type VersionText } from './version-text.js';
+
+const NOTHING_SENT: TranslationUsage = { characters: 0, requests: 0, retries: 0 };
 
 /** A target language whose translation failed; the others are published without it. */
 export interface LanguageFailure {
@@ -62,8 +65,9 @@ interface Progress {
 }
 
 /**
- * Translates the article's segments into every target language at once. A language that fails with a
- * `TranslationError` is left out and reported; any other error is thrown.
+ * Translates the article's segments into every target language at once, once all of them together are known to
+ * fit the per-article budget (an `OverBudgetError` otherwise). A language that fails with a `TranslationError` is
+ * left out and reported, with what it was billed; any other error is thrown.
  *
  * The facts are found by English rules: an article in another language is translated into English first, when
  * English is a target, and its facts and summary are found in that version (facts-from-english.ts) before the
@@ -85,10 +89,23 @@ export async function translateLanguages(run: ArticleRun, analysed: AnalysedArti
     markupFaults: {},
   };
   const viaEnglish = analysed.factsLanguage === null && targets.includes(EXTRACTOR_LANGUAGE);
+  const others = targets.filter((language) => !(viaEnglish && language === EXTRACTOR_LANGUAGE));
+  // Before any request, every language's requests are worked out (the memory answers what it has) and checked
+  // against the budget; over it, the article fails here. Via English, the other languages' plans wait for the
+  // facts found in English: they are counted as their full text without names, as much as they can send.
+  const englishPlan = viaEnglish ? await preparedFor(run, EXTRACTOR_LANGUAGE, analysed, 'full') : undefined;
+  const firstPlans = await Promise.all(
+    others.map((language) =>
+      viaEnglish
+        ? preparedFor(run, language, withoutNames(analysed), 'full')
+        : preparedFor(run, language, analysed, settings.translationScope),
+    ),
+  );
+  checkBudget(run, englishPlan ? [englishPlan, ...firstPlans] : firstPlans);
   let article = analysed;
-  if (viaEnglish) {
+  if (englishPlan) {
     // Every sentence, whatever the scope: the summary and the quotes are not known before the facts.
-    await translateInto(run, progress, EXTRACTOR_LANGUAGE, article, 'full');
+    await translateInto(run, progress, EXTRACTOR_LANGUAGE, englishPlan);
     const english = progress.translated.get(EXTRACTOR_LANGUAGE);
     if (english) article = factsFromEnglish(article, englishTexts(article, english));
   }
@@ -97,9 +114,13 @@ export async function translateLanguages(run: ArticleRun, analysed: AnalysedArti
   // Facts found in English name whole source sentences as their mentions: no name travels as an element then,
   // and the names are translated from English on their own.
   const planned = namesFromEnglish ? withoutNames(article) : article;
-  const others = targets.filter((language) => !(viaEnglish && language === EXTRACTOR_LANGUAGE));
   await Promise.all(
-    others.map((language) => translateInto(run, progress, language, planned, settings.translationScope)),
+    others.map(async (language, index) => {
+      const prepared = viaEnglish
+        ? await preparedFor(run, language, planned, settings.translationScope)
+        : (firstPlans[index] as PreparedPlan);
+      await translateInto(run, progress, language, prepared);
+    }),
   );
   const names = namesFromEnglish
     ? await translateNames(
@@ -125,23 +146,31 @@ function withoutNames(article: AnalysedArticle): AnalysedArticle {
   return { ...article, facts: { ...article.facts, people: [], organisations: [], places: [] } };
 }
 
+/** A language's plan for the article in a scope, prepared: nothing sent yet. */
+function preparedFor(
+  run: ArticleRun,
+  language: string,
+  article: AnalysedArticle,
+  scope: TranslationScope,
+): Promise<PreparedPlan> {
+  const { translator } = run.deps;
+  const rule = { translatedTerms: translator.translatedTerms?.(language), locate: !translator.billsMarkup };
+  const plan = planTranslation(article, scope, rule);
+  return preparePlan(translator, plan, article.sourceLanguage, language);
+}
+
 /** One language: its translation, or its failure; what it used and how long it took, either way. */
 async function translateInto(
   run: ArticleRun,
   progress: Progress,
   language: string,
-  article: AnalysedArticle,
-  scope: TranslationScope,
+  prepared: PreparedPlan,
 ): Promise<void> {
   const { translator } = run.deps;
   const languageStarted = run.deps.clock.now();
   try {
-    const rule = {
-      translatedTerms: translator.translatedTerms?.(language),
-      locate: !translator.billsMarkup,
-    };
-    const plan = planTranslation(article, scope, rule);
-    const result = await translatePlan(translator, plan, article.sourceLanguage, language);
+    const { plan } = prepared;
+    const result = await sendPlan(prepared);
     progress.translated.set(language, translatedVersion(plan, result.plain, result.tagged));
     progress.reviewed.set(language, result.reviewed);
     progress.usage[language] = accounting(
@@ -161,6 +190,12 @@ async function translateInto(
   } catch (error) {
     if (!(error instanceof TranslationError)) throw error;
     progress.failures.push({ language, message: error.message, retryable: error.retryable });
+    // What the engine billed before the language failed is counted, in the manifest and the metrics.
+    progress.usage[language] = accounting(
+      translator.engine,
+      error.usage ?? NOTHING_SENT,
+      run.settings.pricePerMillionCharacters,
+    );
     run.deps.logger.warn('language failed', {
       ...run.log,
       language,
@@ -236,24 +271,56 @@ interface PlanResult {
   readonly detectedSourceLanguage?: string;
 }
 
-const nothing: TranslationResult = { translations: [], usage: { characters: 0, requests: 0, retries: 0 } };
+/** A language's plan with its two requests (plain and tagged) worked out up to the engine: nothing sent yet. */
+export interface PreparedPlan {
+  readonly plan: TranslationPlan;
+  readonly plain: PreparedTranslation;
+  readonly tagged: PreparedTranslation;
+}
 
-/** Plain and tagged segments go as two requests (an engine reads a request as one format); answers decoded. */
+/**
+ * Plain and tagged segments go as two requests (an engine reads a request as one format), each prepared: what
+ * the memory has is looked up and what the engine would be sent counted.
+ */
+export async function preparePlan(
+  translator: Translator,
+  plan: TranslationPlan,
+  sourceLanguage: string,
+  targetLanguage: string,
+): Promise<PreparedPlan> {
+  const tagged = plan.tagged.map((sentence) => sentence.key);
+  const [plainRequest, taggedRequest] = await Promise.all([
+    prepareRequest(translator, { sourceLanguage, targetLanguage, segments: plan.plain }),
+    prepareRequest(translator, { sourceLanguage, targetLanguage, segments: tagged, format: 'html' }),
+  ]);
+  return { plan, plain: plainRequest, tagged: taggedRequest };
+}
+
+/** Translates a plan: both requests prepared, then sent, answers decoded. */
 export async function translatePlan(
   translator: Translator,
   plan: TranslationPlan,
   sourceLanguage: string,
   targetLanguage: string,
 ): Promise<PlanResult> {
-  const tagged = plan.tagged.map((sentence) => sentence.key);
-  const [plainResult, taggedResult] = await Promise.all([
-    plan.plain.length === 0
-      ? nothing
-      : translator.translate({ sourceLanguage, targetLanguage, segments: plan.plain }),
-    tagged.length === 0
-      ? nothing
-      : translator.translate({ sourceLanguage, targetLanguage, segments: tagged, format: 'html' }),
+  return sendPlan(await preparePlan(translator, plan, sourceLanguage, targetLanguage));
+}
+
+/**
+ * Sends a prepared plan's two requests and decodes the answers. When one fails, the other is awaited (what it
+ * was billed, and remembered, counts) and the failure carries what both were billed.
+ */
+export async function sendPlan(prepared: PreparedPlan): Promise<PlanResult> {
+  const { plan } = prepared;
+  const [plainSent, taggedSent] = await Promise.allSettled([
+    prepared.plain.translate(),
+    prepared.tagged.translate(),
   ]);
+  if (plainSent.status === 'rejected' || taggedSent.status === 'rejected') {
+    throw failedWithUsage(plainSent, taggedSent);
+  }
+  const plainResult = plainSent.value;
+  const taggedResult = taggedSent.value;
   const faults: string[] = [];
   const decoded = new Map<string, DecodedInline>();
   plan.tagged.forEach((sentence, index) => {
@@ -287,6 +354,26 @@ export async function translatePlan(
     usage: sumUsage(plainResult.usage, taggedResult.usage),
     ...(detectedSourceLanguage === undefined ? {} : { detectedSourceLanguage }),
   };
+}
+
+/**
+ * The first request's failure, carrying what both requests were billed. An error that is not a
+ * `TranslationError` is thrown as it is.
+ */
+function failedWithUsage(...sent: readonly PromiseSettledResult<TranslationResult>[]): unknown {
+  const failed = sent.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+  const error: unknown = failed.reason;
+  if (!(error instanceof TranslationError)) return error;
+  const billed = sent
+    .map((result) =>
+      result.status === 'fulfilled'
+        ? result.value.usage
+        : result.reason instanceof TranslationError
+          ? result.reason.usage
+          : undefined,
+    )
+    .reduce<TranslationUsage>((sum, usage) => (usage ? sumUsage(sum, usage) : sum), NOTHING_SENT);
+  return error.withUsage(billed);
 }
 
 function sumUsage(a: TranslationUsage, b: TranslationUsage): TranslationUsage {

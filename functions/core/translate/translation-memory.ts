@@ -5,17 +5,20 @@ import {
   DEFAULT_PACK_SIZE,
   MIN_MEMORY_KEY_BYTES,
 } from '../../shared/translation-memory-defaults.js';
+import { TranslationError } from '../errors.js';
 import { inlineHtmlText } from '../inline-html.js';
 import { mapBounded } from '../map-bounded.js';
 import type {
   ArticleStore,
   CorrectionsRequest,
   Logger,
+  PreparedTranslation,
   TranslationRequest,
   TranslationResult,
   TranslationUsage,
   Translator,
 } from '../ports.js';
+import { billableCharacters } from './budget.js';
 import { contentChunks } from './content-chunks.js';
 import { Corrections } from './corrections.js';
 import {
@@ -75,7 +78,8 @@ interface Chunk {
 /**
  * A translation memory in front of a translator: every distinct segment is translated once per language pair,
  * engine and engine settings, ever; later requests for it are answered from the store. Only translations the
- * engine returned successfully are remembered (after the whole request succeeded); an entry that cannot be read,
+ * engine returned successfully are remembered (as soon as the engine request that carried them is answered, so a
+ * language that fails later keeps what was paid for); an entry that cannot be read,
  * is corrupt, does not match or was not sealed with the memory key is ignored, translated again and overwritten.
  *
  * Layout: one entry per segment (found again by any article) plus packs of about `packSize` consecutive
@@ -202,6 +206,14 @@ export class TranslationMemory implements Translator {
   }
 
   async translate(request: TranslationRequest): Promise<TranslationResult> {
+    return (await this.prepare(request)).translate();
+  }
+
+  /**
+   * Looks the request's segments up (editors' corrections, then the memory); what neither has is what
+   * `translate()` of the result sends to the engine, and `charactersToSend` what that costs.
+   */
+  async prepare(request: TranslationRequest): Promise<PreparedTranslation> {
     const context = this.#context(request);
     const keys = request.segments.map(segmentKey);
     const distinct = [...new Set(keys.filter((key) => key !== ''))];
@@ -251,32 +263,77 @@ export class TranslationMemory implements Translator {
         ...problems,
       });
     }
-
     const human = await corrected;
     const missing = distinct.filter((key) => !remembered.has(key) && !human.has(key));
+    const lookup: Lookup = {
+      request,
+      context,
+      keys,
+      distinct,
+      hashes,
+      remembered,
+      human,
+      missing,
+      missedChunks,
+    };
+    return { charactersToSend: billableCharacters(missing), translate: () => this.#complete(lookup) };
+  }
+
+  /** Sends what the memory did not have, remembering each request's segments as soon as it is answered. */
+  async #complete(lookup: Lookup): Promise<TranslationResult> {
+    const { request, context, keys, distinct, hashes, remembered, human, missing, missedChunks } = lookup;
+    const fromMemory = new Set([...remembered.keys(), ...human.keys()]);
+    const charactersFromMemory = [...fromMemory].reduce((sum, key) => sum + codePoints(key), 0);
+    const writes = new EntryWrites(this.#concurrency, (write) =>
+      this.#limit(() => this.#store.put(write.key, write.body, { contentType: 'application/json' })),
+    );
     let usage: TranslationUsage = { characters: 0, requests: 0, retries: 0 };
     const fresh = new Map<string, Remembered>();
+    const keep = (key: string | undefined, translation: string, detected: string | undefined) => {
+      if (key === undefined || fresh.has(key)) return;
+      const value = detected ? { translation, detected } : { translation };
+      fresh.set(key, value);
+      // An empty answer for a non-empty text is not a translation worth keeping.
+      if (!this.#segmentEntries || translation.trim() === '') return;
+      writes.add(() => ({
+        key: segmentEntryKey(this.#prefix, context, hashes.get(key) as string),
+        body: encodeEntry(context, [[key, value]], this.#memoryKey),
+      }));
+    };
     if (missing.length > 0) {
-      // Throws when the engine fails: nothing of this request is remembered.
-      const result = await this.#inner.translate({ ...request, segments: missing });
-      usage = result.usage;
-      const detected = result.detectedSourceLanguage;
-      missing.forEach((key, index) => {
-        const translation = result.translations[index] ?? '';
-        fresh.set(key, detected ? { translation, detected } : { translation });
-      });
+      try {
+        const result = await this.#inner.translate({
+          ...request,
+          segments: missing,
+          onAnswered: (answered) => {
+            answered.indexes.forEach((index, i) => {
+              keep(missing[index], answered.translations[i] ?? '', answered.detectedSourceLanguage);
+            });
+          },
+        });
+        usage = result.usage;
+        missing.forEach((key, index) => {
+          keep(key, result.translations[index] ?? '', result.detectedSourceLanguage);
+        });
+      } catch (error) {
+        // What the engine answered before it failed stays remembered: another attempt does not pay for it again.
+        await this.#written(context, writes);
+        if (!(error instanceof TranslationError)) throw error;
+        const billed = error.usage ?? usage;
+        throw error.withUsage({
+          ...billed,
+          charactersFromMemory: (billed.charactersFromMemory ?? 0) + charactersFromMemory,
+        });
+      }
     }
-    if (fresh.size > 0 || missedChunks.length > 0) {
-      await this.#remember(context, fresh, hashes, missedChunks, remembered);
-    }
+    for (const chunk of missedChunks) writes.add(() => this.#packWrite(context, chunk, fresh, remembered));
+    await this.#written(context, writes);
 
     const translationOf = (key: string) =>
       (human.get(key) ?? fresh.get(key) ?? remembered.get(key))?.translation;
     const translations = keys.map((key, index) =>
       key === '' ? (request.segments[index] ?? '') : (translationOf(key) ?? ''),
     );
-    const fromMemory = new Set([...remembered.keys(), ...human.keys()]);
-    const charactersFromMemory = [...fromMemory].reduce((sum, key) => sum + codePoints(key), 0);
     const detectedSourceLanguage =
       request.sourceLanguage === 'auto' ? mostCharacters(distinct, fresh, remembered) : undefined;
     return {
@@ -329,51 +386,101 @@ export class TranslationMemory implements Translator {
     });
   }
 
-  /** Writes an entry per fresh translation and a pack per chunk that was not found. Failures are only logged. */
-  async #remember(
+  /** The pack of a chunk that was not found, once every one of its segments has a translation. */
+  #packWrite(
     context: MemoryContext,
+    chunk: Chunk,
     fresh: ReadonlyMap<string, Remembered>,
-    hashes: ReadonlyMap<string, string>,
-    missedChunks: readonly Chunk[],
     remembered: ReadonlyMap<string, Remembered>,
-  ): Promise<void> {
-    // Each entry is encoded only when its write can start, so at most `concurrency` bodies exist at a time.
-    const entries = this.#segmentEntries
-      ? // An empty answer for a non-empty text is not a translation worth keeping.
-        [...fresh].filter(([, value]) => value.translation.trim() !== '')
-      : [];
-    let failed = 0;
-    let firstError: unknown;
-    const put = (key: string, body: () => string): Promise<void> =>
-      this.#limit(async () => {
-        try {
-          await this.#store.put(key, body(), { contentType: 'application/json' });
-        } catch (error) {
-          failed += 1;
-          firstError ??= error;
-        }
-      });
-    await Promise.all([
-      mapBounded(entries, this.#concurrency, ([key, value]) =>
-        put(segmentEntryKey(this.#prefix, context, hashes.get(key) as string), () =>
-          encodeEntry(context, [[key, value]], this.#memoryKey),
-        ),
-      ),
-      mapBounded(missedChunks, this.#concurrency, async (chunk) => {
-        const items = chunk.keys.map((key) => [key, fresh.get(key) ?? remembered.get(key)] as const);
-        if (items.some(([, value]) => value === undefined || value.translation.trim() === '')) return;
-        await put(packEntryKey(this.#prefix, context, packHash(chunk.hashes)), () =>
-          encodeEntry(context, items as [string, Remembered][], this.#memoryKey),
-        );
-      }),
-    ]);
-    if (failed > 0) {
-      this.#logger?.warn('translation memory entries not written; those segments will be translated again', {
-        targetLanguage: context.targetLanguage,
-        failed,
-        error: String(firstError),
-      });
+  ): EntryWrite | undefined {
+    const items = chunk.keys.map((key) => [key, fresh.get(key) ?? remembered.get(key)] as const);
+    if (items.some(([, value]) => value === undefined || value.translation.trim() === '')) return undefined;
+    return {
+      key: packEntryKey(this.#prefix, context, packHash(chunk.hashes)),
+      body: encodeEntry(context, items as [string, Remembered][], this.#memoryKey),
+    };
+  }
+
+  /** Waits for the call's writes; the failures are only logged (the memory then does without those entries). */
+  async #written(context: MemoryContext, writes: EntryWrites): Promise<void> {
+    await writes.drained();
+    if (writes.failures === 0) return;
+    this.#logger?.warn('translation memory entries not written; those segments will be translated again', {
+      targetLanguage: context.targetLanguage,
+      failed: writes.failures,
+      error: String(writes.firstError),
+    });
+  }
+}
+
+/** What `prepare` found, for `translate()` to go on from. */
+interface Lookup {
+  readonly request: TranslationRequest;
+  readonly context: MemoryContext;
+  /** The request's segments as segment keys, in order. */
+  readonly keys: readonly string[];
+  readonly distinct: readonly string[];
+  readonly hashes: ReadonlyMap<string, string>;
+  readonly remembered: ReadonlyMap<string, Remembered>;
+  /** Editors' corrections found for the segments: they answer first. */
+  readonly human: ReadonlyMap<string, Remembered>;
+  /** The distinct segments neither the corrections nor the memory have, in order: what the engine is sent. */
+  readonly missing: readonly string[];
+  readonly missedChunks: readonly Chunk[];
+}
+
+interface EntryWrite {
+  readonly key: string;
+  readonly body: string;
+}
+
+/**
+ * The entry writes of one call, queued as translations come in and made at most `width` at a time; each entry is
+ * encoded only when its write starts, so however fast the engine answers, at most `width` bodies exist at once.
+ */
+class EntryWrites {
+  readonly #width: number;
+  readonly #put: (write: EntryWrite) => Promise<unknown>;
+  #queue: (() => EntryWrite | undefined)[] = [];
+  #next = 0;
+  readonly #workers = new Set<Promise<void>>();
+  failures = 0;
+  firstError: unknown;
+
+  constructor(width: number, put: (write: EntryWrite) => Promise<unknown>) {
+    this.#width = width;
+    this.#put = put;
+  }
+
+  /** Queues an entry, made by `entry` when its write starts (`undefined`: nothing to write). */
+  add(entry: () => EntryWrite | undefined): void {
+    this.#queue.push(entry);
+    if (this.#workers.size >= this.#width) return;
+    const worker = this.#work().finally(() => this.#workers.delete(worker));
+    this.#workers.add(worker);
+  }
+
+  async #work(): Promise<void> {
+    while (this.#next < this.#queue.length) {
+      const entry = this.#queue[this.#next] as () => EntryWrite | undefined;
+      this.#queue[this.#next] = () => undefined;
+      this.#next += 1;
+      const write = entry();
+      if (!write) continue;
+      try {
+        await this.#put(write);
+      } catch (error) {
+        this.failures += 1;
+        this.firstError ??= error;
+      }
     }
+  }
+
+  /** Resolves once every entry queued so far (and any queued meanwhile) is written or has failed. */
+  async drained(): Promise<void> {
+    while (this.#workers.size > 0) await Promise.all(this.#workers);
+    this.#queue = [];
+    this.#next = 0;
   }
 }
 

@@ -244,6 +244,22 @@ export const OPTIONS = {
       doc: 'pages link `rel=alternate` and `rel=canonical` as this URL followed by the key (none: relative)',
     },
   }),
+  maxCharactersPerArticle: option({
+    summary: 'characters one article may send to the engine',
+    kind: wholeNumber({ min: 1 }),
+    // The limit article in the default languages: 2 MiB of text × 6 languages × 1.1 (README, "What it costs").
+    default: 14_000_000,
+    context: {
+      key: 'maxCharactersPerArticle',
+      doc: 'characters one article may send to Translate, all languages together (what the memory has not counted); more gets a `failed/` record (`over-budget`) before any request',
+    },
+    env: { name: 'MAX_CHARACTERS_PER_ARTICLE' },
+    cli: {
+      flags: '--max-characters <n>',
+      help: 'most characters one article may send to the engine, all languages together',
+      doc: 'an article that would send more (what the memory has not) fails `over-budget` before any request',
+    },
+  }),
   /** Where completion events go: the account's default bus, the only one the function may put events on. */
   eventBusName: option({
     kind: optionalName,
@@ -322,7 +338,20 @@ export const OPTIONS = {
     default: undefined,
     context: {
       key: 'alarmEmail',
-      doc: 'subscribes an address to the dead-letter alarm (confirm the subscription e-mail)',
+      doc: 'subscribes an address to the dead-letter and daily budget alarms (confirm the subscription e-mail)',
+    },
+  }),
+  dailyCharacterBudget: option({
+    kind: wholeNumber({
+      min: 0,
+      expected: 'a whole number of characters such as 20000000, or 0 for no alarm',
+    }),
+    // About USD 300 a day at list price: a newsroom's ordinary day several times over, and one limit article.
+    default: 20_000_000,
+    cleared: 0,
+    context: {
+      key: 'dailyCharacterBudget',
+      doc: 'an alarm (to the alarm topic: `alarmEmail`) when the characters sent to Translate in any 24 hours reach it; `0`: none',
     },
   }),
   cacheExpirationDays: option({
