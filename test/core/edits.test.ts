@@ -5,7 +5,7 @@ import { processObject } from '../../functions/core/pipeline.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { expectValidOutputs } from '../contract/validate.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
-import { fixedClock, silentLogger, testSettings } from '../doubles/pipeline-fixture.js';
+import { fixedClock, silentLogger, TEST_MEMORY_KEY, testSettings } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 
 const seed = readFileSync(
@@ -21,7 +21,7 @@ describe('editors’ corrections (edits/<articleId>/<lang>.json)', () => {
   let engine: TaggingTranslator;
   const deps = (iso = '2024-01-01T00:00:00Z') => ({
     store,
-    translator: new TranslationMemory(engine, { store, prefix: 'cache/' }),
+    translator: new TranslationMemory(engine, { store, prefix: 'cache/', memoryKey: TEST_MEMORY_KEY }),
     clock: fixedClock(iso),
     logger: silentLogger,
   });

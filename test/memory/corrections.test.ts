@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
+import { TEST_MEMORY_KEY } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
 import { es, sentences as passage } from './passage.js';
+import { planted } from './planted-entry.js';
 
 const correction = {
   source: 'It approved the plan by seven votes to two.',
@@ -13,7 +15,7 @@ describe('TranslationMemory corrections', () => {
   let store: MemoryArticleStore;
   let engine: TaggingTranslator;
   const memory = (options: { read?: boolean; packSize?: number } = {}) =>
-    new TranslationMemory(engine, { store, prefix: 'cache/', ...options });
+    new TranslationMemory(engine, { store, prefix: 'cache/', memoryKey: TEST_MEMORY_KEY, ...options });
 
   beforeEach(() => {
     store = new MemoryArticleStore();
@@ -29,6 +31,17 @@ describe('TranslationMemory corrections', () => {
     expect(result.reviewed).toEqual([false, true]);
     expect(engine.requests.map((request) => request.segments)).toEqual([['Something new.']]);
     expect(store.keys('cache/segments/human/en-es/')).toHaveLength(2);
+  });
+
+  it('never answers with a correction someone who can write to the bucket planted, checksums recomputed', async () => {
+    await memory().learn({ sourceLanguage: 'en', targetLanguage: 'es', corrections: [correction] });
+    const [entry] = store.keys('cache/segments/human/en-es/').filter((key) => !key.includes('/index/'));
+    store.upload(entry as string, planted(store.text(entry as string), 'siete votos', 'nueve votos'));
+
+    const result = await memory().translate(es([correction.source]));
+
+    expect(result.translations).toEqual([`[es] ${correction.source}`]);
+    expect(result.reviewed).toBeUndefined();
   });
 
   it('wins over the machine packs and entries of a passage translated before the correction', async () => {

@@ -1,4 +1,3 @@
-import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleJson, ManifestJson } from '../../functions/core/contract.js';
@@ -9,6 +8,7 @@ import { TranslationMemory } from '../../functions/core/translate/translation-me
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { fixedClock, silentLogger, TEST_MEMORY_KEY, testSettings } from '../doubles/pipeline-fixture.js';
 import { TaggingTranslator } from '../doubles/tagging-translator.js';
+import { planted } from './planted-entry.js';
 
 const seed = readFileSync(
   new URL('../../samples/articles/wang-yi-moscow-visit.txt', import.meta.url),
@@ -27,29 +27,6 @@ const corrected = seed.replace(maltaParagraph, correctedParagraph);
 
 const settings = testSettings({ pricePerMillionCharacters: 20 });
 
-/**
- * A memory entry as someone who can write to the bucket would plant it: a translation changed, and every
- * checksum they can compute recomputed (the SHA-256 entries used to carry; an HMAC under a key they guess).
- */
-function planted(body: string, from: string, to: string): string {
-  const entry = JSON.parse(body) as Record<string, unknown> & { rows: [string, string, string | null][] };
-  entry.rows = entry.rows.map(([text, translation, detected]) => [
-    text,
-    translation.replace(from, to),
-    detected,
-  ]);
-  const content = JSON.stringify([
-    entry.format,
-    entry.engine,
-    entry.settings,
-    entry.sourceLanguage,
-    entry.targetLanguage,
-    entry.rows,
-  ]);
-  entry.sha256 = createHash('sha256').update(content).digest('hex');
-  entry.hmac = createHmac('sha256', 'polybrief').update(content).digest('hex');
-  return JSON.stringify(entry);
-}
 const clock = fixedClock();
 
 describe('processArticle with the translation memory', () => {
@@ -197,10 +174,10 @@ describe('processArticle with the translation memory', () => {
   it('never publishes an entry planted by someone who can write to the bucket, checksums recomputed', async () => {
     store.upload(key, seed);
     await processArticle({ key }, settings, deps());
-    const entries = store.keys('cache/').filter((name) => store.text(name).includes('Putin has confirmed'));
+    const entries = store.keys('cache/').filter((name) => store.text(name).includes('</span> has confirmed'));
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries)
-      store.upload(entry, planted(store.text(entry), '[es] Putin has confirmed', '[es] Putin has denied'));
+      store.upload(entry, planted(store.text(entry), '</span> has confirmed', '</span> has denied'));
     const version = store.upload(key, corrected);
 
     await processArticle({ key, versionId: version.versionId ?? '' }, settings, deps());
