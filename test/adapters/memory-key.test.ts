@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretsManagerClient } from '../../functions/adapters/aws-clients.js';
 import { fetchMemoryKey, MEMORY_KEY_FILE, memoryKeyFile } from '../../functions/adapters/memory-key.js';
-import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
+import { loopbackClientOptions } from '../support/dummy-aws.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from '../support/secrets-manager-server.js';
 
 describe('memoryKeyFile', () => {
@@ -49,13 +49,7 @@ describe('fetchMemoryKey', () => {
   afterAll(async () => {
     await server.close();
   });
-  const client = () =>
-    createSecretsManagerClient({
-      endpoint: server.endpoint,
-      region: DUMMY_REGION,
-      credentials: DUMMY_CREDENTIALS,
-      maxAttempts: 1,
-    });
+  const client = () => createSecretsManagerClient(loopbackClientOptions(server.endpoint, { maxAttempts: 1 }));
 
   it('reads the key from the secret', async () => {
     const key = await fetchMemoryKey(client(), arn);

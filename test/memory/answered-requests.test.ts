@@ -9,7 +9,7 @@ import { TranslationMemory } from '../../functions/core/translate/translation-me
 import { recordOutcome } from '../../functions/lambda/outcome-metrics.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { fixedClock, silentLogger, TEST_MEMORY_KEY, testSettings } from '../doubles/pipeline-fixture.js';
-import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
+import { loopbackClientOptions } from '../support/dummy-aws.js';
 import {
   type LoggedRequest,
   startTranslateProtocolServer,
@@ -59,12 +59,7 @@ describe('a language that fails after some of its requests were answered', () =>
     const store = new MemoryArticleStore();
     store.upload(key, article);
     const engine = new AmazonTranslateTranslator({
-      client: createTranslateClient({
-        endpoint: server.endpoint,
-        region: DUMMY_REGION,
-        credentials: DUMMY_CREDENTIALS,
-        maxAttempts: 1,
-      }),
+      client: createTranslateClient(loopbackClientOptions(server.endpoint, { maxAttempts: 1 })),
       // One request at a time per language, so the requests before the failing one are answered, those after not.
       concurrencyPerLanguage: 1,
       maxRequestBytes: 600,

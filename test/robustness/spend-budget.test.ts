@@ -8,7 +8,7 @@ import { processArticle } from '../../functions/core/pipeline.js';
 import { TranslationMemory } from '../../functions/core/translate/translation-memory.js';
 import { MemoryArticleStore } from '../doubles/memory-store.js';
 import { fixedClock, silentLogger, TEST_MEMORY_KEY, testSettings } from '../doubles/pipeline-fixture.js';
-import { DUMMY_CREDENTIALS, DUMMY_REGION } from '../support/dummy-aws.js';
+import { loopbackClientOptions } from '../support/dummy-aws.js';
 import {
   startTranslateProtocolServer,
   type TranslateProtocolServer,
@@ -43,12 +43,7 @@ describe('the per-article character budget, with the real Amazon Translate adapt
 
   const deps = (on: MemoryArticleStore = store) => {
     const engine = new AmazonTranslateTranslator({
-      client: createTranslateClient({
-        endpoint: server.endpoint,
-        region: DUMMY_REGION,
-        credentials: DUMMY_CREDENTIALS,
-        maxAttempts: 1,
-      }),
+      client: createTranslateClient(loopbackClientOptions(server.endpoint, { maxAttempts: 1 })),
     });
     return {
       store: on,

@@ -1,9 +1,16 @@
+import type { AwsClientOptions } from '../../functions/adapters/aws-clients.js';
+
 /** Credentials and region for SDK clients aimed at loopback servers: any values are accepted there. */
 export const DUMMY_CREDENTIALS = {
   accessKeyId: 'AKIDPOLYBRIEFTEST',
   secretAccessKey: 'polybrief-test-secret',
 };
 export const DUMMY_REGION = 'us-east-1';
+
+/** Options for an SDK client (`createTranslateClient`...) aimed at a loopback server at `endpoint`. */
+export function loopbackClientOptions(endpoint: string, more: AwsClientOptions = {}): AwsClientOptions {
+  return { endpoint, region: DUMMY_REGION, credentials: DUMMY_CREDENTIALS, ...more };
+}
 
 /**
  * The environment for a `polybrief` child process whose Amazon Translate (and Comprehend) is the loopback server at
