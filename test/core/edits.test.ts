@@ -134,6 +134,29 @@ describe('editors’ corrections (edits/<articleId>/<lang>.json)', () => {
     expect(quote).toBeDefined();
   });
 
+  it('corrects a Markdown upload under its own id (x.md is x-md), in its set and in the feed, beside the .txt', async () => {
+    store.upload('incoming/wang-yi-moscow-visit.md', seed);
+    await processObject({ key: 'incoming/wang-yi-moscow-visit.md' }, settings, deps());
+    const markdownFolder = 'published/wang-yi-moscow-visit-md/';
+    const edit = store.json<ArticleJson>(`${markdownFolder}es.json`) as unknown as {
+      headline: { text: string };
+    };
+    edit.headline.text = 'Wang Yi visita Moscú (Markdown)';
+    store.upload('edits/wang-yi-moscow-visit-md/es.json', JSON.stringify(edit));
+
+    const outcome = await processObject({ key: 'edits/wang-yi-moscow-visit-md/es.json' }, settings, deps());
+
+    expect(outcome).toMatchObject({ status: 'published', articleId: 'wang-yi-moscow-visit-md' });
+    expect(store.json<ArticleJson>(`${markdownFolder}es.json`).headline.text).toBe(
+      'Wang Yi visita Moscú (Markdown)',
+    );
+    expect(published().headline.text).not.toContain('Markdown');
+    const feed = store.text('published/feeds/es.xml');
+    expect(feed).toContain('wang-yi-moscow-visit-md/es.html');
+    expect(feed).toContain('<title>Wang Yi visita Moscú (Markdown)</title>');
+    expect(feed).toMatch(/wang-yi-moscow-visit\/es\.html/u);
+  });
+
   it.each([
     [
       'an unknown sentence id',
