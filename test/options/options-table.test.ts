@@ -29,8 +29,14 @@ const everythingSet: PipelineOptions = {
   prefixes: { incoming: 'in/', published: 'out/pages/', failed: 'out/failed/', cache: 'memory/' },
 };
 
+/** The secret the construct creates for the memory key, and puts in the function's environment. */
+const memoryKeySecret = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:MemoryKey-AbCdEf';
 /** The variables the function needs set. */
-const requiredEnvironment = { SOURCE_LANGUAGE: 'en', TARGET_LANGUAGES: 'es' };
+const requiredEnvironment = {
+  SOURCE_LANGUAGE: 'en',
+  TARGET_LANGUAGES: 'es',
+  MEMORY_KEY_SECRET: memoryKeySecret,
+};
 
 function thrown(attempt: () => unknown): InvalidOptionsError {
   try {
@@ -41,9 +47,6 @@ function thrown(attempt: () => unknown): InvalidOptionsError {
   }
   throw new Error('nothing was thrown');
 }
-
-/** The secret the construct creates for the memory key, and puts in the function's environment. */
-const memoryKeySecret = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:MemoryKey-AbCdEf';
 
 describe('the function environment', () => {
   it('decodes what it encodes, for the defaults and for every option set', () => {
