@@ -144,6 +144,22 @@ describe('TranslationMemory', () => {
     expect(engine.requests.at(-1)?.segments).toEqual(sentences.slice(2));
   });
 
+  it("counts inline HTML's markup only for an engine that bills it", async () => {
+    const tagged = ['<span id=0 translate=no>Wang Yi</span> met <span id=1>Putin</span>.', 'A & B.'];
+    const text = 'Wang Yi met Putin.\nA & B.'.length;
+    const request = { ...es(tagged), format: 'html' as const };
+    const billing = Object.assign(new TaggingTranslator(), { billsMarkup: true });
+
+    expect((await memory().prepare(request)).charactersToSend).toBe(text);
+    expect(
+      (
+        await new TranslationMemory(billing, { store, prefix: 'cache/', memoryKey: TEST_MEMORY_KEY }).prepare(
+          request,
+        )
+      ).charactersToSend,
+    ).toBe(tagged.join('\n').length);
+  });
+
   it.each([
     ['not JSON', () => 'not json {'],
     ['truncated', (body: string) => body.slice(0, body.length / 2)],

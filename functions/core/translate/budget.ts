@@ -1,4 +1,5 @@
 import { ArticleError } from '../errors.js';
+import { inlineHtmlText } from '../inline-html.js';
 import type { PreparedTranslation, TranslationRequest, TranslationResult, Translator } from '../ports.js';
 import type { ArticleRun } from '../run.js';
 
@@ -22,6 +23,18 @@ function codePoints(text: string): number {
 export function billableCharacters(segments: readonly string[]): number {
   if (segments.length === 0) return 0;
   return segments.reduce((sum, segment) => sum + codePoints(segment), segments.length - 1);
+}
+
+/**
+ * The characters `translator` bills for `request`: inline HTML's markup counts only for an engine that bills it
+ * (Amazon Translate); for any other only the text does.
+ */
+export function requestCharacters(
+  translator: Pick<Translator, 'billsMarkup'>,
+  request: Pick<TranslationRequest, 'segments' | 'format'>,
+): number {
+  const textOnly = request.format === 'html' && translator.billsMarkup !== true;
+  return billableCharacters(textOnly ? request.segments.map(inlineHtmlText) : request.segments);
 }
 
 const figure = (value: number) => value.toLocaleString('en-US');
@@ -59,7 +72,7 @@ export async function prepareRequest(
   if (request.segments.length === 0) return { charactersToSend: 0, translate: async () => NOTHING };
   if (translator.prepare) return translator.prepare(request);
   return {
-    charactersToSend: billableCharacters(request.segments),
+    charactersToSend: requestCharacters(translator, request),
     translate: () => translator.translate(request),
   };
 }

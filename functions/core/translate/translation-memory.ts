@@ -18,7 +18,7 @@ import type {
   TranslationUsage,
   Translator,
 } from '../ports.js';
-import { billableCharacters } from './budget.js';
+import { requestCharacters } from './budget.js';
 import { contentChunks } from './content-chunks.js';
 import { Corrections } from './corrections.js';
 import {
@@ -276,7 +276,8 @@ export class TranslationMemory implements Translator {
       missing,
       missedChunks,
     };
-    return { charactersToSend: billableCharacters(missing), translate: () => this.#complete(lookup) };
+    const charactersToSend = requestCharacters(this.#inner, { ...request, segments: missing });
+    return { charactersToSend, translate: () => this.#complete(lookup) };
   }
 
   /** Sends what the memory did not have, remembering each request's segments as soon as it is answered. */
