@@ -101,7 +101,7 @@ describe('feeds and the news sitemap', () => {
 
     const feed = store.text('published/feeds/es.xml');
     expect(atomProblems(feed)).toEqual([]);
-    expect(feedEntries(feed).map((entry) => entry.href)).toEqual(['../city-budget-vote/es.html']);
+    expect(feedEntries(feed).map((entry) => entry.href)).toEqual(['../city-budget-vote-md/es.html']);
     expect(store.keys('published/sitemap')).toEqual([]);
     expect(notes).toContain(
       'sitemap not updated: it takes absolute URLs, and no public base URL is configured',
@@ -153,14 +153,14 @@ describe('feeds and the news sitemap', () => {
     expect(
       feedEntries(feed).map(({ href, published, updated }) => [href.split('/').at(-2), published, updated]),
     ).toEqual([
-      ['city-budget-vote', '2024-05-01T10:00:00.000Z', '2024-05-01T10:00:00.000Z'],
+      ['city-budget-vote-md', '2024-05-01T10:00:00.000Z', '2024-05-01T10:00:00.000Z'],
       ['wang-yi-moscow-visit', '2024-05-01T09:00:00.000Z', '2024-05-01T11:00:00.000Z'],
     ]);
     const sitemap = store.text('published/sitemap.xml');
     expect(sitemapProblems(sitemap)).toEqual([]);
     expect(sitemapLocations(sitemap).map((url) => url.split('/').at(-2))).toEqual([
-      'city-budget-vote',
-      'city-budget-vote',
+      'city-budget-vote-md',
+      'city-budget-vote-md',
       'wang-yi-moscow-visit',
       'wang-yi-moscow-visit',
     ]);

@@ -144,7 +144,7 @@ describe.skipIf(!hasAwsCli)('editors in the loop, through polybrief dev and the 
       '--metadata',
       'languages=fr,scope=brief',
     );
-    await dev.line(/^published +city-budget-vote /, 30_000);
+    await dev.line(/^published +city-budget-vote-md /, 30_000);
     await aws(
       's3',
       'cp',
@@ -155,10 +155,10 @@ describe.skipIf(!hasAwsCli)('editors in the loop, through polybrief dev and the 
     );
     const failed = await dev.line(/^failed +harbour-ferry-returns /, 30_000);
 
-    const manifest = await json<ManifestJson>('published/city-budget-vote/manifest.json');
+    const manifest = await json<ManifestJson>('published/city-budget-vote-md/manifest.json');
     expect(manifest.languages).toEqual(['en', 'fr']);
     expect(manifest.translation.scope).toBe('brief');
-    expect((await json<ArticleJson>('published/city-budget-vote/fr.json')).body).toEqual([]);
+    expect((await json<ArticleJson>('published/city-budget-vote-md/fr.json')).body).toEqual([]);
     expect(failed).toContain('invalid-metadata');
     const record = await json<FailedRecordJson>('failed/harbour-ferry-returns.json');
     expect(record.problems?.[0]).toMatch(/^metadata "scope": expected full or brief.*got "short"\.$/u);
