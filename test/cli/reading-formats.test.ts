@@ -128,9 +128,9 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
   });
 
   it('gives the news page its headline, metadata and body, no boilerplate, in every language', async () => {
-    const english = await version('harbour-levy-vote', 'en');
+    const english = await version('harbour-levy-vote-html', 'en');
     for (const language of languages) {
-      const article = await version('harbour-levy-vote', language);
+      const article = await version('harbour-levy-vote-html', language);
       const text = spans(article)
         .map((span) => span.text)
         .join(' ');
@@ -173,7 +173,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
       expect(article.dateline).toMatchObject({ place: 'Portkerry' });
       // The link over a person's name (never translated) stays over the name, in every language.
       expect(spans(article).flatMap((span) => marked(span, 'link'))).toContain('Aileen Forbes');
-      const html = await page('harbour-levy-vote', language);
+      const html = await page('harbour-levy-vote-html', language);
       expect(html).toContain(
         '<a href="https://www.courier.example/people/aileen-forbes" rel="nofollow noopener noreferrer">Aileen Forbes</a>',
       );
@@ -199,7 +199,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
   });
 
   it('publishes the Markdown file with its front matter, table, lists, quote, figure and marks in every language', async () => {
-    const english = await version('ferry-timetable-changes', 'en');
+    const english = await version('ferry-timetable-changes-md', 'en');
     const cells = english.body.filter((paragraph) => paragraph.kind === 'table-cell');
     expect(cells.map((cell) => cell.sentences.map((sentence) => sentence.text).join(' '))).toEqual([
       'Departure',
@@ -212,7 +212,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
       'Fridays',
     ]);
     for (const language of languages) {
-      const article = await version('ferry-timetable-changes', language);
+      const article = await version('ferry-timetable-changes-md', language);
       if (language === 'en')
         expect(article.headline.text).toBe('Island ferry adds evening sailings for the summer');
       else expect(article.headline.text).not.toBe(english.headline.text);
@@ -234,7 +234,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
       // Marks are placed in the translated sentence: the strong organisation's name (kept as written) is marked.
       expect(marked(byId(article, 'p1').sentences[0] as TextSpanJson, 'strong')).toEqual(['Harbour Lines']);
       expect(marked(byId(article, 'p1').sentences[0] as TextSpanJson, 'emphasis')).toHaveLength(1);
-      const html = await page('ferry-timetable-changes', language);
+      const html = await page('ferry-timetable-changes-md', language);
       expect(html).toContain('<strong>Harbour Lines</strong>');
       expect(html).toMatch(/<table>[\s\S]*<th>\s*<p id="p4">/u);
       expect(html).toMatch(/<td><\/td>\s*<\/tr>\s*<\/table>/u);
@@ -243,12 +243,12 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
       expect(html).not.toMatch(/<img/u);
     }
     // The link reaches the Catalan page (Apertium es drops it as a tag fault: published unmarked, never misplaced).
-    const catalan = await version('ferry-timetable-changes', 'ca');
+    const catalan = await version('ferry-timetable-changes-md', 'ca');
     expect(marked(byId(catalan, 'p2').sentences[1] as TextSpanJson, 'link')).toHaveLength(1);
   });
 
   it('reads the Word file built in the test as a docx article, in every language', async () => {
-    const english = await version('lifeboat-station', 'en');
+    const english = await version('lifeboat-station-docx', 'en');
     expect(english.source.format).toBe('docx');
     expect(english.headline.text).toBe('Lifeboat station reopens after refit');
     expect(english.body.map((paragraph) => paragraph.kind)).toEqual([
@@ -266,7 +266,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
       'paragraph',
     ]);
     for (const language of languages) {
-      const article = await version('lifeboat-station', language);
+      const article = await version('lifeboat-station-docx', language);
       expect(article.metadata).toMatchObject({
         authors: [{ name: 'Morag Lindsay' }],
         keywords: ['lifeboats', 'harbour'],
@@ -276,7 +276,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
       expect(article.body.map(shape)).toEqual(english.body.map(shape));
       const first = byId(article, 'p1').sentences[0] as TextSpanJson;
       expect(marked(first, 'strong')).toHaveLength(1);
-      const html = await page('lifeboat-station', language);
+      const html = await page('lifeboat-station-docx', language);
       expect(html).toMatch(/<h2 id="p3">/u);
       expect(html).toMatch(/<table>[\s\S]*<\/table>/u);
       expect(html).toMatch(/<strong>[^<]+<\/strong>/u);
@@ -284,7 +284,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
   });
 
   it("applies an editor's corrections to a table cell and a list item where they stand", async () => {
-    const spanish = await version('ferry-timetable-changes', 'es');
+    const spanish = await version('ferry-timetable-changes-md', 'es');
     const edited = structuredClone(spanish) as unknown as {
       body: { id: string; sentences: { text: string }[] }[];
     };
@@ -293,13 +293,13 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
     (sentenceOf('p13') as { text: string }).text = 'reservar una plaza de coche en línea;';
     (sentenceOf('p1') as { text: string }).text =
       'La naviera Harbour Lines ofrecerá dos travesías más por la tarde desde el 1 de junio.';
-    await mkdir(join(folder, 'edits', 'ferry-timetable-changes'), { recursive: true });
-    await writeFile(join(folder, 'edits/ferry-timetable-changes/es.json'), JSON.stringify(edited));
+    await mkdir(join(folder, 'edits', 'ferry-timetable-changes-md'), { recursive: true });
+    await writeFile(join(folder, 'edits/ferry-timetable-changes-md/es.json'), JSON.stringify(edited));
 
     const second = await polybrief(['run', folder, '--out', out, '--languages', 'es,ca']);
 
     expect(second.code, second.stderr).toBe(0);
-    const corrected = await version('ferry-timetable-changes', 'es');
+    const corrected = await version('ferry-timetable-changes-md', 'es');
     expect(corrected.body.map(shape)).toEqual(spanish.body.map(shape));
     expect(byId(corrected, 'p8').sentences[0]).toMatchObject({ text: 'a diario', review: 'reviewed' });
     expect(byId(corrected, 'p9').sentences[0]).toMatchObject({ review: 'reviewed' });
@@ -309,7 +309,7 @@ describe.skipIf(!hasPairs)('polybrief run on HTML, Markdown and Word articles wi
     });
     // The engine's marks indexed the engine's wording: a corrected sentence has none rather than misplaced ones.
     expect(byId(corrected, 'p1').sentences[0]?.marks).toBeUndefined();
-    const html = await page('ferry-timetable-changes', 'es');
+    const html = await page('ferry-timetable-changes-md', 'es');
     expect(html).toMatch(/<td>\s*<p id="p8"><span class="reviewed">a diario<\/span><\/p>\s*<\/td>/u);
     expect(html).toMatch(
       /<li>\s*<p id="p13"><span class="reviewed">reservar una plaza de coche en línea;<\/span><\/p>/u,
