@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { ArticleImage, ArticleMetadata } from '../../document.js';
 import { MAX_LIST_ITEMS } from '../metadata-values.js';
 import { removeBoilerplate } from './boilerplate.js';
-import type { DomDocument, DomElement } from './dom.js';
+import type { DomDocument, DomElement, DomNode } from './dom.js';
 import { type DomBlocks, readDomBlocks } from './dom-blocks.js';
 import { chooseHeadline } from './headline.js';
 import { type PageMetadata, readPageMetadata } from './page-metadata.js';
@@ -25,10 +25,18 @@ export function extractArticle(document: DomDocument): PageArticle | undefined {
   // Read first: the extractor rewrites the tree as it goes.
   const page = readPageMetadata(document);
   const headline = chooseHeadline(page);
-  const found = new Readability<DomElement>(document as never, {
+  const reader = new Readability<DomElement>(document as never, {
     keepClasses: true,
+    charThreshold: charThreshold(document),
     serializer: (node) => node as unknown as DomElement,
-  }).parse();
+  });
+  // Readability finds elements by tag with `querySelectorAll`, which linkedom answers by compiling the selector
+  // anew at every call: on pages of many small elements (thousands of paragraphs, formatting in every word)
+  // that compiling, once per element, cost more than the rest of the extraction. The same elements, in the
+  // same order, found by their tag names.
+  (reader as unknown as { _getAllNodesWithTag: typeof elementsWithTag })._getAllNodesWithTag =
+    elementsWithTag;
+  const found = reader.parse();
   const content = found?.content;
   if (!content) return undefined;
   const authors = (page.authors ?? []).map((author) => author.name);
@@ -50,6 +58,52 @@ export function extractArticle(document: DomDocument): PageArticle | undefined {
     metadata: articleMetadata(page, blocks.images),
     page,
   };
+}
+
+/**
+ * The elements under `root` whose tag is one of `tagNames`, in document order, as `querySelectorAll` with the
+ * tag names finds them (the root left out, a template's content not entered).
+ */
+export function elementsWithTag(root: DomNode, tagNames: readonly string[]): DomElement[] {
+  const wanted = new Set(tagNames.map((name) => name.toLowerCase()));
+  const found: DomElement[] = [];
+  // A walk in document order along the tree's own links: no list of children is built at any element.
+  let element = (root as TreeNode).firstElementChild;
+  while (element) {
+    const name = element.localName.toLowerCase();
+    if (wanted.has(name)) found.push(element);
+    let next = name === 'template' ? null : element.firstElementChild;
+    for (
+      let at: TreeNode | null = element;
+      !next && at && at !== root;
+      at = at.parentNode as TreeNode | null
+    ) {
+      next = at.nextElementSibling;
+    }
+    element = next;
+  }
+  return found;
+}
+
+/** The links between elements the walk above follows (linkedom has them; the project's DOM types leave them out). */
+interface TreeNode extends DomNode {
+  readonly firstElementChild: (DomElement & TreeNode) | null;
+  readonly nextElementSibling: (DomElement & TreeNode) | null;
+}
+
+/** Readability's own threshold: an article with less text than this makes it try again with looser rules. */
+const READABILITY_CHAR_THRESHOLD = 500;
+
+/**
+ * Readability's threshold, lowered to the page's own text when the page holds less: no attempt can find more
+ * text than the page has (each attempt's text is part of the body's, measured the same way), so the retries a
+ * short page otherwise costs (up to four whole passes, each re-parsing the page) would only find what the first
+ * one already holds. When the first attempt falls short of the page's text, the retries run as before and the
+ * longest wins, as before.
+ */
+function charThreshold(document: DomDocument): number {
+  const text = (document.body?.textContent ?? '').trim().replace(/\s{2,}/gu, ' ');
+  return Math.max(1, Math.min(READABILITY_CHAR_THRESHOLD, text.length));
 }
 
 /** Whether a caption comes before the article's running text (the lead picture's). */
