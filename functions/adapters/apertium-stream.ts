@@ -217,28 +217,40 @@ function runsOf(pieces: readonly Piece[]): { id: number; first: number; last: nu
  * lemma, its own text, with a mark of an unknown word before it dropped. A name the engine changed leaves only
  * the source.
  */
-function keptWithNeighbours(pieces: readonly Piece[], source: string): string {
+function keptWithNeighbours(
+  pieces: readonly Piece[],
+  source: string,
+): { readonly before: string; readonly source: string; readonly after: string } {
   const text = pieces.map((piece) => piece.text).join('');
   const name = inlineHtmlText(source);
   const at = name === '' ? -1 : text.indexOf(name);
-  if (at < 0) return source;
+  if (at < 0) return { before: '', source, after: '' };
   const before = text.slice(0, at).replace(/[@#]$/u, '');
-  return `${escapeInlineText(before)}${source}${escapeInlineText(text.slice(at + name.length))}`;
+  return { before: escapeInlineText(before), source, after: escapeInlineText(text.slice(at + name.length)) };
 }
 
 /**
  * The answer to `htmlToStream` as inline HTML again: each element around the pieces that carry its id. An
  * element whose words were pulled apart comes back as two elements with one id, and crossing or missing ones
  * stay as they are, for the core to judge (it then publishes the sentence without marks); a kept element comes
- * back exactly as it was sent, wherever its words went.
+ * back exactly as it was sent, wherever its words went. Words generated as one form with a kept name stand
+ * outside the elements that start or end with the name ("L'<strong>Harbour Lines</strong>").
  */
 export function streamToHtml(stream: string, sequence: number, segment: HtmlSegment): string {
   const pieces = piecesOf(stream, sequence);
   const runs = runsOf(pieces).sort((a, b) => a.first - b.first || b.last - a.last);
+  const kept = new Map<(typeof runs)[number], ReturnType<typeof keptWithNeighbours>>();
+  for (const run of runs) {
+    const element = segment.elements.get(run.id);
+    if (element?.keep && pieces[run.first]?.voidId !== run.id)
+      kept.set(run, keptWithNeighbours(pieces.slice(run.first, run.last + 1), element.source));
+  }
   let html = '';
   const open: { id: number; last: number }[] = [];
+  const after: { last: number; text: string }[] = [];
   let skipUntil = -1;
   pieces.forEach((piece, index) => {
+    for (const [run, parts] of kept) if (run.first === index) html += parts.before;
     for (const run of runs) {
       if (run.first !== index) continue;
       const element = segment.elements.get(run.id);
@@ -247,8 +259,10 @@ export function streamToHtml(stream: string, sequence: number, segment: HtmlSegm
         html += element.open;
         continue;
       }
-      if (element.keep) {
-        html += keptWithNeighbours(pieces.slice(index, run.last + 1), element.source);
+      const parts = kept.get(run);
+      if (parts) {
+        html += parts.source;
+        if (parts.after !== '') after.push({ last: run.last, text: parts.after });
         skipUntil = Math.max(skipUntil, run.last);
         continue;
       }
@@ -261,6 +275,12 @@ export function streamToHtml(stream: string, sequence: number, segment: HtmlSegm
       if (entry.last !== index) continue;
       html += `</${segment.elements.get(entry.id)?.name ?? 'span'}>`;
       open.splice(i, 1);
+    }
+    for (let i = 0; i < after.length; i++) {
+      const entry = after[i] as { last: number; text: string };
+      if (entry.last !== index) continue;
+      html += entry.text;
+      after.splice(i--, 1);
     }
   });
   return html;
