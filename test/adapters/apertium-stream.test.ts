@@ -83,6 +83,18 @@ describe('Apertium stream format', () => {
     );
   });
 
+  it('puts the words joined to a kept name outside a mark that starts with the name', () => {
+    const segment = htmlToStream(
+      '<strong id=1><span id=2 translate=no>Harbour Lines</span></strong> runs it',
+      3,
+    );
+    // Catalan elides the article into the name: "L'Harbour Lines" under one blank carrying both elements.
+    const answer = "[[pb:1; pbk:2]]L'Harbour Lines[[/]] [[pbo]]ho gestiona[[/]].[pbs:3]";
+    expect(streamToHtml(answer, 3, segment)).toBe(
+      "L'<strong id=1><span id=2 translate=no>Harbour Lines</span></strong> ho gestiona",
+    );
+  });
+
   it('merges the lexical units of a kept element into one proper noun with what the analyser knew', () => {
     const analysed =
       '^Director/Director<n><sg>$ [[pbk:3]]^Maria/Maria<np><ant><f><sg>$ [[pbk:3]]^Chen/*Chen$ ^said/say<vblex><past>$ [[pbk:4]]^Green/Green<adj>$ [[pbk:4]]^Party/Party<n><sg>$^./.<sent>$';
