@@ -28,7 +28,8 @@ export function escapeInlineText(text: string): string {
   return /[&<>]/u.test(text) ? text.replace(/[&<>]/gu, (char) => textEscapes[char] ?? char) : text;
 }
 
-const named: Readonly<Record<string, string>> = {
+/** The character references every HTML reader knows by name: XML's five and the no-break space. */
+export const BASIC_REFERENCE_NAMES: Readonly<Record<string, string>> = {
   amp: '&',
   lt: '<',
   gt: '>',
@@ -43,7 +44,7 @@ const named: Readonly<Record<string, string>> = {
  */
 export function decodeCharacterReferences(
   text: string,
-  names: Readonly<Record<string, string>> = named,
+  names: Readonly<Record<string, string>> = BASIC_REFERENCE_NAMES,
 ): string {
   if (!text.includes('&')) return text;
   return text.replace(

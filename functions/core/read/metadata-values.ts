@@ -3,7 +3,7 @@
  * matter, a Word file's properties): short single-line text, ISO 8601 dates, addresses a page may link to.
  */
 import type { ArticleImage } from '../document.js';
-import { decodeCharacterReferences as decodeReferences } from '../inline-html.js';
+import { BASIC_REFERENCE_NAMES, decodeCharacterReferences } from '../inline-html.js';
 
 /** Longest text kept for a name, a section or a keyword: metadata is a label, not prose. */
 export const MAX_LABEL_CHARS = 300;
@@ -143,13 +143,9 @@ export function distinctLabels(values: Iterable<unknown>): string[] {
   return out;
 }
 
-const namedEntities: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00A0',
+/** The names news pages escape punctuation with, besides the basic ones. */
+const metadataReferenceNames: Readonly<Record<string, string>> = {
+  ...BASIC_REFERENCE_NAMES,
   hellip: '…',
   mdash: '—',
   ndash: '–',
@@ -166,8 +162,8 @@ const namedEntities: Readonly<Record<string, string>> = {
  * Character references left in text that is not HTML any more (a JSON-LD value, a `<meta>` content the page
  * escaped twice: `&#8216;The Medium&#8217;`), as the text they stand for; anything unknown is kept as written.
  */
-export function decodeCharacterReferences(text: string): string {
-  return decodeReferences(text, namedEntities);
+export function decodeMetadataReferences(text: string): string {
+  return decodeCharacterReferences(text, metadataReferenceNames);
 }
 
 /** A picture with only the parts its source gives. */

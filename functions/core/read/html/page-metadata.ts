@@ -1,7 +1,7 @@
 import type { ArticleImage, ArticleMetadata, Author } from '../../document.js';
 import {
   articleImage,
-  decodeCharacterReferences,
+  decodeMetadataReferences,
   distinctLabels,
   isoDate,
   labelText,
@@ -58,9 +58,9 @@ const articleTypes = new Set([
   'advertisercontentarticle',
 ]);
 
-/** Text a page declares, its leftover character references decoded (see `decodeCharacterReferences`). */
+/** Text a page declares, its leftover character references decoded (see `decodeMetadataReferences`). */
 function pageText(value: unknown, max?: number): string | undefined {
-  return labelText(typeof value === 'string' ? decodeCharacterReferences(value) : value, max);
+  return labelText(typeof value === 'string' ? decodeMetadataReferences(value) : value, max);
 }
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
