@@ -245,14 +245,21 @@ export function streamToHtml(stream: string, sequence: number, segment: HtmlSegm
     if (element?.keep && pieces[run.first]?.voidId !== run.id)
       kept.set(run, keptWithNeighbours(pieces.slice(run.first, run.last + 1), element.source));
   }
+  // The runs starting at each piece, in the order above: each piece looks only at its own.
+  const startingAt = new Map<number, (typeof runs)[number][]>();
+  for (const run of runs) {
+    const list = startingAt.get(run.first);
+    if (list) list.push(run);
+    else startingAt.set(run.first, [run]);
+  }
   let html = '';
   const open: { id: number; last: number }[] = [];
   const after: { last: number; text: string }[] = [];
   let skipUntil = -1;
   pieces.forEach((piece, index) => {
-    for (const [run, parts] of kept) if (run.first === index) html += parts.before;
-    for (const run of runs) {
-      if (run.first !== index) continue;
+    const starting = startingAt.get(index) ?? [];
+    for (const run of starting) html += kept.get(run)?.before ?? '';
+    for (const run of starting) {
       const element = segment.elements.get(run.id);
       if (!element) continue;
       if (piece.voidId === run.id) {
