@@ -10,11 +10,13 @@ import {
   streetConnectors,
   streetHeads,
   streetTails,
+  thingAcronyms,
+  workHeads,
 } from '../cues.js';
 import { lexicon } from '../lexicon.js';
 import type { EntityMention } from '../ner/recognise.js';
 import type { TokenTable } from '../token-table.js';
-import { firstWord, isUpper, lastWord, mention, words } from './text.js';
+import { firstWord, hasSpace, isUpper, lastWord, mention, words } from './text.js';
 
 /**
  * Mention clean-up: corrections that make the tagger's output read as facts, the way news names things. Opening
@@ -30,14 +32,18 @@ function trimFunctionWords(text: string, item: EntityMention, tokens: TokenTable
     if (tokens.end(index) > item.end) break;
     const lower = tokens.tokenText(index).toLowerCase();
     const next = tokens.nextInSentence(index);
-    // `The Bank of England` is the Bank of England; `The Hague` keeps its article.
-    const article = lower === 'the' && next >= 0 && tokens.end(next) < item.end;
+    // `The Bank of England` is the Bank of England; `The Hague` keeps its article; a person never has one.
+    const article = lower === 'the' && next >= 0 && (item.type === 'PER' || tokens.end(next) < item.end);
     if (!notNames.has(lower) && !article) break;
     if (next < 0 || tokens.start(next) >= item.end) return undefined;
     start = tokens.start(next);
     index = next;
   }
   if (!/^\p{L}/u.test(text.charAt(start))) return undefined;
+  // `the Spaniards`: one plural word after an article is a people, not a person.
+  if (item.type === 'PER' && start > item.start && isPlural(text.slice(start, item.end))) {
+    return mention(text, 'MISC', start, item.end);
+  }
   // A possessive ending is not part of the name (`Sale's` → `Sale`).
   const possessive =
     text.charCodeAt(item.end - 1) === 0x73 ? /\s?['’]s$/u.exec(text.slice(start, item.end)) : null;
@@ -45,6 +51,8 @@ function trimFunctionWords(text: string, item: EntityMention, tokens: TokenTable
   if (end <= start) return undefined;
   return start === item.start && end === item.end ? item : mention(text, item.type, start, end);
 }
+
+const isPlural = (name: string): boolean => !hasSpace(name) && /\p{Ll}s$/u.test(name) && !/ss$/u.test(name);
 
 /** `Ireland's Taniesha Scanlon`: a place or team, then a person. Other mentions are returned as they are. */
 function splitPossessive(text: string, item: EntityMention): EntityMention[] {
@@ -98,9 +106,30 @@ function withoutTitles(text: string, item: EntityMention, tokens: TokenTable): E
   return personTitles.has(name.text.toLowerCase()) ? undefined : name;
 }
 
+/** `Soviet`, `Egyptians`, `Phoenicians`: a nationality or a people, not a person, an organisation or a place. */
+function isPeopleByNationality(word: string): boolean {
+  const lex = lexicon();
+  if (lex.demonyms.has(word) && !lex.countryNames.has(word)) return true;
+  if (!word.endsWith('s') || word.length < 5) return false;
+  const singular = word.slice(0, -1);
+  if (lex.demonyms.has(singular)) return true;
+  // A word the film-subtitle counts know (`Phoenicians`), not a club's (`Airdrieonians`) or a town's (`Orleans`).
+  return (
+    /\p{Ll}(?:ian|ean)$/u.test(singular) && lex.wordFrequency.has(word) && !lex.cities.has(word.toLowerCase())
+  );
+}
+
 /** Types the tagger gets wrong in ways a word list can tell. */
 function retyped(item: EntityMention): EntityMention {
   const lex = lexicon();
+  if (item.type !== 'MISC' && !hasSpace(item.text)) {
+    // `DNA`, `BCE`, `GBP`: acronyms of things, eras and currencies name no organisation, person or place.
+    if (thingAcronyms.has(item.text) || isPeopleByNationality(item.text)) return { ...item, type: 'MISC' };
+  }
+  // `Riga Peace Treaty`, `Cultural Revolution`, `Congolese Francs`: a treaty, an event, a currency, not an organisation.
+  if (item.type === 'ORG' && hasSpace(item.text) && workHeads.has(lastWord(item.text))) {
+    return { ...item, type: 'MISC' };
+  }
   // A nationality adjective is not a place.
   if (item.type === 'LOC' && lex.demonyms.has(item.text) && !lex.countryNames.has(item.text)) {
     return { ...item, type: 'MISC' };

@@ -1,5 +1,5 @@
 import type { Span } from '../../document.js';
-import { placeHeads } from '../cues.js';
+import { functionWords, placeHeads } from '../cues.js';
 import { lexicon } from '../lexicon.js';
 import type { EntityMention } from '../ner/recognise.js';
 import type { TokenTable } from '../token-table.js';
@@ -82,7 +82,10 @@ function namePartsOf(mentions: readonly EntityMention[]): Set<string> {
     if (item.type !== 'PER') continue;
     const parts = words(item.text);
     if (parts.length < 2) continue;
-    for (const part of [parts[0], parts.at(-1)]) if (part && part.length > 1) nameParts.add(part);
+    for (const part of [parts[0], parts.at(-1)]) {
+      // `The`, `And`: a word that opens sentences is nobody wherever it stands.
+      if (part && part.length > 1 && !functionWords.has(part.toLowerCase())) nameParts.add(part);
+    }
   }
   return nameParts;
 }
@@ -113,6 +116,29 @@ function placeContext(text: string, mentions: readonly EntityMention[], index: n
     listed(previous, previous ? text.slice(previous.end, item.start) : '') ||
     listed(next, next ? text.slice(item.end, next.start) : '')
   );
+}
+
+/**
+ * A place name the tagger read as a person in one place and an organisation in another (`Timbuktu`), and never
+ * as a place, is the place everywhere: one name, one sense, in one article. Retypes `mentions` in place.
+ */
+function placesOfConflictingTypes(mentions: EntityMention[]): void {
+  const typesOf = new Map<string, Set<EntityMention['type']>>();
+  for (const item of mentions) {
+    if (item.type === 'MISC') continue;
+    const types = typesOf.get(item.text) ?? new Set();
+    types.add(item.type);
+    typesOf.set(item.text, types);
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const item = mentions[i] as EntityMention;
+    const types = typesOf.get(item.text);
+    // Never where it is also read as the place: a city's team (`Chicago`) is an organisation beside the city.
+    if (item.type === 'LOC' || !types || types.size !== 2 || types.has('LOC')) continue;
+    const lex = lexicon();
+    if (!isPlaceName(item.text) || lex.names.has(item.text) || lex.firstNames.has(item.text)) continue;
+    mentions[i] = { ...item, type: 'LOC' };
+  }
 }
 
 /** Retypes mentions from what the article says elsewhere about the same names. */
@@ -154,6 +180,7 @@ function retype(text: string, mentions: readonly EntityMention[], acronyms: Read
     if ((item.type === 'ORG' || item.type === 'MISC') && placeNames.has(item.text))
       retyped[i] = { ...item, type: 'LOC' };
   }
+  placesOfConflictingTypes(retyped);
   // `Belt and Road` alone, after `Belt and Road Initiative`: the organisation.
   const prefixes = namePrefixes(retyped.filter((item) => item.type === 'ORG').map((item) => item.text));
   for (let i = 0; i < retyped.length; i++) {

@@ -8,9 +8,12 @@ export const isUpper = (text: string): boolean => /^\p{Lu}/u.test(text);
 /** The words of a name, split at whitespace. */
 export const words = (text: string): string[] =>
   // Most names are one word: no need to split (and a split is costly, thousands of times over).
-  hasSpace.test(text) ? text.split(/\s+/u).filter(Boolean) : text === '' ? [] : [text];
+  hasSpace(text) ? text.split(/\s+/u).filter(Boolean) : text === '' ? [] : [text];
 
-const hasSpace = /\s/u;
+const space = /\s/u;
+
+/** Whether `text` holds whitespace: a name of more than one word. */
+export const hasSpace = (text: string): boolean => space.test(text);
 
 /** The first word of `name`, lower-cased. */
 export const firstWord = (name: string): string => words(name)[0]?.toLowerCase() ?? '';
