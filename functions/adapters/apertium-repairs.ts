@@ -7,7 +7,10 @@
  *   reorders them ("viaje de cuatro días") reuses those missing blanks. Spacing the hyphens before translation
  *   gives the rule blanks to reuse; a hyphen that still comes through is closed up again after.
  * - a space before closing punctuation ("tierra , agua", "minutos .") is dropped.
+ * - figures in English notation ("800,000", "3.5") are written the target language's way ("800 000", "3,5"; see
+ *   apertium-number-style.ts), outside the content of kept elements.
  */
+import { type NumberStyle, POINT_GROUPS, SPACE_GROUPS, styleFigures } from './apertium-number-style.js';
 
 /** Number words a unit compound starts with in English. */
 const NUMBER =
@@ -19,16 +22,18 @@ export interface ApertiumRepairs {
   readonly unitCompounds: boolean;
   /** Drop spaces before closing punctuation in the translation. */
   readonly spaceBeforePunctuation: boolean;
+  /** How the target language writes figures; undefined: as the source does. */
+  readonly figures?: NumberStyle;
 }
 
 export const NO_REPAIRS: ApertiumRepairs = { unitCompounds: false, spaceBeforePunctuation: false };
 
 /** The repairs that raised chrF for each target language on the development half (see the module comment). */
 export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
-  es: { unitCompounds: true, spaceBeforePunctuation: true },
-  ca: { unitCompounds: true, spaceBeforePunctuation: true },
-  gl: { unitCompounds: true, spaceBeforePunctuation: true },
-  eo: { unitCompounds: false, spaceBeforePunctuation: true },
+  es: { unitCompounds: true, spaceBeforePunctuation: true, figures: SPACE_GROUPS },
+  ca: { unitCompounds: true, spaceBeforePunctuation: true, figures: POINT_GROUPS },
+  gl: { unitCompounds: true, spaceBeforePunctuation: true, figures: SPACE_GROUPS },
+  eo: { unitCompounds: false, spaceBeforePunctuation: true, figures: SPACE_GROUPS },
 };
 
 /** The source text as Apertium should read it. */
@@ -43,9 +48,47 @@ export function repairSource(text: string, repairs: ApertiumRepairs): string {
 const SPACED_HYPHEN = /(?<=[\p{L}\p{N}]) - (?=[\p{L}\p{N}])/gu;
 const SPACE_BEFORE_CLOSING = /[ \t]+(?=[.,;:!?…)\]}»])/gu;
 
+const TAG = /(<\/?[A-Za-z][^<>]*>)/u;
+const VOID = /^<(?:br|wbr|img|hr)\b/iu;
+const KEEP = /\btranslate\s*=\s*["']?no\b/iu;
+
+/**
+ * `html` with `rewrite` applied to its text outside the content of `translate=no` elements (the text between
+ * tags, as written); text that is not inline HTML is all outside.
+ */
+function outsideKept(html: string, rewrite: (text: string) => string): string {
+  const kept: boolean[] = [];
+  return html
+    .split(TAG)
+    .map((part, index) => {
+      if (index % 2 === 1) {
+        if (part.startsWith('</')) kept.pop();
+        else if (!VOID.test(part) && !part.endsWith('/>')) kept.push(KEEP.test(part) || kept.at(-1) === true);
+        return part;
+      }
+      return kept.at(-1) === true || part === '' ? part : rewrite(part);
+    })
+    .join('');
+}
+
+/** The text of `html` outside kept elements, a space for each of those. */
+function textOutsideKept(html: string): string {
+  const pieces: string[] = [];
+  outsideKept(html, (text) => {
+    pieces.push(text);
+    return text;
+  });
+  return pieces.join(' ');
+}
+
 /** The translation with the repairs applied; `source` is the text as given (before `repairSource`). */
 export function repairTranslation(translation: string, source: string, repairs: ApertiumRepairs): string {
   let text = translation;
+  const { figures } = repairs;
+  if (figures) {
+    const said = textOutsideKept(source);
+    text = outsideKept(text, (part) => styleFigures(part, said, figures));
+  }
   if (repairs.unitCompounds && repairSource(source, repairs) !== source)
     text = text.replace(SPACED_HYPHEN, '-');
   if (repairs.spaceBeforePunctuation) {

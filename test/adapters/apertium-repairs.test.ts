@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { POINT_GROUPS, SPACE_GROUPS } from '../../functions/adapters/apertium-number-style.js';
 import {
   NO_REPAIRS,
   REPAIRS,
@@ -28,7 +29,13 @@ describe('Apertium repairs', () => {
   });
 
   it('are on for the pairs where they raised chrF on the development half', () => {
-    expect(REPAIRS.es).toEqual(all);
+    expect(REPAIRS.es).toMatchObject(all);
     expect(REPAIRS.eo?.unitCompounds).toBe(false);
+    expect(REPAIRS.ca?.figures).toEqual(POINT_GROUPS);
+    expect([REPAIRS.es?.figures, REPAIRS.gl?.figures, REPAIRS.eo?.figures]).toEqual([
+      SPACE_GROUPS,
+      SPACE_GROUPS,
+      SPACE_GROUPS,
+    ]);
   });
 });
