@@ -118,6 +118,33 @@ describe('ApertiumTranslator', () => {
       ]);
     });
 
+    it('writes dates and figures the way each language does, where raw Apertium leaves them in English', async () => {
+      const raw = new ApertiumTranslator({ modes: modes ?? [], repairs: {} });
+      const repaired = new ApertiumTranslator({ modes: modes ?? [] });
+      const segments = [
+        'It was signed on July 4, 1776 by 800,000 people.',
+        'It opened on 1 April and cost 3.5 million.',
+      ];
+      const request = (targetLanguage: string) => ({ sourceLanguage: 'en', targetLanguage, segments });
+
+      const [es, ca, before] = await Promise.all([
+        repaired.translate(request('es')),
+        repaired.translate(request('ca')),
+        raw.translate(request('es')),
+      ]);
+      await Promise.all([raw.close(), repaired.close()]);
+
+      expect(before.translations.join(' ')).toMatch(/julio 4, 1776 .*800,000/u);
+      expect(es.translations).toEqual([
+        'Estuvo firmado el 4 de julio de 1776 por 800\u00a0000 personas.',
+        expect.stringMatching(/el 1 de abril .* 3,5 millones\.$/u),
+      ]);
+      expect(ca.translations).toEqual([
+        expect.stringMatching(/el 4 de juliol de 1776 .*800\.000 persones\.$/u),
+        expect.stringMatching(/l'1 d'abril .* 3,5 /u),
+      ]);
+    });
+
     it('keeps names in translate=no elements exactly, and marks around the words they came with', async () => {
       const translator = new ApertiumTranslator({ modes: modes ?? [] });
       const segments = [
