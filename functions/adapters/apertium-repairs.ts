@@ -12,6 +12,8 @@
  * - dates go in in the order the pair's rules read ("on July 4" → "el 4 de julio", not "encima julio 4"), and a
  *   day left beside its month comes out as the language writes a date (apertium-dates.ts).
  */
+
+import { caseOpening } from './apertium-case.js';
 import {
   CATALAN_DATES,
   type DateOrder,
@@ -21,6 +23,7 @@ import {
   joinDates,
   SPANISH_DATES,
 } from './apertium-dates.js';
+import { outsideKept, textOutsideKept } from './apertium-kept-text.js';
 import { type NumberStyle, POINT_GROUPS, SPACE_GROUPS, styleFigures } from './apertium-number-style.js';
 
 /** Number words a unit compound starts with in English. */
@@ -35,9 +38,18 @@ export interface ApertiumRepairs {
   readonly spaceBeforePunctuation: boolean;
   /** How the target language writes figures; undefined: as the source does. */
   readonly figures?: NumberStyle;
+  /**
+   * Case a sentence's first words as the source does, with the opening words whose capital the pair copies to the
+   * next word (apertium-case.ts); undefined: as they come.
+   */
+  readonly openingCase?: { readonly modifiers: ReadonlySet<string> };
   /** The order of day and month the pair translates, and how the language writes a date; undefined: as they are. */
   readonly dates?: { readonly order: DateOrder; readonly style?: DateStyle };
 }
+
+const OPENING_CASE = { modifiers: new Set<string>() };
+/** en-eo: "Pli Malgrandaj turniroj" for "Smaller tournaments". */
+const ESPERANTO_OPENING_CASE = { modifiers: new Set(['pli', 'plej', 'malpli', 'malplej']) };
 
 export const NO_REPAIRS: ApertiumRepairs = { unitCompounds: false, spaceBeforePunctuation: false };
 
@@ -46,24 +58,28 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
   es: {
     unitCompounds: true,
     spaceBeforePunctuation: true,
+    openingCase: OPENING_CASE,
     figures: SPACE_GROUPS,
     dates: { order: 'day-month', style: SPANISH_DATES },
   },
   ca: {
     unitCompounds: true,
     spaceBeforePunctuation: true,
+    openingCase: OPENING_CASE,
     figures: POINT_GROUPS,
     dates: { order: 'day-month', style: CATALAN_DATES },
   },
   gl: {
     unitCompounds: true,
     spaceBeforePunctuation: true,
+    openingCase: OPENING_CASE,
     figures: SPACE_GROUPS,
     dates: { order: 'day-month', style: GALICIAN_DATES },
   },
   eo: {
     unitCompounds: false,
     spaceBeforePunctuation: true,
+    openingCase: ESPERANTO_OPENING_CASE,
     figures: SPACE_GROUPS,
     dates: { order: 'month-day' },
   },
@@ -85,39 +101,6 @@ export function repairSource(text: string, repairs: ApertiumRepairs): string {
 const SPACED_HYPHEN = /(?<=[\p{L}\p{N}]) - (?=[\p{L}\p{N}])/gu;
 const SPACE_BEFORE_CLOSING = /[ \t]+(?=[.,;:!?…)\]}»])/gu;
 
-const TAG = /(<\/?[A-Za-z][^<>]*>)/u;
-const VOID = /^<(?:br|wbr|img|hr)\b/iu;
-const KEEP = /\btranslate\s*=\s*["']?no\b/iu;
-
-/**
- * `html` with `rewrite` applied to its text outside the content of `translate=no` elements (the text between
- * tags, as written); text that is not inline HTML is all outside.
- */
-function outsideKept(html: string, rewrite: (text: string) => string): string {
-  const kept: boolean[] = [];
-  return html
-    .split(TAG)
-    .map((part, index) => {
-      if (index % 2 === 1) {
-        if (part.startsWith('</')) kept.pop();
-        else if (!VOID.test(part) && !part.endsWith('/>')) kept.push(KEEP.test(part) || kept.at(-1) === true);
-        return part;
-      }
-      return kept.at(-1) === true || part === '' ? part : rewrite(part);
-    })
-    .join('');
-}
-
-/** The text of `html` outside kept elements, a space for each of those. */
-function textOutsideKept(html: string): string {
-  const pieces: string[] = [];
-  outsideKept(html, (text) => {
-    pieces.push(text);
-    return text;
-  });
-  return pieces.join(' ');
-}
-
 /** The translation with the repairs applied; `source` is the text as given (before `repairSource`). */
 export function repairTranslation(translation: string, source: string, repairs: ApertiumRepairs): string {
   let text = translation;
@@ -131,6 +114,7 @@ export function repairTranslation(translation: string, source: string, repairs: 
     });
   }
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
+  if (repairs.openingCase) text = caseOpening(text, source, repairs.openingCase.modifiers);
   if (repairs.spaceBeforePunctuation) {
     text = text.replace(SPACE_BEFORE_CLOSING, (space, offset: number) =>
       // Keep a space the source itself had there (it may be meant, as in "scientists .").

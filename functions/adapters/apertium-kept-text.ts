@@ -1,0 +1,61 @@
+/**
+ * The text of the inline HTML a segment is sent in (functions/core/inline-html.ts), as written, around the content
+ * of `translate=no` elements, which no repair may touch. Text that is not inline HTML is all outside.
+ */
+
+export const TAG = /(<\/?[A-Za-z][^<>]*>)/u;
+const VOID = /^<(?:br|wbr|img|hr)\b/iu;
+const KEEP = /\btranslate\s*=\s*["']?no\b/iu;
+
+interface TextParts {
+  /** `html.split(TAG)`: text at even indexes, tags at odd ones. */
+  readonly parts: string[];
+  /** Whether the text part at each even index is inside a kept element. */
+  readonly kept: ReadonlyMap<number, boolean>;
+}
+
+function textParts(html: string): TextParts {
+  const parts = html.split(TAG);
+  const kept = new Map<number, boolean>();
+  const open: boolean[] = [];
+  parts.forEach((part, index) => {
+    if (index % 2 === 0) {
+      kept.set(index, open.at(-1) === true);
+    } else if (part.startsWith('</')) {
+      open.pop();
+    } else if (!VOID.test(part) && !part.endsWith('/>')) {
+      open.push(KEEP.test(part) || open.at(-1) === true);
+    }
+  });
+  return { parts, kept };
+}
+
+/** `html` with `rewrite` applied to its text outside the content of kept elements. */
+export function outsideKept(html: string, rewrite: (text: string) => string): string {
+  const { parts, kept } = textParts(html);
+  for (const [index, inside] of kept) {
+    const text = parts[index] as string;
+    if (!inside && text !== '') parts[index] = rewrite(text);
+  }
+  return parts.join('');
+}
+
+/** The text of `html` outside kept elements, a space for each of those. */
+export function textOutsideKept(html: string): string {
+  const { parts, kept } = textParts(html);
+  return [...kept].flatMap(([index, inside]) => (inside ? [] : [parts[index] as string])).join(' ');
+}
+
+/**
+ * The first text part of `html` with a letter in it and its index in `html.split(TAG)`, or undefined when a kept
+ * element comes first or there is none.
+ */
+export function openingText(html: string): { text: string; index: number } | undefined {
+  const { parts, kept } = textParts(html);
+  for (const [index, inside] of kept) {
+    if (inside) return undefined;
+    const text = parts[index] as string;
+    if (/\p{L}/u.test(text)) return { text, index };
+  }
+  return undefined;
+}
