@@ -64,6 +64,21 @@ describe('buildEntities: what the tagger took for a name', () => {
     );
   });
 
+  it('reads a phrase the article also writes in lower case as a common noun phrase, not a name', () => {
+    const { entities } = entitiesOf(
+      [
+        'We see the Foster Care System as a safe zone.',
+        'The Federal Reserve met.',
+        'The foster care system is busy, and a reserve of federal funds helps.',
+      ],
+      [
+        ['ORG', 'Foster Care System'],
+        ['ORG', 'Federal Reserve'],
+      ],
+    );
+    expect(entities.organisations.map((org) => org.name)).toEqual(['Federal Reserve']);
+  });
+
   it('keeps a city that is a team beside the city as two things', () => {
     const { entities } = entitiesOf(
       ['Chicago beat Boston 5-3.', 'The game in Chicago drew a crowd.'],

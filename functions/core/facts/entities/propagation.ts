@@ -4,6 +4,7 @@ import { lexicon } from '../lexicon.js';
 import type { EntityMention } from '../ner/recognise.js';
 import type { TokenTable } from '../token-table.js';
 import { isUpper, mention, words } from './text.js';
+import { withoutLowerCasePhrases } from './written-lower-case.js';
 
 /**
  * Propagation: what the article says once about a name holds wherever the name stands. An acronym in brackets
@@ -293,7 +294,8 @@ export function propagate(
   mentions: readonly EntityMention[],
   tokens: TokenTable,
 ): EntityMention[] {
-  const acronyms = acronymsOf(text, mentions);
-  const { retyped, prefixes, nameParts } = retype(text, mentions, acronyms);
+  const named = withoutLowerCasePhrases(mentions, tokens);
+  const acronyms = acronymsOf(text, named);
+  const { retyped, prefixes, nameParts } = retype(text, named, acronyms);
   return spreadKnownNames(retyped, tokens, knownNames(retyped, prefixes, acronyms, nameParts));
 }
