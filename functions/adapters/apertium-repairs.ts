@@ -25,6 +25,14 @@ import {
 } from './apertium-dates.js';
 import { outsideKept, textOutsideKept } from './apertium-kept-text.js';
 import { type NumberStyle, POINT_GROUPS, SPACE_GROUPS, styleFigures } from './apertium-number-style.js';
+import {
+  CATALAN_MORE_THAN,
+  GALICIAN_MORE_THAN,
+  type MoreThan,
+  moreThanNumber,
+  overAsMoreThan,
+  passiveWithSer,
+} from './apertium-wording.js';
 
 /** Number words a unit compound starts with in English. */
 const NUMBER =
@@ -43,6 +51,12 @@ export interface ApertiumRepairs {
    * next word (apertium-case.ts); undefined: as they come.
    */
   readonly openingCase?: { readonly modifiers: ReadonlySet<string> };
+  /** Send "over" before a number as "more than" (apertium-wording.ts). */
+  readonly overAsMoreThan?: boolean;
+  /** How the pair's "more than" before a number is written in the language; undefined: as it comes. */
+  readonly moreThan?: MoreThan;
+  /** Write eng-spa's passive "estuvo" + participle as "fue" + participle (apertium-wording.ts). */
+  readonly passiveWithSer?: boolean;
   /** The order of day and month the pair translates, and how the language writes a date; undefined: as they are. */
   readonly dates?: { readonly order: DateOrder; readonly style?: DateStyle };
 }
@@ -59,6 +73,8 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     unitCompounds: true,
     spaceBeforePunctuation: true,
     openingCase: OPENING_CASE,
+    overAsMoreThan: true,
+    passiveWithSer: true,
     figures: SPACE_GROUPS,
     dates: { order: 'day-month', style: SPANISH_DATES },
   },
@@ -66,6 +82,8 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     unitCompounds: true,
     spaceBeforePunctuation: true,
     openingCase: OPENING_CASE,
+    overAsMoreThan: true,
+    moreThan: CATALAN_MORE_THAN,
     figures: POINT_GROUPS,
     dates: { order: 'day-month', style: CATALAN_DATES },
   },
@@ -73,6 +91,8 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     unitCompounds: true,
     spaceBeforePunctuation: true,
     openingCase: OPENING_CASE,
+    overAsMoreThan: true,
+    moreThan: GALICIAN_MORE_THAN,
     figures: SPACE_GROUPS,
     dates: { order: 'day-month', style: GALICIAN_DATES },
   },
@@ -80,6 +100,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     unitCompounds: false,
     spaceBeforePunctuation: true,
     openingCase: ESPERANTO_OPENING_CASE,
+    overAsMoreThan: true,
     figures: SPACE_GROUPS,
     dates: { order: 'month-day' },
   },
@@ -95,7 +116,8 @@ function spaceUnitCompounds(text: string): string {
 /** The source text as Apertium should read it. */
 export function repairSource(text: string, repairs: ApertiumRepairs): string {
   const spaced = repairs.unitCompounds ? spaceUnitCompounds(text) : text;
-  return repairs.dates ? dateOrder(spaced, repairs.dates.order) : spaced;
+  const worded = repairs.overAsMoreThan ? overAsMoreThan(spaced) : spaced;
+  return repairs.dates ? dateOrder(worded, repairs.dates.order) : worded;
 }
 
 const SPACED_HYPHEN = /(?<=[\p{L}\p{N}]) - (?=[\p{L}\p{N}])/gu;
@@ -106,11 +128,14 @@ export function repairTranslation(translation: string, source: string, repairs: 
   let text = translation;
   const { figures } = repairs;
   const dates = repairs.dates?.style;
-  if (figures || dates) {
+  const { moreThan } = repairs;
+  if (figures || dates || repairs.passiveWithSer || moreThan) {
     const said = textOutsideKept(source);
     text = outsideKept(text, (part) => {
       const styled = figures ? styleFigures(part, said, figures) : part;
-      return dates ? joinDates(styled, said, dates) : styled;
+      const dated = dates ? joinDates(styled, said, dates) : styled;
+      const worded = moreThan ? moreThanNumber(dated, moreThan) : dated;
+      return repairs.passiveWithSer ? passiveWithSer(worded) : worded;
     });
   }
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');

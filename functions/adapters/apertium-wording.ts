@@ -1,0 +1,91 @@
+/**
+ * Two of Apertium's word choices that a rule can correct:
+ *
+ * - "over" before a number is "more than" (`over 800,000 soldiers`); the pairs read it as the preposition
+ *   ("encima 800 000", "sobre", "super") but translate "more than" right in es and eo ("más de", "pli ol"); eng-cat
+ *   and en-gl make it "més que", "máis que", which before a number is "més de", "máis de".
+ * - eng-spa makes the English passive's "was" + participle "estuvo fundada", "estuvieron enviadas": the passive of an
+ *   event takes "ser" ("fue fundada", "fueron enviadas"), as eng-cat ("va ser") and en-gl ("foi") already write it.
+ */
+
+const NUMBER_WORD =
+  '(?:\\d|a (?:hundred|thousand|million|billion|dozen)\\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|dozen|hundreds|thousands|millions|billions|dozens)\\b)';
+const OVER_NUMBER = new RegExp(`\\b(O|o)ver (?=${NUMBER_WORD})`, 'gu');
+
+/** `text` with "over" before a number written "more than". */
+export function overAsMoreThan(text: string): string {
+  return text.replace(OVER_NUMBER, (_, o: string) => (o === 'O' ? 'More than ' : 'more than '));
+}
+
+/** How a pair writes "more than" before a number, and how the language does. */
+export interface MoreThan {
+  readonly from: string;
+  readonly to: string;
+  /** Number words of the language, after which `from` is `to` as it is after digits. */
+  readonly numbers: readonly string[];
+}
+
+export const CATALAN_MORE_THAN: MoreThan = {
+  from: 'més que',
+  to: 'més de',
+  numbers: [
+    'un',
+    'una',
+    'dos',
+    'dues',
+    'tres',
+    'quatre',
+    'cinc',
+    'sis',
+    'set',
+    'vuit',
+    'nou',
+    'deu',
+    'cent',
+    'mil',
+  ],
+};
+export const GALICIAN_MORE_THAN: MoreThan = {
+  from: 'máis que',
+  to: 'máis de',
+  numbers: [
+    'un',
+    'unha',
+    'dous',
+    'dúas',
+    'tres',
+    'catro',
+    'cinco',
+    'seis',
+    'sete',
+    'oito',
+    'nove',
+    'dez',
+    'cen',
+    'mil',
+  ],
+};
+
+/** A translation with the pair's "more than" before a number written as the language writes it. */
+export function moreThanNumber(text: string, style: MoreThan): string {
+  const pattern = new RegExp(
+    `(?<!\\p{L})(${style.from.charAt(0)}|${style.from.charAt(0).toUpperCase()})${style.from.slice(1)} (?=\\d|(?:${style.numbers.join('|')})(?!\\p{L}))`,
+    'gu',
+  );
+  return text.replace(pattern, (_, first: string) => `${first}${style.to.slice(1)} `);
+}
+
+/** Spanish past participles that do not end in -ado or -ido. */
+const IRREGULAR =
+  'hech|dich|puest|escrit|vist|abiert|cubiert|descubiert|muert|vuelt|devuelt|rot|resuelt|impres|frit|provist|compuest|propuest|dispuest|expuest|impuest|opuest|supuest|satisfech|deshech';
+const ESTUVO_PARTICIPLE = new RegExp(
+  `\\b([Ee])stuv(o |ieron )(?=(?:\\p{L}+mente )?(?:\\p{L}+[ai]d|${IRREGULAR})[oa]s?\\b)(?!(?:nada|cada)\\b)`,
+  'gu',
+);
+
+/** A Spanish translation with the passive's "estuvo" + participle written "fue" + participle. */
+export function passiveWithSer(text: string): string {
+  return text.replace(ESTUVO_PARTICIPLE, (_, e: string, ending: string) =>
+    ending === 'o ' ? `${e === 'E' ? 'F' : 'f'}ue ` : `${e === 'E' ? 'F' : 'f'}ueron `,
+  );
+}

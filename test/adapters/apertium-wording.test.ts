@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CATALAN_MORE_THAN,
+  GALICIAN_MORE_THAN,
+  moreThanNumber,
+  overAsMoreThan,
+  passiveWithSer,
+} from '../../functions/adapters/apertium-wording.js';
+
+describe('overAsMoreThan', () => {
+  it('reads "over" before a number as "more than", and only there', () => {
+    expect(
+      overAsMoreThan(
+        'Over 800,000 came over the river: over a thousand, over two years, over a bridge, over time.',
+      ),
+    ).toBe(
+      'More than 800,000 came over the river: more than a thousand, more than two years, over a bridge, over time.',
+    );
+  });
+});
+
+describe('moreThanNumber', () => {
+  it('writes the pair\'s "more than" before a number as the language does', () => {
+    expect(
+      moreThanNumber('Més que 800.000 soldats i més que dos anys, més que ell.', CATALAN_MORE_THAN),
+    ).toBe('Més de 800.000 soldats i més de dos anys, més que ell.');
+    expect(moreThanNumber('Tomou máis que dous anos e máis que nunca.', GALICIAN_MORE_THAN)).toBe(
+      'Tomou máis de dous anos e máis que nunca.',
+    );
+  });
+});
+
+describe('passiveWithSer', () => {
+  it('writes the passive of an event with "ser"', () => {
+    expect(
+      passiveWithSer('Estuvo fundada por pescadores y estuvo rápidamente destruida; estuvieron hechos.'),
+    ).toBe('Fue fundada por pescadores y fue rápidamente destruida; fueron hechos.');
+  });
+
+  it('leaves "estar" before what is not a participle', () => {
+    expect(passiveWithSer('Estuvo en casa y no estuvo nada mal.')).toBe(
+      'Estuvo en casa y no estuvo nada mal.',
+    );
+  });
+});
