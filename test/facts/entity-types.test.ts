@@ -79,6 +79,26 @@ describe('buildEntities: what the tagger took for a name', () => {
     expect(entities.organisations.map((org) => org.name)).toEqual(['Federal Reserve']);
   });
 
+  it('reads a country the tagger called an organisation, and the acronym of a place, as places', () => {
+    const { entities } = entitiesOf(
+      [
+        'Across the United States of America, cases rose.',
+        'The Kruger National Park (KNP) lies east.',
+        'KNP is big.',
+      ],
+      [
+        ['ORG', 'United States of America'],
+        ['LOC', 'Kruger National Park'],
+        ['ORG', 'KNP', 70],
+      ],
+    );
+    expect(entities.organisations).toEqual([]);
+    expect(entities.places.map((place) => place.name)).toEqual(
+      expect.arrayContaining(['Kruger National Park', 'KNP']),
+    );
+    expect(entities.places.some((place) => /United States/u.test(place.name))).toBe(true);
+  });
+
   it('keeps a city that is a team beside the city as two things', () => {
     const { entities } = entitiesOf(
       ['Chicago beat Boston 5-3.', 'The game in Chicago drew a crowd.'],

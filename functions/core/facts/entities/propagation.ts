@@ -104,6 +104,12 @@ function isPlaceName(name: string): boolean {
   return lex.countryNames.has(name) || lex.phraseKinds(name.toLowerCase()).some((kind) => kind !== 'demonym');
 }
 
+/** A country's name or alias by the gazetteers. */
+function isCountry(name: string): boolean {
+  const lex = lexicon();
+  return lex.countryNames.has(name) || lex.phraseKinds(name.toLowerCase()).includes('country');
+}
+
 /** The mention at `index` stands where a place does: after `in`, `near`..., or listed with a place mention. */
 function placeContext(text: string, mentions: readonly EntityMention[], index: number): boolean {
   const item = mentions[index] as EntityMention;
@@ -182,6 +188,21 @@ function retype(text: string, mentions: readonly EntityMention[], acronyms: Read
       retyped[i] = { ...item, type: 'LOC' };
   }
   placesOfConflictingTypes(retyped);
+  // `Kruger National Park (KNP)`: the acronym of a place is the place.
+  const placeAcronyms = new Set<string>();
+  for (const item of retyped) {
+    const acronym = item.type === 'LOC' ? acronymAfter(text, item) : undefined;
+    if (acronym && !acronyms.has(acronym)) placeAcronyms.add(acronym);
+  }
+  for (let i = 0; i < retyped.length; i++) {
+    const item = retyped[i] as EntityMention;
+    if (item.type !== 'LOC' && placeAcronyms.has(item.text)) retyped[i] = { ...item, type: 'LOC' };
+  }
+  // `the United States of America` read as an organisation: a country is a place.
+  for (let i = 0; i < retyped.length; i++) {
+    const item = retyped[i] as EntityMention;
+    if (item.type === 'ORG' && isCountry(item.text)) retyped[i] = { ...item, type: 'LOC' };
+  }
   // `Belt and Road` alone, after `Belt and Road Initiative`: the organisation.
   const prefixes = namePrefixes(retyped.filter((item) => item.type === 'ORG').map((item) => item.text));
   for (let i = 0; i < retyped.length; i++) {
