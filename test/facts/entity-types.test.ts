@@ -70,10 +70,12 @@ describe('buildEntities: what the tagger took for a name', () => {
         'We see the Foster Care System as a safe zone.',
         'The Federal Reserve met.',
         'The foster care system is busy, and a reserve of federal funds helps.',
+        'Scaffolds help pupils, and a scaffold is taken down later.',
       ],
       [
         ['ORG', 'Foster Care System'],
         ['ORG', 'Federal Reserve'],
+        ['ORG', 'Scaffolds'],
       ],
     );
     expect(entities.organisations.map((org) => org.name)).toEqual(['Federal Reserve']);
