@@ -25,6 +25,7 @@ import {
 } from './apertium-dates.js';
 import { outsideKept, textOutsideKept } from './apertium-kept-text.js';
 import { type NumberStyle, POINT_GROUPS, SPACE_GROUPS, styleFigures } from './apertium-number-style.js';
+import { localQuotes, type QuoteStyle } from './apertium-quotes.js';
 import {
   CATALAN_MORE_THAN,
   GALICIAN_MORE_THAN,
@@ -51,6 +52,8 @@ export interface ApertiumRepairs {
    * next word (apertium-case.ts); undefined: as they come.
    */
   readonly openingCase?: { readonly modifiers: ReadonlySet<string> };
+  /** The language's double quotation marks (apertium-quotes.ts); undefined: the source's. */
+  readonly quotes?: QuoteStyle;
   /** Send "over" before a number as "more than" (apertium-wording.ts). */
   readonly overAsMoreThan?: boolean;
   /** How the pair's "more than" before a number is written in the language; undefined: as it comes. */
@@ -62,6 +65,7 @@ export interface ApertiumRepairs {
 }
 
 const OPENING_CASE = { modifiers: new Set<string>() };
+const ANGLE_QUOTES: QuoteStyle = { open: '«', close: '»' };
 /** en-eo: "Pli Malgrandaj turniroj" for "Smaller tournaments". */
 const ESPERANTO_OPENING_CASE = { modifiers: new Set(['pli', 'plej', 'malpli', 'malplej']) };
 
@@ -73,6 +77,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     unitCompounds: true,
     spaceBeforePunctuation: true,
     openingCase: OPENING_CASE,
+    quotes: ANGLE_QUOTES,
     overAsMoreThan: true,
     passiveWithSer: true,
     figures: SPACE_GROUPS,
@@ -91,6 +96,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     unitCompounds: true,
     spaceBeforePunctuation: true,
     openingCase: OPENING_CASE,
+    quotes: ANGLE_QUOTES,
     overAsMoreThan: true,
     moreThan: GALICIAN_MORE_THAN,
     figures: SPACE_GROUPS,
@@ -129,13 +135,15 @@ export function repairTranslation(translation: string, source: string, repairs: 
   const { figures } = repairs;
   const dates = repairs.dates?.style;
   const { moreThan } = repairs;
-  if (figures || dates || repairs.passiveWithSer || moreThan) {
+  const { quotes } = repairs;
+  if (figures || dates || repairs.passiveWithSer || moreThan || quotes) {
     const said = textOutsideKept(source);
     text = outsideKept(text, (part) => {
       const styled = figures ? styleFigures(part, said, figures) : part;
       const dated = dates ? joinDates(styled, said, dates) : styled;
       const worded = moreThan ? moreThanNumber(dated, moreThan) : dated;
-      return repairs.passiveWithSer ? passiveWithSer(worded) : worded;
+      const passive = repairs.passiveWithSer ? passiveWithSer(worded) : worded;
+      return quotes ? localQuotes(passive, said, quotes) : passive;
     });
   }
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
