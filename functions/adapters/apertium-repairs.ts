@@ -29,6 +29,7 @@ import { localQuotes, type QuoteStyle } from './apertium-quotes.js';
 import {
   CATALAN_MORE_THAN,
   GALICIAN_MORE_THAN,
+  impersonalPredicate,
   type MoreThan,
   moreThanNumber,
   overAsMoreThan,
@@ -60,6 +61,8 @@ export interface ApertiumRepairs {
   readonly moreThan?: MoreThan;
   /** Write eng-spa's passive "estuvo" + participle as "fue" + participle (apertium-wording.ts). */
   readonly passiveWithSer?: boolean;
+  /** Take en-eo's dummy "ĝi" out of impersonal predicates (apertium-wording.ts). */
+  readonly impersonalPredicate?: boolean;
   /** The order of day and month the pair translates, and how the language writes a date; undefined: as they are. */
   readonly dates?: { readonly order: DateOrder; readonly style?: DateStyle };
 }
@@ -107,6 +110,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     spaceBeforePunctuation: true,
     openingCase: ESPERANTO_OPENING_CASE,
     overAsMoreThan: true,
+    impersonalPredicate: true,
     figures: SPACE_GROUPS,
     dates: { order: 'month-day' },
   },
@@ -136,14 +140,15 @@ export function repairTranslation(translation: string, source: string, repairs: 
   const dates = repairs.dates?.style;
   const { moreThan } = repairs;
   const { quotes } = repairs;
-  if (figures || dates || repairs.passiveWithSer || moreThan || quotes) {
+  if (figures || dates || repairs.passiveWithSer || repairs.impersonalPredicate || moreThan || quotes) {
     const said = textOutsideKept(source);
     text = outsideKept(text, (part) => {
       const styled = figures ? styleFigures(part, said, figures) : part;
       const dated = dates ? joinDates(styled, said, dates) : styled;
       const worded = moreThan ? moreThanNumber(dated, moreThan) : dated;
       const passive = repairs.passiveWithSer ? passiveWithSer(worded) : worded;
-      return quotes ? localQuotes(passive, said, quotes) : passive;
+      const impersonal = repairs.impersonalPredicate ? impersonalPredicate(passive) : passive;
+      return quotes ? localQuotes(impersonal, said, quotes) : impersonal;
     });
   }
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');

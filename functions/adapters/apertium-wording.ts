@@ -4,6 +4,8 @@
  * - "over" before a number is "more than" (`over 800,000 soldiers`); the pairs read it as the preposition
  *   ("encima 800 000", "sobre", "super") but translate "more than" right in es and eo ("más de", "pli ol"); eng-cat
  *   and en-gl make it "més que", "máis que", which before a number is "més de", "máis de".
+ * - en-eo gives English's dummy "it" a subject ("Ĝi estas grava trinki akvon", "ĝi estas asertita ke"): Esperanto's
+ *   impersonal predicate has none and takes the adverb ("Estas grave trinki akvon", "estas asertite ke").
  * - eng-spa makes the English passive's "was" + participle "estuvo fundada", "estuvieron enviadas": the passive of an
  *   event takes "ser" ("fue fundada", "fueron enviadas"), as eng-cat ("va ser") and en-gl ("foi") already write it.
  */
@@ -88,4 +90,18 @@ export function passiveWithSer(text: string): string {
   return text.replace(ESTUVO_PARTICIPLE, (_, e: string, ending: string) =>
     ending === 'o ' ? `${e === 'E' ? 'F' : 'f'}ue ` : `${e === 'E' ? 'F' : 'f'}ueron `,
   );
+}
+
+/** `ĝi estas grava trinki`, `ĝi estis asertita ke`, `ĝi estas malfacile por`: the dummy subject and its predicate. */
+const DUMMY_IT =
+  /(?<!\p{L})([Ĝĝ])i (estas|estis|estos|estus) ((?:tre|pli|plej|tro|tiel|ege|ankaŭ|ofte|sufiĉe) )?(\p{Ll}{3,}?)[ae](?= (?:\p{Ll}+i|ke|por)(?!\p{L}))/gu;
+
+/** An Esperanto translation with English's dummy "it" taken out of impersonal predicates. */
+export function impersonalPredicate(text: string): string {
+  return text.replace(DUMMY_IT, (_, g: string, verb: string, degree: string | undefined, stem: string) => {
+    const predicate = `${degree ?? ''}${stem}e`;
+    return g === 'Ĝ'
+      ? `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${predicate}`
+      : `${verb} ${predicate}`;
+  });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CATALAN_MORE_THAN,
   GALICIAN_MORE_THAN,
+  impersonalPredicate,
   moreThanNumber,
   overAsMoreThan,
   passiveWithSer,
@@ -40,6 +41,21 @@ describe('passiveWithSer', () => {
   it('leaves "estar" before what is not a participle', () => {
     expect(passiveWithSer('Estuvo en casa y no estuvo nada mal.')).toBe(
       'Estuvo en casa y no estuvo nada mal.',
+    );
+  });
+});
+
+describe('impersonalPredicate', () => {
+  it("takes English's dummy subject out of Esperanto's impersonal predicates", () => {
+    expect(impersonalPredicate('Ĝi estas grava trinki akvon, kaj ĝi estis asertita ke li foriris.')).toBe(
+      'Estas grave trinki akvon, kaj estis asertite ke li foriris.',
+    );
+    expect(impersonalPredicate('Ĝi estis pli facila por ni.')).toBe('Estis pli facile por ni.');
+  });
+
+  it('leaves "ĝi" that stands for something', () => {
+    expect(impersonalPredicate('Ĝi estas granda urbo, kaj ĝi estas tre malvarma en vintro.')).toBe(
+      'Ĝi estas granda urbo, kaj ĝi estas tre malvarma en vintro.',
     );
   });
 });
