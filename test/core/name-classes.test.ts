@@ -42,6 +42,13 @@ describe('isName (what is kept as written)', () => {
     expect(isName('Wigan', 'organisation')).toBe(true);
   });
 
+  it("translates an institution named by its common noun alone, and keeps an institution's own name", () => {
+    for (const name of ['Congress', 'Parliament', 'the Senate', 'Police'])
+      expect(isName(name, 'organisation'), name).toBe(false);
+    for (const name of ['Green Party', 'Bundestag', 'Congress Party'])
+      expect(isName(name, 'organisation'), name).toBe(true);
+  });
+
   it('never keeps the commonest lower-case words or "the" and one word', () => {
     expect(isName('The', 'person')).toBe(false);
     expect(isName('The Hershey', 'person')).toBe(false);

@@ -4,7 +4,7 @@
  * place that nobody bears as a name, a phrase ending in a place's head word), peoples, nationalities, creeds and
  * languages ("the Romans", "Phoenicians", "Roman Catholic", "Jews", "Persian"), sums of money ("Congolese
  * Francs", "GBP"), eras ("BCE"), laws, treaties, wars and ideas ("Riga Peace Treaty") and the commonest
- * lower-case words ("The"). Each class is general English,
+ * lower-case words ("The"), and institutions named by their common noun alone ("Congress"). Each class is general English,
  * decided from the lexicon and the runtime's own locale data, not from any evaluation text.
  */
 import { placeHeads } from '../facts/cues.js';
@@ -26,6 +26,16 @@ const CREEDS = new Set(
 const THING_HEADS = new Set(
   `treaty treaties act law laws agreement accord accords pact doctrine principle theory theorem hypothesis effect
   syndrome war wars battle revolution prize award declaration constitution amendment route`.split(/\s+/u),
+);
+
+/**
+ * Institutions named by their common noun alone ("Congress", "Parliament", "the Senate", "Police"): every language
+ * says them in its own word ("el Congreso", "Parlamento"), as it does the noun; an institution's own name ("Green
+ * Party", "Bundestag") is kept.
+ */
+const INSTITUTION_NOUNS = new Set(
+  `congress parliament senate assembly government cabinet army navy police legislature judiciary military
+  presidency monarchy commission council court church`.split(/\s+/u),
 );
 
 /** Eras written after a year or century ("the 10th century BCE"): part of a date. */
@@ -150,6 +160,8 @@ export function isName(name: string, kind: 'person' | 'organisation'): boolean {
   const words = name.replace(/^the\s+/iu, '');
   if (words !== name && !/\s/u.test(words)) return false;
   const parts = words.split(/\s+/u);
+  if (kind === 'organisation' && parts.length === 1 && INSTITUTION_NOUNS.has(words.toLowerCase()))
+    return false;
   // An acronym is not the town whose name it spells ("UN", "PBS"), though it may be a country's ("UK").
   const acronym = /^\p{Lu}+$/u.test(words);
   const kinds = lexicon()
