@@ -101,6 +101,12 @@ describe('buildEntities: what the tagger took for a name', () => {
     expect(entities.places.some((place) => /United States/u.test(place.name))).toBe(true);
   });
 
+  it('reads a town the tagger called an organisation as the place where the sentence puts it after "in"', () => {
+    const { entities } = entitiesOf(['The summit in Brussels ended.'], [['ORG', 'Brussels']]);
+    expect(entities.organisations).toEqual([]);
+    expect(entities.places.map((place) => place.name)).toEqual(['Brussels']);
+  });
+
   it('keeps a city that is a team beside the city as two things', () => {
     const { entities } = entitiesOf(
       ['Chicago beat Boston 5-3.', 'The game in Chicago drew a crowd.'],

@@ -163,7 +163,12 @@ function retype(text: string, mentions: readonly EntityMention[], acronyms: Read
   // or listed with a place (`between Teddington and Greenwich`), unless it is part of someone's name in the article.
   for (let i = 0; i < retyped.length; i++) {
     const item = retyped[i] as EntityMention;
-    if (item.type !== 'PER' || nameParts.has(item.text) || words(item.text).length !== 1) continue;
+    if (
+      (item.type !== 'PER' && item.type !== 'ORG') ||
+      nameParts.has(item.text) ||
+      words(item.text).length !== 1
+    )
+      continue;
     if (!isPlaceName(item.text) || !placeContext(text, retyped, i)) continue;
     retyped[i] = { ...item, type: 'LOC' };
   }
