@@ -8,7 +8,9 @@
  * decided from the lexicon and the runtime's own locale data, not from any evaluation text.
  */
 import { placeHeads } from '../facts/cues.js';
+import { fold } from '../facts/entities/text.js';
 import { lexicon } from '../facts/lexicon.js';
+import { isMoney } from '../facts/money.js';
 
 /** Religions, churches and movements, and their followers: translated as the words they are. */
 const CREEDS = new Set(
@@ -47,8 +49,6 @@ const PLACE_ENDINGS = ['', 'a', 'ia', 'e', 'o', 'y'];
 /** The endings whose plurals ("Romans", "Phoenicians", "Nepalese") are never anyone's name. */
 const PLURAL_DEMONYM_ENDINGS = new Set(['ian', 'ean', 'lese', 'ese', 'an']);
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 let cachedLanguages: ReadonlySet<string> | undefined;
 
 /** English names of languages (ICU's, through Intl): "Persian", "Guarani", "Hebrew". */
@@ -65,30 +65,6 @@ function languageNames(): ReadonlySet<string> {
   }
   cachedLanguages = names;
   return names;
-}
-
-let cachedMoney: { codes: ReadonlySet<string>; names: ReadonlySet<string> } | undefined;
-
-/** ISO 4217 codes and their English names (ICU's, through Intl): "GBP", "congolese franc". */
-function money(): { codes: ReadonlySet<string>; names: ReadonlySet<string> } {
-  if (cachedMoney) return cachedMoney;
-  const codes = new Set(Intl.supportedValuesOf('currency'));
-  const display = new Intl.DisplayNames('en', { type: 'currency', fallback: 'none' });
-  const names = new Set<string>();
-  for (const code of codes) {
-    const name = display.of(code);
-    if (name) names.add(fold(name));
-  }
-  cachedMoney = { codes, names };
-  return cachedMoney;
-}
-
-/** A sum of money's unit: a currency's code or its English name, singular or plural. */
-function isMoney(name: string): boolean {
-  const { codes, names } = money();
-  if (/^[A-Z]{3}$/u.test(name)) return codes.has(name);
-  const folded = fold(name);
-  return names.has(folded) || names.has(folded.replace(/s$/u, ''));
 }
 
 /** Someone's first or last name in the lexicon's lists. */

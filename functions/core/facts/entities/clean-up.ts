@@ -14,6 +14,7 @@ import {
   workHeads,
 } from '../cues.js';
 import { lexicon } from '../lexicon.js';
+import { isMoney } from '../money.js';
 import type { EntityMention } from '../ner/recognise.js';
 import type { TokenTable } from '../token-table.js';
 import { firstWord, hasSpace, isUpper, lastWord, mention, words } from './text.js';
@@ -124,10 +125,16 @@ function retyped(item: EntityMention): EntityMention {
   const lex = lexicon();
   if (item.type !== 'MISC' && !hasSpace(item.text)) {
     // `DNA`, `BCE`, `GBP`: acronyms of things, eras and currencies name no organisation, person or place.
-    if (thingAcronyms.has(item.text) || isPeopleByNationality(item.text)) return { ...item, type: 'MISC' };
+    if (thingAcronyms.has(item.text) || isMoney(item.text) || isPeopleByNationality(item.text)) {
+      return { ...item, type: 'MISC' };
+    }
   }
   // `Riga Peace Treaty`, `Cultural Revolution`, `Congolese Francs`: a treaty, an event, a currency, not an organisation.
-  if (item.type === 'ORG' && hasSpace(item.text) && workHeads.has(lastWord(item.text))) {
+  if (
+    item.type === 'ORG' &&
+    hasSpace(item.text) &&
+    (workHeads.has(lastWord(item.text)) || isMoney(item.text))
+  ) {
     return { ...item, type: 'MISC' };
   }
   // A nationality adjective is not a place.

@@ -15,6 +15,9 @@ const space = /\s/u;
 /** Whether `text` holds whitespace: a name of more than one word. */
 export const hasSpace = (text: string): boolean => space.test(text);
 
+/** `text` lower-cased without its accents ("Guaraní" → "guarani"). */
+export const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 /** The first word of `name`, lower-cased. */
 export const firstWord = (name: string): string => words(name)[0]?.toLowerCase() ?? '';
 
