@@ -171,9 +171,13 @@ export const thingAcronyms = words(`
   URL HTML USB SMS MP3 ATM VAT PhD MBA BSc MSc MRI ICU DIY FAQ VIP HQ PTSD ADHD BMI IVF SUV LGBT LGBTQ IPO
 `);
 
-/** Last words of the names of treaties, laws, events, eras and works, never of organisations (`Riga Peace Treaty`). */
+/**
+ * Last words of the names of treaties, laws, events, eras, ideas and works, never of organisations (`Riga Peace
+ * Treaty`, `Clean Air Act`, `Hierarchy of Needs Theory`, `Cape Route`); a person may be called Law.
+ */
 export const workHeads = words(`
   treaty treaties pact accord accords agreement protocol act declaration charter doctrine theory war wars
   revolution uprising rebellion crisis massacre games olympics cup championship championships tournament prize
-  award awards era age period dynasty
+  award awards era age period dynasty law laws principle theorem hypothesis effect syndrome battle constitution
+  amendment route
 `);

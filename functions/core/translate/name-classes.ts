@@ -7,7 +7,7 @@
  * lower-case words ("The"), and institutions named by their common noun alone ("Congress"). Each class is general English,
  * decided from the lexicon and the runtime's own locale data, not from any evaluation text.
  */
-import { placeHeads } from '../facts/cues.js';
+import { placeHeads, workHeads } from '../facts/cues.js';
 import { fold } from '../facts/entities/text.js';
 import { lexicon } from '../facts/lexicon.js';
 import { isMoney } from '../facts/money.js';
@@ -18,16 +18,6 @@ const CREEDS = new Set(
   islam islamic jew jews jewish judaism hindu hindus hinduism buddhist buddhists buddhism sikh sikhs sikhism
   anglican anglicans lutheran lutherans methodist methodists evangelical evangelicals mormon mormons sunni sunnis
   shia shiite shiites pagan pagans nazi nazis fascist fascists communist communists`.split(/\s+/u),
-);
-
-/**
- * Last words of the names of laws, treaties, wars, prizes and ideas ("Riga Peace Treaty", "Clean Air Act",
- * "Hierarchy of Needs Theory"): things the extraction takes for organisations, which translators translate (a
- * person may be called Law).
- */
-const THING_HEADS = new Set(
-  `treaty treaties act law laws agreement accord accords pact doctrine principle theory theorem hypothesis effect
-  syndrome war wars battle revolution prize award declaration constitution amendment route`.split(/\s+/u),
 );
 
 /**
@@ -144,7 +134,7 @@ export function isName(name: string, kind: 'person' | 'organisation'): boolean {
     .phraseKinds(words.toLowerCase())
     .filter((kind) => !acronym || kind !== 'city');
   if (kinds.some((kind) => kind !== 'city')) return false;
-  if (kind === 'organisation' && parts.length > 1 && THING_HEADS.has((parts.at(-1) as string).toLowerCase()))
+  if (kind === 'organisation' && parts.length > 1 && workHeads.has((parts.at(-1) as string).toLowerCase()))
     return false;
   if (kind === 'person') {
     // A city's name is a person's where people bear it too (Washington, Byron, Florence, O'Neill).
