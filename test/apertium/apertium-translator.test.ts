@@ -136,7 +136,7 @@ describe('ApertiumTranslator', () => {
 
       expect(before.translations.join(' ')).toMatch(/julio 4, 1776 .*800,000/u);
       expect(es.translations).toEqual([
-        'Estuvo firmado el 4 de julio de 1776 por 800\u00a0000 personas.',
+        'Fue firmado el 4 de julio de 1776 por 800\u00a0000 personas.',
         expect.stringMatching(/el 1 de abril .* 3,5 millones\.$/u),
       ]);
       expect(ca.translations).toEqual([
