@@ -13,6 +13,7 @@
  *   day left beside its month comes out as the language writes a date (apertium-dates.ts).
  */
 
+import { articleBeforeKept } from './apertium-articles.js';
 import { caseOpening } from './apertium-case.js';
 import {
   CATALAN_DATES,
@@ -53,6 +54,8 @@ export interface ApertiumRepairs {
    * next word (apertium-case.ts); undefined: as they come.
    */
   readonly openingCase?: { readonly modifiers: ReadonlySet<string> };
+  /** The language's definite article, put back before a kept name the source has "the" before (apertium-articles.ts). */
+  readonly articleBeforeKept?: string;
   /** The language's double quotation marks (apertium-quotes.ts); undefined: the source's. */
   readonly quotes?: QuoteStyle;
   /** Send "over" before a number as "more than" (apertium-wording.ts). */
@@ -110,6 +113,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     spaceBeforePunctuation: true,
     openingCase: ESPERANTO_OPENING_CASE,
     overAsMoreThan: true,
+    articleBeforeKept: 'la',
     impersonalPredicate: true,
     figures: SPACE_GROUPS,
     dates: { order: 'month-day' },
@@ -152,6 +156,7 @@ export function repairTranslation(translation: string, source: string, repairs: 
     });
   }
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
+  if (repairs.articleBeforeKept) text = articleBeforeKept(text, source, repairs.articleBeforeKept);
   if (repairs.openingCase) text = caseOpening(text, source, repairs.openingCase.modifiers);
   if (repairs.spaceBeforePunctuation) {
     text = text.replace(SPACE_BEFORE_CLOSING, (space, offset: number) =>
