@@ -35,6 +35,7 @@ import {
   moreThanNumber,
   overAsMoreThan,
   passiveWithSer,
+  possessiveDe,
 } from './apertium-wording.js';
 
 /** Number words a unit compound starts with in English. */
@@ -66,6 +67,8 @@ export interface ApertiumRepairs {
   readonly passiveWithSer?: boolean;
   /** Take en-eo's dummy "ĝi" out of impersonal predicates (apertium-wording.ts). */
   readonly impersonalPredicate?: boolean;
+  /** Split en-eo's "stratojde" (the possessive's "de" glued to a noun) where the source has a possessive. */
+  readonly possessiveDe?: boolean;
   /** The order of day and month the pair translates, and how the language writes a date; undefined: as they are. */
   readonly dates?: { readonly order: DateOrder; readonly style?: DateStyle };
 }
@@ -115,6 +118,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     overAsMoreThan: true,
     articleBeforeKept: 'la',
     impersonalPredicate: true,
+    possessiveDe: true,
     figures: SPACE_GROUPS,
     dates: { order: 'month-day' },
   },
@@ -137,23 +141,30 @@ export function repairSource(text: string, repairs: ApertiumRepairs): string {
 const SPACED_HYPHEN = /(?<=[\p{L}\p{N}]) - (?=[\p{L}\p{N}])/gu;
 const SPACE_BEFORE_CLOSING = /[ \t]+(?=[.,;:!?…)\]}»])/gu;
 
+type TextRewrite = (text: string, source: string) => string;
+
+/** The rewrites of the answer's text outside kept elements that `repairs` asks for, in order. */
+function textRewrites(repairs: ApertiumRepairs): TextRewrite[] {
+  const rewrites: TextRewrite[] = [];
+  const { figures, moreThan, quotes } = repairs;
+  const dates = repairs.dates?.style;
+  if (figures) rewrites.push((text, source) => styleFigures(text, source, figures));
+  if (dates) rewrites.push((text, source) => joinDates(text, source, dates));
+  if (moreThan) rewrites.push((text) => moreThanNumber(text, moreThan));
+  if (repairs.passiveWithSer) rewrites.push(passiveWithSer);
+  if (repairs.impersonalPredicate) rewrites.push(impersonalPredicate);
+  if (repairs.possessiveDe) rewrites.push(possessiveDe);
+  if (quotes) rewrites.push((text, source) => localQuotes(text, source, quotes));
+  return rewrites;
+}
+
 /** The translation with the repairs applied; `source` is the text as given (before `repairSource`). */
 export function repairTranslation(translation: string, source: string, repairs: ApertiumRepairs): string {
   let text = translation;
-  const { figures } = repairs;
-  const dates = repairs.dates?.style;
-  const { moreThan } = repairs;
-  const { quotes } = repairs;
-  if (figures || dates || repairs.passiveWithSer || repairs.impersonalPredicate || moreThan || quotes) {
+  const rewrites = textRewrites(repairs);
+  if (rewrites.length > 0) {
     const said = textOutsideKept(source);
-    text = outsideKept(text, (part) => {
-      const styled = figures ? styleFigures(part, said, figures) : part;
-      const dated = dates ? joinDates(styled, said, dates) : styled;
-      const worded = moreThan ? moreThanNumber(dated, moreThan) : dated;
-      const passive = repairs.passiveWithSer ? passiveWithSer(worded) : worded;
-      const impersonal = repairs.impersonalPredicate ? impersonalPredicate(passive) : passive;
-      return quotes ? localQuotes(impersonal, said, quotes) : impersonal;
-    });
+    text = outsideKept(text, (part) => rewrites.reduce((done, rewrite) => rewrite(done, said), part));
   }
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
   if (repairs.articleBeforeKept) text = articleBeforeKept(text, source, repairs.articleBeforeKept);

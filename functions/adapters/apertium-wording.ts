@@ -6,6 +6,9 @@
  *   and en-gl make it "més que", "máis que", which before a number is "més de", "máis de".
  * - en-eo gives English's dummy "it" a subject ("Ĝi estas grava trinki akvon", "ĝi estas asertita ke"): Esperanto's
  *   impersonal predicate has none and takes the adverb ("Estas grave trinki akvon", "estas asertite ke").
+ * - en-eo's rule for the English possessive ("the city's streets" → "la stratoj de la urbo") loses the blank
+ *   before "de": "stratojde", "celode". A noun's ending glued to "de" is split again where the source has a
+ *   possessive.
  * - eng-spa makes the English passive's "was" + participle "estuvo fundada", "estuvieron enviadas": the passive of an
  *   event takes "ser" ("fue fundada", "fueron enviadas"), as eng-cat ("va ser") and en-gl ("foi") already write it.
  */
@@ -104,4 +107,12 @@ export function impersonalPredicate(text: string): string {
       ? `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${predicate}`
       : `${verb} ${predicate}`;
   });
+}
+
+/** A noun's ending (`-o`, `-oj`, `-on`, `-ojn`) glued to "de". */
+const GLUED_DE = /(?<=\p{L}{3})(oj?n?)de(?=[\s,.;:!?)»”"]|$)/gu;
+
+/** An Esperanto translation with "de" the possessive's rule glued to a noun standing apart again. */
+export function possessiveDe(text: string, source: string): string {
+  return /\p{L}['’]s?(?!\p{L})/u.test(source) ? text.replace(GLUED_DE, '$1 de') : text;
 }

@@ -6,6 +6,7 @@ import {
   moreThanNumber,
   overAsMoreThan,
   passiveWithSer,
+  possessiveDe,
 } from '../../functions/adapters/apertium-wording.js';
 
 describe('overAsMoreThan', () => {
@@ -57,5 +58,14 @@ describe('impersonalPredicate', () => {
     expect(impersonalPredicate('Ĝi estas granda urbo, kaj ĝi estas tre malvarma en vintro.')).toBe(
       'Ĝi estas granda urbo, kaj ĝi estas tre malvarma en vintro.',
     );
+  });
+});
+
+describe('possessiveDe', () => {
+  it('splits the possessive\'s "de" from the noun en-eo glued it to, where the source has a possessive', () => {
+    expect(
+      possessiveDe('Ĉefa celode scienco; la stratojde la urbo.', 'Science’s main goal; the city’s streets.'),
+    ).toBe('Ĉefa celo de scienco; la stratoj de la urbo.');
+    expect(possessiveDe('Li agis metode.', 'He acted methodically.')).toBe('Li agis metode.');
   });
 });
