@@ -10,10 +10,11 @@ import { openingText, TAG } from './apertium-kept-text.js';
 
 /** The first two words of the source's opening text, when it opens with a capitalised word. */
 function sourceOpening(source: string): { second: string } | undefined {
-  const opening = openingText(source);
-  const words = opening ? /^\P{L}*(\p{Lu}[\p{L}'’-]*)\s+(\S+)/u.exec(opening.text) : null;
-  if (!opening) return undefined;
-  if (!/^\P{L}*\p{Lu}/u.test(opening.text)) return undefined;
+  // A source opening with a kept name ("Google's profits") opens with a capital all the same.
+  const opening = openingText(source, true);
+  if (!opening || !/^\P{L}*\p{Lu}/u.test(opening.text)) return undefined;
+  if (opening.kept) return { second: '' };
+  const words = /^\P{L}*(\p{Lu}[\p{L}'’-]*)\s+(\S+)/u.exec(opening.text);
   return { second: words?.[2] ?? '' };
 }
 

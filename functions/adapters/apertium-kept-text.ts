@@ -47,15 +47,18 @@ export function textOutsideKept(html: string): string {
 }
 
 /**
- * The first text part of `html` with a letter in it and its index in `html.split(TAG)`, or undefined when a kept
- * element comes first or there is none.
+ * The first text part of `html` with a letter in it, its index in `html.split(TAG)` and whether it is kept; undefined
+ * when there is none, or when a kept element comes first unless `throughKept`.
  */
-export function openingText(html: string): { text: string; index: number } | undefined {
+export function openingText(
+  html: string,
+  throughKept = false,
+): { text: string; index: number; kept: boolean } | undefined {
   const { parts, kept } = textParts(html);
   for (const [index, inside] of kept) {
-    if (inside) return undefined;
+    if (inside && !throughKept) return undefined;
     const text = parts[index] as string;
-    if (/\p{L}/u.test(text)) return { text, index };
+    if (/\p{L}/u.test(text)) return { text, index, kept: inside };
   }
   return undefined;
 }

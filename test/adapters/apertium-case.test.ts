@@ -13,6 +13,16 @@ describe('caseOpening', () => {
     );
   });
 
+  it('opens with a capital where the source opens with a kept name and the translation does not', () => {
+    expect(
+      caseOpening(
+        'laprofitoj de <span id=1 translate=no>Google</span>',
+        "<span id=1 translate=no>Google</span>'s profits",
+        none,
+      ),
+    ).toBe('Laprofitoj de <span id=1 translate=no>Google</span>');
+  });
+
   it('leaves a sentence the source opens in lower case, and a kept name that opens it, as they are', () => {
     expect(caseOpening('iPhone vendoj', 'iPhone sales', none)).toBe('iPhone vendoj');
     expect(
