@@ -7,20 +7,13 @@
  * (`joinDates`): "17 de septiembre de 1939", "o 6 de xullo", "3 de marzo".
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+/** A language's month names, January first, as ICU writes them standing alone ("July", "julio", "xullo"). */
+function monthNames(language: string): string[] {
+  const format = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, month) => format.format(Date.UTC(2000, month, 1)));
+}
+
+const MONTHS = monthNames('en');
 const MONTH = MONTHS.join('|');
 const DAY = '(?:[1-9]|[12]\\d|3[01])';
 /** What may not follow a day for the date to be one day (`July 4-6`, `May 2 and 3`, `4.5`, `4th-century`). */
@@ -51,7 +44,7 @@ export function dateOrder(text: string, order: DateOrder): string {
 }
 
 export interface DateStyle {
-  /** The language's month names, January first. */
+  /** The language's month names, January first (ICU's). */
   readonly months: readonly string[];
   /**
    * Other words the pair makes of an English month in a date: "Marcha", "Desfilar" (March read as a noun or a verb),
@@ -65,57 +58,18 @@ export interface DateStyle {
 }
 
 export const SPANISH_DATES: DateStyle = {
-  months: [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
+  months: monthNames('es'),
   misread: { marcha: 2 },
   elide: false,
 };
 export const CATALAN_DATES: DateStyle = {
-  months: [
-    'gener',
-    'febrer',
-    'març',
-    'abril',
-    'maig',
-    'juny',
-    'juliol',
-    'agost',
-    'setembre',
-    'octubre',
-    'novembre',
-    'desembre',
-  ],
+  months: monthNames('ca'),
   misread: { desfilar: 2, marzo: 2, poder: 4 },
   on: { from: 'en', to: 'el' },
   elide: true,
 };
 export const GALICIAN_DATES: DateStyle = {
-  months: [
-    'xaneiro',
-    'febreiro',
-    'marzo',
-    'abril',
-    'maio',
-    'xuño',
-    'xullo',
-    'agosto',
-    'setembro',
-    'outubro',
-    'novembro',
-    'decembro',
-  ],
+  months: monthNames('gl'),
   misread: {},
   on: { from: 'en', to: 'o' },
   elide: false,
