@@ -148,6 +148,30 @@ function placesOfConflictingTypes(mentions: EntityMention[]): void {
   }
 }
 
+/**
+ * `Kruger National Park (KNP)`: the acronym of a place is the place; `the United States of America` read as an
+ * organisation: a country is a place. Retypes `mentions` in place; `acronyms` are the organisations'.
+ */
+function placeAcronymsAndCountries(
+  text: string,
+  mentions: EntityMention[],
+  acronyms: ReadonlySet<string>,
+): void {
+  const placeAcronyms = new Set<string>();
+  for (const item of mentions) {
+    const acronym = item.type === 'LOC' ? acronymAfter(text, item) : undefined;
+    if (acronym && !acronyms.has(acronym)) placeAcronyms.add(acronym);
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const item = mentions[i] as EntityMention;
+    if (
+      item.type !== 'LOC' &&
+      (placeAcronyms.has(item.text) || (item.type === 'ORG' && isCountry(item.text)))
+    )
+      mentions[i] = { ...item, type: 'LOC' };
+  }
+}
+
 /** Retypes mentions from what the article says elsewhere about the same names. */
 function retype(text: string, mentions: readonly EntityMention[], acronyms: ReadonlySet<string>): Retyped {
   const retyped = mentions.map((item) => {
@@ -193,21 +217,7 @@ function retype(text: string, mentions: readonly EntityMention[], acronyms: Read
       retyped[i] = { ...item, type: 'LOC' };
   }
   placesOfConflictingTypes(retyped);
-  // `Kruger National Park (KNP)`: the acronym of a place is the place.
-  const placeAcronyms = new Set<string>();
-  for (const item of retyped) {
-    const acronym = item.type === 'LOC' ? acronymAfter(text, item) : undefined;
-    if (acronym && !acronyms.has(acronym)) placeAcronyms.add(acronym);
-  }
-  for (let i = 0; i < retyped.length; i++) {
-    const item = retyped[i] as EntityMention;
-    if (item.type !== 'LOC' && placeAcronyms.has(item.text)) retyped[i] = { ...item, type: 'LOC' };
-  }
-  // `the United States of America` read as an organisation: a country is a place.
-  for (let i = 0; i < retyped.length; i++) {
-    const item = retyped[i] as EntityMention;
-    if (item.type === 'ORG' && isCountry(item.text)) retyped[i] = { ...item, type: 'LOC' };
-  }
+  placeAcronymsAndCountries(text, retyped, acronyms);
   // `Belt and Road` alone, after `Belt and Road Initiative`: the organisation.
   const prefixes = namePrefixes(retyped.filter((item) => item.type === 'ORG').map((item) => item.text));
   for (let i = 0; i < retyped.length; i++) {
