@@ -5,13 +5,14 @@
  * source has "the" before gets the language's article back where the answer lost it.
  */
 
-/** Ids of the kept elements (`translate=no`) that `source` has "the" before. */
+import { keptElementId } from './apertium-kept-text.js';
+
+/** Ids of the kept elements that `source` has "the" before. */
 function idsAfterThe(source: string): Set<string> {
   const ids = new Set<string>();
-  for (const match of source.matchAll(/(?<!\p{L})[Tt]he\s+<([A-Za-z][^<>]*)>/gu)) {
-    const attributes = match[1] ?? '';
-    const id = /\bid=["']?(\d+)/u.exec(attributes)?.[1];
-    if (id && /\btranslate\s*=\s*["']?no\b/iu.test(attributes)) ids.add(id);
+  for (const match of source.matchAll(/(?<!\p{L})[Tt]he\s+(<[A-Za-z][^<>]*>)/gu)) {
+    const id = keptElementId(match[1] ?? '');
+    if (id) ids.add(id);
   }
   return ids;
 }
@@ -21,9 +22,9 @@ export function articleBeforeKept(translation: string, source: string, article: 
   const ids = idsAfterThe(source);
   if (ids.size === 0) return translation;
   const lower = article.toLowerCase();
-  return translation.replace(/<([A-Za-z][^<>]*)>/gu, (tag, attributes: string, offset: number) => {
-    const id = /\bid=["']?(\d+)/u.exec(attributes)?.[1];
-    if (!id || !ids.has(id) || !/\btranslate\s*=\s*["']?no\b/iu.test(attributes)) return tag;
+  return translation.replace(/<[A-Za-z][^<>]*>/gu, (tag, offset: number) => {
+    const id = keptElementId(tag);
+    if (!id || !ids.has(id)) return tag;
     const before = translation.slice(0, offset).replace(/<[^<>]*>/gu, '');
     const word = /(\p{L}+)\s*$/u.exec(before)?.[1];
     if (word?.toLowerCase() === lower) return tag;

@@ -83,10 +83,17 @@ function daysOf(source: string): Set<string> {
   return days;
 }
 
-/** `text` (a translation) with each day the source dates still standing beside its month written as a date. */
-export function joinDates(text: string, source: string, style: DateStyle): string {
-  const days = daysOf(source);
-  if (days.size === 0) return text;
+/** A style's month words (its names and the pair's misreadings) and the pattern of a day beside one. */
+interface DatePattern {
+  readonly words: ReadonlyMap<string, number>;
+  readonly pattern: RegExp;
+}
+
+const patterns = new WeakMap<DateStyle, DatePattern>();
+
+function datePattern(style: DateStyle): DatePattern {
+  const known = patterns.get(style);
+  if (known) return known;
   const words = new Map<string, number>();
   style.months.forEach((month, index) => {
     words.set(month, index);
@@ -94,19 +101,38 @@ export function joinDates(text: string, source: string, style: DateStyle): strin
   for (const [word, index] of Object.entries(style.misread)) words.set(word, index);
   const names = [...words.keys()].join('|');
   const prepositions = style.on ? `(?:(${style.on.from}) )?` : '()';
-  const bare = new RegExp(
+  const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])${prepositions}(${DAY}) (?:de |d')?(${names})(?![\\p{L}])(?: (\\d{4})(?![\\p{L}\\p{N}]))?`,
     'giu',
   );
-  return text.replace(bare, (whole, on: string | undefined, day: string, word: string, year?: string) => {
-    const index = words.get(word.toLowerCase());
-    const month = index === undefined ? undefined : style.months[index];
-    if (!month || !days.has(day)) return whole;
-    const of = style.elide && /^[aeiouàèéíòóú]/iu.test(month) ? "d'" : 'de ';
-    const article = style.elide && (day === '1' || day === '11') ? "l'" : `${style.on?.to ?? ''} `;
-    const before = on && style.on ? matchCase(on, article) : '';
-    return `${before}${day} ${of}${month}${year ? ` de ${year}` : ''}`;
-  });
+  const made = { words, pattern };
+  patterns.set(style, made);
+  return made;
+}
+
+/**
+ * What writes each day the dates of `source` still leave beside its month in a translation as a date: the source
+ * is read once, for all the pieces of text of its translation.
+ */
+export function dateJoiner(source: string, style: DateStyle): (text: string) => string {
+  const days = daysOf(source);
+  if (days.size === 0) return (text) => text;
+  const { words, pattern } = datePattern(style);
+  return (text) =>
+    text.replace(pattern, (whole, on: string | undefined, day: string, word: string, year?: string) => {
+      const index = words.get(word.toLowerCase());
+      const month = index === undefined ? undefined : style.months[index];
+      if (!month || !days.has(day)) return whole;
+      const of = style.elide && /^[aeiouàèéíòóú]/iu.test(month) ? "d'" : 'de ';
+      const article = style.elide && (day === '1' || day === '11') ? "l'" : `${style.on?.to ?? ''} `;
+      const before = on && style.on ? matchCase(on, article) : '';
+      return `${before}${day} ${of}${month}${year ? ` de ${year}` : ''}`;
+    });
+}
+
+/** `text` (a translation of `source`) with each day the source's dates leave beside its month written as a date. */
+export function joinDates(text: string, source: string, style: DateStyle): string {
+  return dateJoiner(source, style)(text);
 }
 
 /** `word` with the capital of `like`'s first letter, if it has one. */

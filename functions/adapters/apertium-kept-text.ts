@@ -7,6 +7,12 @@ export const TAG = /(<\/?[A-Za-z][^<>]*>)/u;
 const VOID = /^<(?:br|wbr|img|hr)\b/iu;
 const KEEP = /\btranslate\s*=\s*["']?no\b/iu;
 
+/** The `id` of an opening tag (`<span id=4 translate=no>`) of a kept element, or undefined. */
+export function keptElementId(tag: string): string | undefined {
+  if (tag.startsWith('</') || !KEEP.test(tag)) return undefined;
+  return /\bid=["']?(\d+)/u.exec(tag)?.[1];
+}
+
 interface TextParts {
   /** `html.split(TAG)`: text at even indexes, tags at odd ones. */
   readonly parts: string[];

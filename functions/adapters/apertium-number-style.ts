@@ -50,13 +50,20 @@ function styled(whole: string, fraction: string | undefined, style: NumberStyle)
 }
 
 /**
- * `text` (a translation) with the figures that `source` writes in English notation written in `style`. Only
- * figures of the source are touched, so nothing the engine wrote itself changes.
+ * What writes a translation's figures that `source` writes in English notation in `style`: the source is read
+ * once, for all the pieces of text of its translation. Only figures of the source are touched, so nothing the
+ * engine wrote itself changes.
  */
-export function styleFigures(text: string, source: string, style: NumberStyle): string {
+export function figureStyler(source: string, style: NumberStyle): (text: string) => string {
   const figures = englishFigures(source);
-  if (figures.size === 0) return text;
-  return text.replace(ENGLISH_FIGURE, (figure, whole: string, fraction: string | undefined) =>
-    figures.has(figure) ? styled(whole, fraction, style) : figure,
-  );
+  if (figures.size === 0) return (text) => text;
+  return (text) =>
+    text.replace(ENGLISH_FIGURE, (figure, whole: string, fraction: string | undefined) =>
+      figures.has(figure) ? styled(whole, fraction, style) : figure,
+    );
+}
+
+/** `text` (a translation of `source`) with the source's figures in English notation written in `style`. */
+export function styleFigures(text: string, source: string, style: NumberStyle): string {
+  return figureStyler(source, style)(text);
 }

@@ -11,6 +11,10 @@
  *   apertium-number-style.ts), outside the content of kept elements.
  * - dates go in in the order the pair's rules read ("on July 4" → "el 4 de julio", not "encima julio 4"), and a
  *   day left beside its month comes out as the language writes a date (apertium-dates.ts).
+ * - a sentence opens with a capital where its source does (apertium-case.ts); en-eo's article comes back before a
+ *   kept name (apertium-articles.ts); double quotation marks are the language's (apertium-quotes.ts); and a few
+ *   word choices are corrected: "over" before a number, eng-spa's passive, en-eo's dummy subject and glued
+ *   possessive (apertium-wording.ts).
  */
 
 import { articleBeforeKept } from './apertium-articles.js';
@@ -19,13 +23,13 @@ import {
   CATALAN_DATES,
   type DateOrder,
   type DateStyle,
+  dateJoiner,
   dateOrder,
   GALICIAN_DATES,
-  joinDates,
   SPANISH_DATES,
 } from './apertium-dates.js';
 import { outsideKept, textOutsideKept } from './apertium-kept-text.js';
-import { type NumberStyle, POINT_GROUPS, SPACE_GROUPS, styleFigures } from './apertium-number-style.js';
+import { figureStyler, type NumberStyle, POINT_GROUPS, SPACE_GROUPS } from './apertium-number-style.js';
 import { localQuotes, type QuoteStyle } from './apertium-quotes.js';
 import {
   CATALAN_MORE_THAN,
@@ -141,31 +145,44 @@ export function repairSource(text: string, repairs: ApertiumRepairs): string {
 const SPACED_HYPHEN = /(?<=[\p{L}\p{N}]) - (?=[\p{L}\p{N}])/gu;
 const SPACE_BEFORE_CLOSING = /[ \t]+(?=[.,;:!?…)\]}»])/gu;
 
-type TextRewrite = (text: string, source: string) => string;
+type TextRewrite = (text: string) => string;
 
-/** The rewrites of the answer's text outside kept elements that `repairs` asks for, in order. */
-function textRewrites(repairs: ApertiumRepairs): TextRewrite[] {
+/**
+ * The rewrites of the answer's text outside kept elements that `repairs` asks for, in order, each having read the
+ * source's text outside kept elements once for every piece of the answer.
+ */
+function textRewrites(repairs: ApertiumRepairs, segment: string): TextRewrite[] {
+  let said: string | undefined;
+  const source = () => {
+    said ??= textOutsideKept(segment);
+    return said;
+  };
   const rewrites: TextRewrite[] = [];
   const { figures, moreThan, quotes } = repairs;
   const dates = repairs.dates?.style;
-  if (figures) rewrites.push((text, source) => styleFigures(text, source, figures));
-  if (dates) rewrites.push((text, source) => joinDates(text, source, dates));
+  if (figures) rewrites.push(figureStyler(source(), figures));
+  if (dates) rewrites.push(dateJoiner(source(), dates));
   if (moreThan) rewrites.push((text) => moreThanNumber(text, moreThan));
   if (repairs.passiveWithSer) rewrites.push(passiveWithSer);
   if (repairs.impersonalPredicate) rewrites.push(impersonalPredicate);
-  if (repairs.possessiveDe) rewrites.push(possessiveDe);
-  if (quotes) rewrites.push((text, source) => localQuotes(text, source, quotes));
+  if (repairs.possessiveDe) {
+    const glued = source();
+    rewrites.push((text) => possessiveDe(text, glued));
+  }
+  if (quotes) {
+    const quoted = source();
+    rewrites.push((text) => localQuotes(text, quoted, quotes));
+  }
   return rewrites;
 }
 
 /** The translation with the repairs applied; `source` is the text as given (before `repairSource`). */
 export function repairTranslation(translation: string, source: string, repairs: ApertiumRepairs): string {
-  let text = translation;
-  const rewrites = textRewrites(repairs);
-  if (rewrites.length > 0) {
-    const said = textOutsideKept(source);
-    text = outsideKept(text, (part) => rewrites.reduce((done, rewrite) => rewrite(done, said), part));
-  }
+  const rewrites = textRewrites(repairs, source);
+  let text =
+    rewrites.length === 0
+      ? translation
+      : outsideKept(translation, (part) => rewrites.reduce((done, rewrite) => rewrite(done), part));
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
   if (repairs.articleBeforeKept) text = articleBeforeKept(text, source, repairs.articleBeforeKept);
   if (repairs.openingCase) text = caseOpening(text, source, repairs.openingCase.modifiers);

@@ -71,13 +71,20 @@ export const GALICIAN_MORE_THAN: MoreThan = {
   ],
 };
 
+const moreThanPatterns = new WeakMap<MoreThan, RegExp>();
+
 /** A translation with the pair's "more than" before a number written as the language writes it. */
 export function moreThanNumber(text: string, style: MoreThan): string {
-  const pattern = new RegExp(
-    `(?<!\\p{L})(${style.from.charAt(0)}|${style.from.charAt(0).toUpperCase()})${style.from.slice(1)} (?=\\d|(?:${style.numbers.join('|')})(?!\\p{L}))`,
-    'gu',
-  );
-  return text.replace(pattern, (_, first: string) => `${first}${style.to.slice(1)} `);
+  let pattern = moreThanPatterns.get(style);
+  if (!pattern) {
+    const first = style.from.charAt(0);
+    pattern = new RegExp(
+      `(?<!\\p{L})(${first}|${first.toUpperCase()})${style.from.slice(1)} (?=\\d|(?:${style.numbers.join('|')})(?!\\p{L}))`,
+      'gu',
+    );
+    moreThanPatterns.set(style, pattern);
+  }
+  return text.replace(pattern, (_, letter: string) => `${letter}${style.to.slice(1)} `);
 }
 
 /** Spanish past participles that do not end in -ado or -ido. */
