@@ -46,6 +46,38 @@ export function outsideKept(html: string, rewrite: (text: string) => string): st
   return parts.join('');
 }
 
+/** Where the text inside kept elements stands in `html`: `[start, end)` offsets, in order. */
+export function keptRanges(html: string): [number, number][] {
+  const { parts, kept } = textParts(html);
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  parts.forEach((part, index) => {
+    if (kept.get(index) === true && part !== '') ranges.push([offset, offset + part.length]);
+    offset += part.length;
+  });
+  return ranges;
+}
+
+/**
+ * `html.replace(pattern, replace)` (`pattern` global) for the matches that start outside the content of kept
+ * elements; a match may look at, and reach up to, a kept element's closing tag.
+ */
+export function replaceOutsideKept(
+  html: string,
+  pattern: RegExp,
+  replace: (match: string, ...groups: string[]) => string,
+): string {
+  const kept = keptRanges(html);
+  let next = 0;
+  return html.replace(pattern, (match: string, ...rest: unknown[]) => {
+    const offset = rest.find((value) => typeof value === 'number') as number;
+    while (next < kept.length && (kept[next] as [number, number])[1] <= offset) next += 1;
+    const range = kept[next];
+    if (range && range[0] <= offset) return match;
+    return replace(match, ...(rest.slice(0, rest.indexOf(offset)) as string[]));
+  });
+}
+
 /** The text of `html` outside kept elements, a space for each of those. */
 export function textOutsideKept(html: string): string {
   const { parts, kept } = textParts(html);

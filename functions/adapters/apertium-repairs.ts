@@ -15,10 +15,15 @@
  *   kept name (apertium-articles.ts); double quotation marks are the language's (apertium-quotes.ts); and a few
  *   word choices are corrected: "over" before a number, eng-spa's passive, en-eo's dummy subject and glued
  *   possessive (apertium-wording.ts).
+ * - en-eo copies English's punctuation and leaves relative pronouns, participles and predicates singular: its
+ *   subordinate clauses get their comma ("diras, ke") and those words their plural ("la insektoj, kiuj estis
+ *   studitaj"; apertium-clause-commas.ts, apertium-agreement.ts).
  */
 
+import { pluralAgreement } from './apertium-agreement.js';
 import { articleBeforeKept } from './apertium-articles.js';
 import { caseOpening } from './apertium-case.js';
+import { clauseCommas } from './apertium-clause-commas.js';
 import {
   CATALAN_DATES,
   type DateOrder,
@@ -73,6 +78,11 @@ export interface ApertiumRepairs {
   readonly impersonalPredicate?: boolean;
   /** Split en-eo's "stratojde" (the possessive's "de" glued to a noun) where the source has a possessive. */
   readonly possessiveDe?: boolean;
+  /**
+   * Set off subordinate clauses with a comma and make relative pronouns, participles and predicates agree with a
+   * plural noun, as Esperanto does (apertium-clause-commas.ts, apertium-agreement.ts).
+   */
+  readonly clauseCommas?: boolean;
   /** The order of day and month the pair translates, and how the language writes a date; undefined: as they are. */
   readonly dates?: { readonly order: DateOrder; readonly style?: DateStyle };
 }
@@ -123,6 +133,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     articleBeforeKept: 'la',
     impersonalPredicate: true,
     possessiveDe: true,
+    clauseCommas: true,
     figures: SPACE_GROUPS,
     dates: { order: 'month-day' },
   },
@@ -184,6 +195,7 @@ export function repairTranslation(translation: string, source: string, repairs: 
       ? translation
       : outsideKept(translation, (part) => rewrites.reduce((done, rewrite) => rewrite(done), part));
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
+  if (repairs.clauseCommas) text = pluralAgreement(clauseCommas(text));
   if (repairs.articleBeforeKept) text = articleBeforeKept(text, source, repairs.articleBeforeKept);
   if (repairs.openingCase) text = caseOpening(text, source, repairs.openingCase.modifiers);
   if (repairs.spaceBeforePunctuation) {

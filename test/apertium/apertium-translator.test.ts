@@ -6,6 +6,12 @@ import { TranslationError } from '../../functions/core/errors.js';
 
 const modes = await listApertiumModes();
 const hasPairs = modes?.includes('eng-spa') === true && modes.includes('eng-cat');
+const hasEsperanto = modes?.includes('en-eo') === true;
+if (!hasEsperanto) {
+  console.warn(
+    'Skipping the real en-eo Apertium test: the en-eo pair is not installed (sudo apt-get install apertium-eo-en).',
+  );
+}
 if (!hasPairs) {
   console.warn(
     'Skipping real Apertium tests: apertium with the eng-spa and eng-cat pairs is not installed (sudo apt-get install apertium apertium-eng-spa apertium-eng-cat).',
@@ -144,6 +150,25 @@ describe('ApertiumTranslator', () => {
         expect.stringMatching(/l'1 d'abril .* 3,5 /u),
       ]);
     });
+
+    it.skipIf(!hasEsperanto)(
+      'writes Esperanto clauses with their commas and plurals, where raw en-eo copies English',
+      async () => {
+        const raw = new ApertiumTranslator({ modes: modes ?? [], repairs: {} });
+        const repaired = new ApertiumTranslator({ modes: modes ?? [] });
+        const request = {
+          sourceLanguage: 'en',
+          targetLanguage: 'eo',
+          segments: ['Scientists say that the insects which were studied are older than the dinosaurs.'],
+        };
+
+        const [before, after] = await Promise.all([raw.translate(request), repaired.translate(request)]);
+        await Promise.all([raw.close(), repaired.close()]);
+
+        expect(before.translations[0]).toMatch(/diras ke .*insektoj kiu estis studita /u);
+        expect(after.translations[0]).toMatch(/diras, ke .*insektoj, kiuj estis studitaj /u);
+      },
+    );
 
     it('keeps names in translate=no elements exactly, and marks around the words they came with', async () => {
       const translator = new ApertiumTranslator({ modes: modes ?? [] });
