@@ -33,6 +33,7 @@ import {
   GALICIAN_DATES,
   SPANISH_DATES,
 } from './apertium-dates.js';
+import { invertedMarks } from './apertium-inverted-marks.js';
 import { outsideKept, textOutsideKept } from './apertium-kept-text.js';
 import { figureStyler, type NumberStyle, POINT_GROUPS, SPACE_GROUPS } from './apertium-number-style.js';
 import { localQuotes, type QuoteStyle } from './apertium-quotes.js';
@@ -83,6 +84,8 @@ export interface ApertiumRepairs {
    * plural noun, as Esperanto does (apertium-clause-commas.ts, apertium-agreement.ts).
    */
   readonly clauseCommas?: boolean;
+  /** Open questions and exclamations with "¿" and "¡", as Spanish does (apertium-inverted-marks.ts). */
+  readonly invertedMarks?: boolean;
   /** The order of day and month the pair translates, and how the language writes a date; undefined: as they are. */
   readonly dates?: { readonly order: DateOrder; readonly style?: DateStyle };
 }
@@ -103,6 +106,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     quotes: ANGLE_QUOTES,
     overAsMoreThan: true,
     passiveWithSer: true,
+    invertedMarks: true,
     figures: SPACE_GROUPS,
     dates: { order: 'day-month', style: SPANISH_DATES },
   },
@@ -196,6 +200,7 @@ export function repairTranslation(translation: string, source: string, repairs: 
       : outsideKept(translation, (part) => rewrites.reduce((done, rewrite) => rewrite(done), part));
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
   if (repairs.clauseCommas) text = pluralAgreement(clauseCommas(text));
+  if (repairs.invertedMarks) text = invertedMarks(text);
   if (repairs.articleBeforeKept) text = articleBeforeKept(text, source, repairs.articleBeforeKept);
   if (repairs.openingCase) text = caseOpening(text, source, repairs.openingCase.modifiers);
   if (repairs.spaceBeforePunctuation) {
