@@ -38,6 +38,7 @@ import { outsideKept, textOutsideKept } from './apertium-kept-text.js';
 import { figureStyler, type NumberStyle, POINT_GROUPS, SPACE_GROUPS } from './apertium-number-style.js';
 import { localQuotes, type QuoteStyle } from './apertium-quotes.js';
 import {
+  adverbialParticiple,
   CATALAN_MORE_THAN,
   GALICIAN_MORE_THAN,
   impersonalPredicate,
@@ -77,6 +78,8 @@ export interface ApertiumRepairs {
   readonly passiveWithSer?: boolean;
   /** Take en-eo's dummy "ĝi" out of impersonal predicates (apertium-wording.ts). */
   readonly impersonalPredicate?: boolean;
+  /** Write en-eo's participle standing for an adverbial "-ing" clause after a comma `-ante` (apertium-wording.ts). */
+  readonly adverbialParticiple?: boolean;
   /** Split en-eo's "stratojde" (the possessive's "de" glued to a noun) where the source has a possessive. */
   readonly possessiveDe?: boolean;
   /**
@@ -136,6 +139,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     overAsMoreThan: true,
     articleBeforeKept: 'la',
     impersonalPredicate: true,
+    adverbialParticiple: true,
     possessiveDe: true,
     clauseCommas: true,
     figures: SPACE_GROUPS,
@@ -180,6 +184,7 @@ function textRewrites(repairs: ApertiumRepairs, segment: string): TextRewrite[] 
   if (moreThan) rewrites.push((text) => moreThanNumber(text, moreThan));
   if (repairs.passiveWithSer) rewrites.push(passiveWithSer);
   if (repairs.impersonalPredicate) rewrites.push(impersonalPredicate);
+  if (repairs.adverbialParticiple) rewrites.push(adverbialParticiple);
   if (repairs.possessiveDe) {
     const glued = source();
     rewrites.push((text) => possessiveDe(text, glued));

@@ -1,5 +1,5 @@
 /**
- * Two of Apertium's word choices that a rule can correct:
+ * Apertium's word choices that a rule can correct:
  *
  * - "over" before a number is "more than" (`over 800,000 soldiers`); the pairs read it as the preposition
  *   ("encima 800 000", "sobre", "super") but translate "more than" right in es and eo ("más de", "pli ol"); eng-cat
@@ -9,6 +9,8 @@
  * - en-eo's rule for the English possessive ("the city's streets" → "la stratoj de la urbo") loses the blank
  *   before "de": "stratojde", "celode". A noun's ending glued to "de" is split again where the source has a
  *   possessive.
+ * - en-eo writes English's adverbial "-ing" clause after a comma with the adjectival participle (", deviganta vin
+ *   ellitiĝi"); with a pronoun, preposition, adverb or number after it, it is the adverbial one (", devigante vin").
  * - eng-spa makes the English passive's "was" + participle "estuvo fundada", "estuvieron enviadas": the passive of an
  *   event takes "ser" ("fue fundada", "fueron enviadas"), as eng-cat ("va ser") and en-gl ("foi") already write it.
  */
@@ -122,4 +124,16 @@ const GLUED_DE = /(?<=\p{L}{3})(oj?n?)de(?=[\s,.;:!?)»”"]|$)/gu;
 /** An Esperanto translation with "de" the possessive's rule glued to a noun standing apart again. */
 export function possessiveDe(text: string, source: string): string {
   return /\p{L}['’]s?(?!\p{L})/u.test(source) ? text.replace(GLUED_DE, '$1 de') : text;
+}
+
+/**
+ * `, deviganta vin`, `, gvidanta al`: after a comma, a participle with an object pronoun, a preposition, an
+ * adverb or a number after it stands for English's adverbial "-ing" clause, which Esperanto writes `-ante`.
+ */
+const ADVERBIAL_PARTICIPLE =
+  /(?<=, )(\p{Ll}{2,}[aio]nt)a(?= (?:(?:min|vin|lin|ŝin|ĝin|nin|ilin|sin|unu|al|kun|kiel|en|de|per|pri|por|ĝis|el|sur|tra|laŭ|inter|kontraŭ|plejparte)(?!\p{L})|\p{Ll}+e(?!\p{L})|\p{N}))/gu;
+
+/** An Esperanto translation with adverbial participles after a comma written `-ante`, `-inte`, `-onte`. */
+export function adverbialParticiple(text: string): string {
+  return text.replace(ADVERBIAL_PARTICIPLE, '$1e');
 }

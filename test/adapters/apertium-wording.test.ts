@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adverbialParticiple,
   CATALAN_MORE_THAN,
   GALICIAN_MORE_THAN,
   impersonalPredicate,
@@ -67,5 +68,22 @@ describe('possessiveDe', () => {
       possessiveDe('Ĉefa celode scienco; la stratojde la urbo.', 'Science’s main goal; the city’s streets.'),
     ).toBe('Ĉefa celo de scienco; la stratoj de la urbo.');
     expect(possessiveDe('Li agis metode.', 'He acted methodically.')).toBe('Li agis metode.');
+  });
+});
+
+describe('adverbialParticiple', () => {
+  it('writes a participle after a comma that takes a pronoun, preposition, adverb or number as -ante', () => {
+    expect(adverbialParticiple('Metu ĝin en la ĉambro, deviganta vin ellitiĝi.')).toBe(
+      'Metu ĝin en la ĉambro, devigante vin ellitiĝi.',
+    );
+    expect(adverbialParticiple('la arbaro, streĉanta 80 km')).toBe('la arbaro, streĉante 80 km');
+    expect(adverbialParticiple('la mararmeo, uzanta plejparte submarŝipojn')).toBe(
+      'la mararmeo, uzante plejparte submarŝipojn',
+    );
+  });
+
+  it('leaves participles in a list of adjectives, and before a noun', () => {
+    for (const text of ['estas nutranta, zorganta kaj eduka', 'hejmojn, amanta familio', 'la Tero, gvidanta'])
+      expect(adverbialParticiple(text)).toBe(text);
   });
 });
