@@ -47,6 +47,7 @@ import {
   overAsMoreThan,
   passiveWithSer,
   possessiveDe,
+  reflexivePossessive,
 } from './apertium-wording.js';
 
 /** Number words a unit compound starts with in English. */
@@ -80,6 +81,8 @@ export interface ApertiumRepairs {
   readonly impersonalPredicate?: boolean;
   /** Write en-eo's participle standing for an adverbial "-ing" clause after a comma `-ante` (apertium-wording.ts). */
   readonly adverbialParticiple?: boolean;
+  /** Write en-eo's "ilia" after the verb of a clause with a plural subject "sia" (apertium-wording.ts). */
+  readonly reflexivePossessive?: boolean;
   /** Split en-eo's "stratojde" (the possessive's "de" glued to a noun) where the source has a possessive. */
   readonly possessiveDe?: boolean;
   /**
@@ -140,6 +143,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     articleBeforeKept: 'la',
     impersonalPredicate: true,
     adverbialParticiple: true,
+    reflexivePossessive: true,
     possessiveDe: true,
     clauseCommas: true,
     figures: SPACE_GROUPS,
@@ -185,6 +189,7 @@ function textRewrites(repairs: ApertiumRepairs, segment: string): TextRewrite[] 
   if (repairs.passiveWithSer) rewrites.push(passiveWithSer);
   if (repairs.impersonalPredicate) rewrites.push(impersonalPredicate);
   if (repairs.adverbialParticiple) rewrites.push(adverbialParticiple);
+  if (repairs.reflexivePossessive) rewrites.push(reflexivePossessive);
   if (repairs.possessiveDe) {
     const glued = source();
     rewrites.push((text) => possessiveDe(text, glued));

@@ -11,6 +11,8 @@
  *   possessive.
  * - en-eo writes English's adverbial "-ing" clause after a comma with the adjectival participle (", deviganta vin
  *   ellitiĝi"); with a pronoun, preposition, adverb or number after it, it is the adverbial one (", devigante vin").
+ * - en-eo writes "their" "ilia" always; after the finite verb of a clause with a plural subject it is the subject's
+ *   own, Esperanto's reflexive "sia" ("la gepatroj finas siajn rajtojn").
  * - eng-spa makes the English passive's "was" + participle "estuvo fundada", "estuvieron enviadas": the passive of an
  *   event takes "ser" ("fue fundada", "fueron enviadas"), as eng-cat ("va ser") and en-gl ("foi") already write it.
  */
@@ -136,4 +138,62 @@ const ADVERBIAL_PARTICIPLE =
 /** An Esperanto translation with adverbial participles after a comma written `-ante`, `-inte`, `-onte`. */
 export function adverbialParticiple(text: string): string {
   return text.replace(ADVERBIAL_PARTICIPLE, '$1e');
+}
+
+/** Conjunctions and pronouns that open a clause. */
+const CLAUSE_OPENERS = [
+  'kaj',
+  'sed',
+  'aŭ',
+  'ke',
+  'ĉar',
+  'se',
+  'kiam',
+  'kvankam',
+  'kiu',
+  'kiuj',
+  'kiun',
+  'kiujn',
+  'kio',
+  'kion',
+  'kie',
+  'kiel',
+  'dum',
+  'ol',
+];
+const OPENS_CLAUSE = new Set(CLAUSE_OPENERS);
+/** A clause opener, a punctuation mark that ends a clause, or a word. */
+const CLAUSE_WORD = new RegExp(
+  `(?<!\\p{L})(?:${CLAUSE_OPENERS.join('|')})(?!\\p{L})|[,;:()«»"“”—–]|\\p{L}+`,
+  'gu',
+);
+const PERSONAL = new Set(['mi', 'vi', 'ni', 'li', 'ŝi', 'ĝi', 'oni', 'ci']);
+const FINITE_VERB = /^\p{Ll}{2,}[aiou]s$/u;
+const PLURAL_SUBJECT = /^(?:ili|kiuj|\p{Ll}+(?:oj|uj))$/u;
+
+/**
+ * en-eo translates "their" as "ilia" always; where it follows the finite verb of a clause whose subject is
+ * plural ("la gepatroj finas iliajn rajtojn"), it is the subject's own, which Esperanto writes "sia".
+ */
+export function reflexivePossessive(text: string): string {
+  let plural = false;
+  let personal = false;
+  let verb = false;
+  return text.replace(CLAUSE_WORD, (word) => {
+    if (!/^\p{L}/u.test(word) || OPENS_CLAUSE.has(word)) {
+      plural = word === 'kiuj';
+      personal = false;
+      verb = false;
+      return word;
+    }
+    if (!verb) {
+      const lower = word.toLowerCase();
+      if (PLURAL_SUBJECT.test(lower)) plural = true;
+      else if (PERSONAL.has(lower)) personal = true;
+      else if (FINITE_VERB.test(word)) verb = true;
+      return word;
+    }
+    const possessive = /^ilia(j?n?)$/u.exec(word);
+    return possessive && plural && !personal ? `sia${possessive[1]}` : word;
+  });
 }

@@ -8,6 +8,7 @@ import {
   overAsMoreThan,
   passiveWithSer,
   possessiveDe,
+  reflexivePossessive,
 } from '../../functions/adapters/apertium-wording.js';
 
 describe('overAsMoreThan', () => {
@@ -85,5 +86,27 @@ describe('adverbialParticiple', () => {
   it('leaves participles in a list of adjectives, and before a noun', () => {
     for (const text of ['estas nutranta, zorganta kaj eduka', 'hejmojn, amanta familio', 'la Tero, gvidanta'])
       expect(adverbialParticiple(text)).toBe(text);
+  });
+});
+
+describe('reflexivePossessive', () => {
+  it('writes "ilia" after the verb of a clause with a plural subject as "sia", keeping its endings', () => {
+    expect(reflexivePossessive('La gepatroj finas iliajn rajtojn, kaj ili piediras sur ilia kruro.')).toBe(
+      'La gepatroj finas siajn rajtojn, kaj ili piediras sur sia kruro.',
+    );
+    expect(reflexivePossessive('Membroj de la grupo ofte signalas ilian membrecon.')).toBe(
+      'Membroj de la grupo ofte signalas sian membrecon.',
+    );
+  });
+
+  it('leaves "ilia" in a subject, after a singular or personal subject, and in a clause with no verb', () => {
+    const unchanged = [
+      'Iliaj infanoj ludas.',
+      'Mi vidis ilian domon.',
+      'La paro decidis pri ilia infano.',
+      'Ili venis, kutime kun iliaj gepatroj.',
+      'Ili havas pli da aŭtonomio kiel iliaj teamoj povas renkontiĝi.',
+    ];
+    for (const text of unchanged) expect(reflexivePossessive(text)).toBe(text);
   });
 });
