@@ -18,6 +18,7 @@ import {
   repairSource,
   repairTranslation,
 } from './apertium-repairs.js';
+import { repairsFingerprint } from './apertium-repairs-fingerprint.js';
 import {
   htmlToStream,
   StreamMarkerError,
@@ -91,7 +92,10 @@ export interface ApertiumTranslatorOptions {
   readonly modes: readonly string[];
   /** Apertium pipelines running at once across all languages (default: the machine's cores). */
   readonly concurrency?: number;
-  /** Fingerprints of the installed modes' data (`modeFingerprint`), part of `settingsFor` and so of memory keys. */
+  /**
+   * Fingerprints of the installed modes' data (`modeFingerprint`), part of `settingsFor` and so of memory keys;
+   * so is what the repairs do (`repairsFingerprint`).
+   */
   readonly fingerprints?: Readonly<Record<string, string>>;
   /** The pipeline of a mode; default: the installed one (`nullFlushPipeline`). Tests give stand-ins. */
   readonly pipeline?: (mode: string) => Promise<ModePipeline | undefined>;
@@ -114,6 +118,7 @@ export class ApertiumTranslator implements Translator {
   readonly #pipeline: (mode: string) => Promise<ModePipeline | undefined>;
   readonly #engines = new Map<string, Promise<ApertiumEngine>>();
   readonly #repairs: Readonly<Record<string, ApertiumRepairs>>;
+  readonly #repairsFingerprints = new Map<string, string>();
   #sequence = 0;
 
   constructor(options: ApertiumTranslatorOptions) {
@@ -172,7 +177,13 @@ export class ApertiumTranslator implements Translator {
     const mode = this.modeFor('en', targetLanguage);
     if (!mode) return targetLanguage;
     const fingerprint = this.#fingerprints[mode];
-    return fingerprint ? `${mode}@${fingerprint}` : mode;
+    const engine = fingerprint ? `${mode}@${fingerprint}` : mode;
+    let repairs = this.#repairsFingerprints.get(targetLanguage);
+    if (repairs === undefined) {
+      repairs = repairsFingerprint(this.#repairs[targetLanguage]);
+      this.#repairsFingerprints.set(targetLanguage, repairs);
+    }
+    return repairs ? `${engine}+repairs@${repairs}` : engine;
   }
 
   async translate(request: TranslationRequest): Promise<TranslationResult> {

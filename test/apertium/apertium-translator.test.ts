@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modeFingerprint, splitModePipeline } from '../../functions/adapters/apertium-process.js';
+import { REPAIRS } from '../../functions/adapters/apertium-repairs.js';
+import { repairsFingerprint } from '../../functions/adapters/apertium-repairs-fingerprint.js';
 import { ApertiumTranslator, listApertiumModes } from '../../functions/adapters/apertium-translator.js';
 import { TranslationError } from '../../functions/core/errors.js';
 
@@ -203,8 +205,12 @@ describe('ApertiumTranslator', () => {
         fingerprints: { 'eng-spa': fingerprint ?? '' },
       });
 
-      expect(translator.settingsFor('es')).toBe(`eng-spa@${fingerprint}`);
-      expect(translator.settingsFor('ca')).toBe('eng-cat');
+      expect(translator.settingsFor('es')).toBe(
+        `eng-spa@${fingerprint}+repairs@${repairsFingerprint(REPAIRS.es)}`,
+      );
+      expect(translator.settingsFor('ca')).toBe(`eng-cat+repairs@${repairsFingerprint(REPAIRS.ca)}`);
+      const bare = new ApertiumTranslator({ modes: modes ?? [], repairs: {} });
+      expect(bare.settingsFor('ca')).toBe('eng-cat');
     });
   });
 
