@@ -21,15 +21,18 @@ const PLURAL_KIU = new RegExp(
 /** A passive participle right after a plural noun: attributive, so it takes the noun's number and case. */
 const PLURAL_PARTICIPLE = new RegExp(`(?<=${PLURAL} )(\\p{Ll}+(?:it|at|ot))a(?![\\p{L}\\p{N}])`, 'gu');
 
+/** A plural subject ("ili" or a plural noun) and a form of "esti" after it. */
+const PLURAL_ESTI = `(?:(?<![\\p{L}<>])[Ii]li|${PLURAL}) (?:estas|estis|estos|estus|esti)`;
+
 /** A participle or adjective after a plural subject and a form of "esti": a predicate, plural, never accusative. */
 const PLURAL_PREDICATE = new RegExp(
-  `(?<=(?:(?<![\\p{L}<>])[Ii]li|${PLURAL}) (?:estas|estis|estos|estus|esti)(?: estinta)? )(\\p{Ll}+(?:it|at|ot|int|ant|ont))a(?![\\p{L}\\p{N}])`,
+  `(?<=${PLURAL_ESTI}(?: estinta)? )(\\p{Ll}+(?:it|at|ot|int|ant|ont))a(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
 /** An adjective after a plural subject and a form of "esti", ending the clause: a predicate. */
 const PLURAL_ADJECTIVE = new RegExp(
-  `(?<=(?:(?<![\\p{L}<>])[Ii]li|${PLURAL}) (?:estas|estis|estos|estus|esti)(?: (?:tre|pli|plej|tro|tiel|ege|ankaŭ|ofte|sufiĉe|ne))? )(\\p{Ll}{3,})a(?=[,.;:!?)]|$| (?:kaj|aŭ|sed|por|ol|kiel|pro|en|de|al|kun|ĉar|se|kiam|ke|pri|ĉe|sur|dum|sen|inter)(?!\\p{L}))`,
+  `(?<=${PLURAL_ESTI}(?: (?:tre|pli|plej|tro|tiel|ege|ankaŭ|ofte|sufiĉe|ne))? )(\\p{Ll}{3,})a(?=[,.;:!?)]|$| (?:kaj|aŭ|sed|por|ol|kiel|pro|en|de|al|kun|ĉar|se|kiam|ke|pri|ĉe|sur|dum|sen|inter)(?!\\p{L}))`,
   'gu',
 );
 

@@ -85,11 +85,10 @@ export interface ApertiumRepairs {
   readonly reflexivePossessive?: boolean;
   /** Split en-eo's "stratojde" (the possessive's "de" glued to a noun) where the source has a possessive. */
   readonly possessiveDe?: boolean;
-  /**
-   * Set off subordinate clauses with a comma and make relative pronouns, participles and predicates agree with a
-   * plural noun, as Esperanto does (apertium-clause-commas.ts, apertium-agreement.ts).
-   */
+  /** Set off subordinate clauses with a comma, as Esperanto does (apertium-clause-commas.ts). */
   readonly clauseCommas?: boolean;
+  /** Make relative pronouns, participles and predicates agree with a plural noun (apertium-agreement.ts). */
+  readonly pluralAgreement?: boolean;
   /** Open questions and exclamations with "¿" and "¡", as Spanish does (apertium-inverted-marks.ts). */
   readonly invertedMarks?: boolean;
   /** The order of day and month the pair translates, and how the language writes a date; undefined: as they are. */
@@ -146,6 +145,7 @@ export const REPAIRS: Readonly<Record<string, ApertiumRepairs>> = {
     reflexivePossessive: true,
     possessiveDe: true,
     clauseCommas: true,
+    pluralAgreement: true,
     figures: SPACE_GROUPS,
     dates: { order: 'month-day' },
   },
@@ -209,7 +209,9 @@ export function repairTranslation(translation: string, source: string, repairs: 
       ? translation
       : outsideKept(translation, (part) => rewrites.reduce((done, rewrite) => rewrite(done), part));
   if (repairs.unitCompounds && spaceUnitCompounds(source) !== source) text = text.replace(SPACED_HYPHEN, '-');
-  if (repairs.clauseCommas) text = pluralAgreement(clauseCommas(text));
+  if (repairs.clauseCommas) text = clauseCommas(text);
+  // After the commas: a relative pronoun agrees with the plural noun before its comma.
+  if (repairs.pluralAgreement) text = pluralAgreement(text);
   if (repairs.invertedMarks) text = invertedMarks(text);
   if (repairs.articleBeforeKept) text = articleBeforeKept(text, source, repairs.articleBeforeKept);
   if (repairs.openingCase) text = caseOpening(text, source, repairs.openingCase.modifiers);

@@ -141,7 +141,7 @@ export function adverbialParticiple(text: string): string {
 }
 
 /** Conjunctions and pronouns that open a clause. */
-const CLAUSE_OPENERS = [
+const OPENS_CLAUSE = new Set([
   'kaj',
   'sed',
   'aŭ',
@@ -160,13 +160,9 @@ const CLAUSE_OPENERS = [
   'kiel',
   'dum',
   'ol',
-];
-const OPENS_CLAUSE = new Set(CLAUSE_OPENERS);
-/** A clause opener, a punctuation mark that ends a clause, or a word. */
-const CLAUSE_WORD = new RegExp(
-  `(?<!\\p{L})(?:${CLAUSE_OPENERS.join('|')})(?!\\p{L})|[,;:()«»"“”—–]|\\p{L}+`,
-  'gu',
-);
+]);
+/** A punctuation mark that ends a clause, or a word (which may be one of those that open the next). */
+const CLAUSE_WORD = /[,;:()«»"“”—–]|\p{L}+/gu;
 const PERSONAL = new Set(['mi', 'vi', 'ni', 'li', 'ŝi', 'ĝi', 'oni', 'ci']);
 const FINITE_VERB = /^\p{Ll}{2,}[aiou]s$/u;
 const PLURAL_SUBJECT = /^(?:ili|kiuj|\p{Ll}+(?:oj|uj))$/u;
